@@ -1,0 +1,29 @@
+/**
+ * The interactive `soracom-auth` app. `runApp(options)` resolves to the exit code: 0 after a normal quit, 130 after
+ * Ctrl+C, 2 when stdin or stdout is not a terminal (the app never prompts then).
+ */
+import { applyNoColor } from "./no-color.ts"
+import { type AppOptions, ExitCode } from "./options.ts"
+
+export type { AppDemo, AppEndpoint, AppOptions } from "./options.ts"
+export { ExitCode } from "./options.ts"
+
+const notATerminal = (stream: { readonly isTTY?: boolean }) => stream.isTTY !== true
+
+export const runApp = async (options: AppOptions = {}): Promise<number> => {
+  const stdin = options.io?.stdin ?? process.stdin
+  const stdout = options.io?.stdout ?? process.stdout
+  const stderr = options.io?.stderr ?? process.stderr
+  if (notATerminal(stdin) || notATerminal(stdout)) {
+    stderr.write(
+      "soracom-auth: the interactive app needs a terminal. Use `soracom-auth login --help` " +
+        "(secrets from --auth-key-stdin / --password-stdin or SORACOM_AUTH_KEY_ID + SORACOM_AUTH_KEY).\n",
+    )
+    return ExitCode.usage
+  }
+  applyNoColor()
+  const { mount } = await import("./mount.tsx")
+  const result = await mount(options, { stdin, stdout, stderr })
+  if (result.exports !== undefined) stdout.write(`${result.exports}\n`)
+  return result.code
+}
