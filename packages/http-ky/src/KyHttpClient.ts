@@ -1,0 +1,237 @@
+/**
+ * Effect's `HttpClient` (from `effect/http`) backed by ONE ky instance.
+ *
+ * ky does no retries (`retry: 0`) and never throws on a status (`throwHttpErrors: false`): the caller —
+ * `@soracom-auth/core` — owns both decisions, so attempts never multiply. Any status comes back as a
+ * response; every failure to get one is an `HttpClientError` that keeps ky's error as its `cause`.
+ * Interrupting the Effect aborts the request through its AbortSignal: the socket closes.
+ *
+ * @since 0.1.0
+ */
+import { Clock, Config, Duration, Effect, Exit, Layer } from "effect"
+import {
+  Headers,
+  type HttpBody,
+  HttpClient,
+  type HttpClientError,
+  type HttpClientRequest,
+  HttpClientResponse,
+} from "effect/http"
+import * as Stream from "effect/Stream"
+import ky, { type KyInstance, type Options as KyOptions } from "ky"
+import * as HttpTrace from "./HttpTrace.ts"
+import { fromKyFailure, type TimeoutSettings } from "./internal/errors.ts"
+import { exchange } from "./internal/exchange.ts"
+import { version } from "./version.ts"
+
+/**
+ * Options of {@link make} / {@link layer}; every one is optional, see {@link defaults}.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Options {
+  /**
+   * ky's per-attempt timeout: how long to wait for the response headers, and again for the body.
+   * `"Infinity"` for none. Default {@link defaults}.timeout (10 s).
+   */
+  readonly timeout?: Duration.Input | undefined
+  /** Cap on one whole exchange, headers and body. Default none. */
+  readonly totalTimeout?: Duration.Input | undefined
+  /** `User-Agent` sent unless a request sets its own. Default `soracom-auth/<version>`. */
+  readonly userAgent?: string | undefined
+  /** Extra headers sent with every request (a request's own headers win). Default none. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  /** The `fetch` ky calls (tests, other runtimes). Default `globalThis.fetch`, looked up per request. */
+  readonly fetch?: typeof globalThis.fetch | undefined
+  /** Receives a redacted trace of every exchange (`--verbose`). Default none: no tracing cost at all. */
+  readonly trace?: HttpTrace.Tracer | undefined
+}
+
+/**
+ * The defaults, in one place.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaults = {
+  timeout: Duration.seconds(10),
+  totalTimeout: undefined,
+  userAgent: `soracom-auth/${version}`,
+  headers: {},
+  fetch: undefined,
+  trace: undefined,
+} as const satisfies Options
+
+/** ky's own ceiling for a timer. */
+const maxTimeoutMs = 2_147_483_647
+
+const toMillis = (name: string, input: Duration.Input | undefined): number | false => {
+  if (input === undefined) return false
+  const duration = Duration.fromInput(input)
+  if (duration._tag === "None")
+    throw new RangeError(`KyHttpClient: ${name} is not a duration: ${String(input)}`)
+  if (!Duration.isFinite(duration.value)) return false
+  const ms = Math.ceil(Duration.toMillis(duration.value))
+  if (ms <= 0 || ms > maxTimeoutMs) {
+    throw new RangeError(`KyHttpClient: ${name} must be between 1 ms and ${maxTimeoutMs} ms, got ${ms} ms`)
+  }
+  return ms
+}
+
+interface Settings extends TimeoutSettings {
+  readonly headers: Readonly<Record<string, string>>
+  readonly fetch: typeof globalThis.fetch | undefined
+  readonly trace: HttpTrace.Tracer | undefined
+}
+
+const resolve = (options: Options): Settings => ({
+  timeoutMs: toMillis("timeout", options.timeout ?? defaults.timeout),
+  totalTimeoutMs: toMillis("totalTimeout", options.totalTimeout),
+  headers: Headers.fromInput({
+    "user-agent": options.userAgent ?? defaults.userAgent,
+    ...options.headers,
+  }),
+  fetch: options.fetch,
+  trace: options.trace,
+})
+
+const createKy = (settings: Settings): KyInstance =>
+  ky.create({
+    retry: 0,
+    throwHttpErrors: false,
+    timeout: settings.timeoutMs,
+    totalTimeout: settings.totalTimeoutMs,
+    headers: settings.headers,
+    ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+  })
+
+const outgoingHeaders = (request: HttpClientRequest.HttpClientRequest): Record<string, string> => {
+  // fetch computes the length itself and rejects a caller-supplied one.
+  if (request.headers["content-length"] === undefined) return request.headers
+  const { "content-length": _, ...rest } = request.headers
+  return rest
+}
+
+type Body = NonNullable<KyOptions["body"]>
+
+const bodyOf = (body: HttpBody.HttpBody): Effect.Effect<Body | undefined> => {
+  switch (body._tag) {
+    case "Empty":
+      return Effect.succeed(undefined)
+    case "Raw":
+      return Effect.succeed(body.body as Body)
+    case "Uint8Array":
+      return Effect.succeed(body.body as Body)
+    case "FormData":
+      return Effect.succeed(body.formData)
+    case "Stream":
+      return Stream.toReadableStreamEffect()(body.stream) as Effect.Effect<Body>
+  }
+}
+
+/**
+ * An `HttpClient` over one `ky.create(…)` instance. Throws `RangeError` on an invalid timeout.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (options: Options = {}): HttpClient.HttpClient => {
+  const settings = resolve(options)
+  const api = createKy(settings)
+
+  const send = (
+    request: HttpClientRequest.HttpClientRequest,
+    url: URL,
+    signal: AbortSignal,
+    body: Body | undefined,
+  ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError> =>
+    Effect.map(
+      Effect.tryPromise({
+        // `signal` is the fiber's: HttpClient.make aborts it when the Effect is interrupted (or timed out).
+        try: () =>
+          exchange(api, url, {
+            method: request.method,
+            headers: outgoingHeaders(request),
+            signal,
+            ...(body === undefined ? {} : { body }),
+          }),
+        catch: (cause) => fromKyFailure(request, cause, settings),
+      }),
+      (response) => HttpClientResponse.fromWeb(request, response),
+    )
+
+  return HttpClient.make((request, url, signal, fiber) => {
+    const response =
+      request.body._tag === "Empty"
+        ? send(request, url, signal, undefined)
+        : Effect.flatMap(bodyOf(request.body), (body) => send(request, url, signal, body))
+    if (settings.trace === undefined) return response
+    return traced(response, settings, request, url, fiber.getRef(Headers.CurrentRedactedNames))
+  })
+}
+
+const traced = (
+  response: Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>,
+  settings: Settings,
+  request: HttpClientRequest.HttpClientRequest,
+  url: URL,
+  redactedNames: ReadonlyArray<string | RegExp>,
+) =>
+  Effect.flatMap(Clock.currentTimeNanos, (start) =>
+    Effect.onExit(response, (exit) =>
+      Effect.flatMap(Clock.currentTimeNanos, (end) => {
+        const body = request.body
+        const entry: HttpTrace.TraceEntry = {
+          method: request.method,
+          url: url.href,
+          requestHeaders: HttpTrace.redactHeaders({ ...settings.headers, ...request.headers }, redactedNames),
+          requestBody:
+            body._tag === "Uint8Array" || (body._tag === "Raw" && typeof body.body === "string")
+              ? HttpTrace.redactBody(body.body as string | Uint8Array, body.contentType)
+              : body._tag === "Empty"
+                ? undefined
+                : `<${body._tag} body>`,
+          durationMs: Number(end - start) / 1e6,
+        }
+        if (Exit.isSuccess(exit)) {
+          const res = exit.value
+          return Effect.map(
+            Effect.orElseSucceed(res.arrayBuffer, () => new ArrayBuffer(0)),
+            (bytes) =>
+              settings.trace?.({
+                ...entry,
+                status: res.status,
+                responseHeaders: HttpTrace.redactHeaders(res.headers, redactedNames),
+                responseBody: HttpTrace.redactBody(new Uint8Array(bytes), res.headers["content-type"]),
+              }),
+          )
+        }
+        const error = Exit.hasInterrupts(exit)
+          ? "interrupted"
+          : (exit.cause.reasons.find((reason) => reason._tag === "Fail")?.error.message ?? "failed")
+        return Effect.sync(() => settings.trace?.({ ...entry, error }))
+      }),
+    ),
+  )
+
+/**
+ * The `HttpClient` layer: {@link make} with `options`.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layer = (options: Options = {}): Layer.Layer<HttpClient.HttpClient> =>
+  Layer.effect(HttpClient.HttpClient)(Effect.sync(() => make(options)))
+
+/**
+ * The `HttpClient` layer with its options read from `Config` (a `Config<Options>`, or a record of
+ * `Config`s per option), e.g. `{ timeout: Config.Duration("SORACOM_HTTP_TIMEOUT").pipe(Config.withDefault(…)) }`.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layerConfig = (
+  config: Config.Wrap<Options>,
+): Layer.Layer<HttpClient.HttpClient, Config.ConfigError> =>
+  Layer.effect(HttpClient.HttpClient)(Effect.map(Config.unwrap(config), make))
