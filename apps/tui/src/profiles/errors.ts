@@ -1,0 +1,55 @@
+/**
+ * What can go wrong with the profile directory: one class per case, each with a one-sentence message and a next
+ * step. Callers branch with `Effect.catchTag`.
+ */
+import { Data } from "effect"
+
+/**
+ * A profile or session file that group or others may read. soracom-cli refuses such a file with the same first
+ * two sentences; we add the one command that fixes it.
+ *
+ * @category errors
+ */
+export class ProfilePermissionsTooOpen extends Data.TaggedError("ProfilePermissionsTooOpen")<{
+  readonly path: string
+  readonly mode: number
+}> {
+  override get message(): string {
+    return (
+      `Permissions for the file '${this.path}' which contains your credentials are too open.\n` +
+      `It is required that your credential files are NOT accessible by others.\n` +
+      `Fix it with: chmod 600 '${this.path}'`
+    )
+  }
+}
+
+/** @category errors */
+export class ProfileNotFound extends Data.TaggedError("ProfileNotFound")<{
+  readonly name: string
+  readonly path: string
+}> {
+  override get message(): string {
+    return `There is no profile "${this.name}" (${this.path}). Save one with \`soracom-auth login --save ${this.name}\`.`
+  }
+}
+
+/** @category errors */
+export class InvalidProfileName extends Data.TaggedError("InvalidProfileName")<{ readonly name: string }> {
+  override get message(): string {
+    return `"${this.name}" is not a valid profile name: use letters, digits, ".", "_" and "-" (at most 64).`
+  }
+}
+
+/** A file that exists but cannot be read, parsed or written. @category errors */
+export class ProfileFileError extends Data.TaggedError("ProfileFileError")<{
+  readonly path: string
+  readonly operation: "read" | "write" | "remove" | "list"
+  readonly reason: string
+}> {
+  override get message(): string {
+    return `Could not ${this.operation} ${this.path}: ${this.reason}`
+  }
+}
+
+/** @category errors */
+export type ProfileError = ProfilePermissionsTooOpen | ProfileNotFound | InvalidProfileName | ProfileFileError
