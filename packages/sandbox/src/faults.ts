@@ -1,0 +1,117 @@
+/**
+ * Fault injection per route, for testing clients: answer with a status (and body), wait first, drop the
+ * connection, or send a malformed body. Set through the JS handle (`sandbox.faults`) or the admin HTTP API.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * A fault for one route. Combine `delayMs` with one of `drop`, `malformed` or `status`; `delayMs` alone delays
+ * the real answer.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Fault {
+  /** Answer with this status instead of handling the request. Body: `body`, else `{code:"SBX0099",message}`. */
+  readonly status?: number
+  /** Body for `status` (or `malformed`): an object/array → JSON; a string → sent as is (`text/plain` unless `headers` say otherwise). */
+  readonly body?: unknown
+  /** Extra response headers for `status` / `malformed`. */
+  readonly headers?: Readonly<Record<string, string>>
+  /** Wait this long (ms) before answering (or dropping). */
+  readonly delayMs?: number
+  /** Destroy the socket without answering. */
+  readonly drop?: boolean
+  /** Answer `status` (default 200) with `Content-Type: application/json` and a truncated, unparsable JSON body. */
+  readonly malformed?: boolean
+  /** Apply to this many requests, then remove itself (default: until cleared). */
+  readonly times?: number
+}
+
+/**
+ * Route names: a path under `/v1` (`"/auth"`, `"/auth/logout"`, `"/auth/password_reset_token/issue"`,
+ * `"/auth/password_reset_token/verify"`, `"/sandbox/init"`) or `"*"` for every `/v1` request.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type FaultRoute = string
+
+/**
+ * The control of faults on a running sandbox.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface FaultControl {
+  /** Sets (replaces) the fault of a route. */
+  set(route: FaultRoute, fault: Fault): void
+  /** Removes the fault of a route, or every fault. */
+  clear(route?: FaultRoute): void
+  /** The faults now in force, by route (with `times` counting down). */
+  list(): Readonly<Record<FaultRoute, Fault>>
+}
+
+/** Checks a fault given over HTTP; returns the problem or undefined. */
+export const faultProblem = (value: unknown): string | undefined => {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return "a fault must be a JSON object"
+  const f = value as Record<string, unknown>
+  const allowed = ["route", "status", "body", "headers", "delayMs", "drop", "malformed", "times"]
+  for (const key of Object.keys(f))
+    if (!allowed.includes(key)) return `unknown key ${key} (allowed: ${allowed.join(", ")})`
+  if (typeof f.route !== "string" || f.route.length === 0)
+    return 'route: required string, e.g. "/auth" or "*"'
+  if (
+    f.status !== undefined &&
+    !(Number.isInteger(f.status) && (f.status as number) >= 100 && (f.status as number) <= 599)
+  )
+    return "status: an integer 100…599"
+  if (f.delayMs !== undefined && !(typeof f.delayMs === "number" && f.delayMs >= 0 && f.delayMs <= 600_000))
+    return "delayMs: a number 0…600000"
+  if (f.times !== undefined && !(Number.isInteger(f.times) && (f.times as number) >= 1))
+    return "times: an integer ≥ 1"
+  if (f.drop !== undefined && typeof f.drop !== "boolean") return "drop: a boolean"
+  if (f.malformed !== undefined && typeof f.malformed !== "boolean") return "malformed: a boolean"
+  if (f.headers !== undefined) {
+    if (typeof f.headers !== "object" || f.headers === null || Array.isArray(f.headers))
+      return "headers: an object of strings"
+    for (const v of Object.values(f.headers))
+      if (typeof v !== "string") return "headers: an object of strings"
+  }
+  return undefined
+}
+
+/** The store of faults, consulted on every `/v1` request. */
+export class Faults implements FaultControl {
+  private readonly faults = new Map<FaultRoute, { fault: Fault; remaining: number }>()
+
+  set(route: FaultRoute, fault: Fault): void {
+    this.faults.set(route, { fault, remaining: fault.times ?? Number.POSITIVE_INFINITY })
+  }
+
+  clear(route?: FaultRoute): void {
+    if (route === undefined) this.faults.clear()
+    else this.faults.delete(route)
+  }
+
+  list(): Readonly<Record<FaultRoute, Fault>> {
+    const out: Record<FaultRoute, Fault> = {}
+    for (const [route, { fault, remaining }] of this.faults) {
+      out[route] = Number.isFinite(remaining) ? { ...fault, times: remaining } : fault
+    }
+    return out
+  }
+
+  /** The fault to apply to this request (the route's own, else `"*"`), consuming one of its `times`. */
+  take(route: FaultRoute): Fault | undefined {
+    if (this.faults.size === 0) return undefined
+    const key = this.faults.has(route) ? route : this.faults.has("*") ? "*" : undefined
+    if (key === undefined) return undefined
+    const entry = this.faults.get(key)!
+    entry.remaining--
+    if (entry.remaining <= 0) this.faults.delete(key)
+    return entry.fault
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The sandbox's own admin API, under `/_sandbox` (never under `/v1`, so it cannot collide with SORACOM's).
+ * Documented in the package README.
+ */
+import type { ErrorName } from "../errors.ts"
+import { type Fault, faultProblem } from "../faults.ts"
+import type { Sandbox } from "../Sandbox.ts"
+
+export type AnswerHeaders = Record<string, string>
+
+export type AdminAnswer =
+  | { readonly status: number; readonly json?: unknown }
+  | { readonly status: number; readonly error: ErrorName; readonly detail?: string }
+
+export interface AdminRequest {
+  readonly body: unknown
+  readonly params: URLSearchParams
+  readonly sandbox: Sandbox
+}
+
+type AdminHandler = (request: AdminRequest) => AdminAnswer
+
+const index = (r: AdminRequest): AdminAnswer => ({
+  status: 200,
+  json: {
+    url: r.sandbox.url,
+    endpoint: r.sandbox.endpoint,
+    adminUrl: r.sandbox.adminUrl,
+    routes: {
+      "GET /_sandbox": "this index",
+      "GET /_sandbox/outbox": "mails sent (password reset tokens), oldest first",
+      "DELETE /_sandbox/outbox": "empty the outbox",
+      "GET /_sandbox/faults": "faults in force, by route",
+      "POST /_sandbox/faults":
+        "set a fault: {route, status?, body?, headers?, delayMs?, drop?, malformed?, times?}",
+      "DELETE /_sandbox/faults[?route=/auth]": "clear one route's fault, or all",
+      "GET /_sandbox/exchanges": "recorded exchanges, in arrival order",
+      "DELETE /_sandbox/exchanges": "forget recorded exchanges",
+      "PUT /_sandbox/recording": "{enabled: boolean} — start or stop recording",
+      "DELETE /_sandbox/ratelimit": "forget rate-limit counters",
+    },
+  },
+})
+
+const setFault = (r: AdminRequest): AdminAnswer => {
+  const problem = faultProblem(r.body)
+  if (problem !== undefined) return { status: 400, error: "malformedBody", detail: problem }
+  const { route, ...fault } = r.body as Fault & { route: string }
+  r.sandbox.faults.set(route, fault)
+  return { status: 201, json: { route, ...fault } }
+}
+
+const setRecording = (r: AdminRequest): AdminAnswer => {
+  const body = r.body as { enabled?: unknown } | undefined
+  if (typeof body !== "object" || body === null || typeof body.enabled !== "boolean") {
+    return { status: 400, error: "malformedBody", detail: 'expected {"enabled": true|false}' }
+  }
+  r.sandbox.setRecording(body.enabled)
+  return { status: 200, json: { enabled: body.enabled } }
+}
+
+/** Admin routes by path, then method. */
+export const adminRoutes: ReadonlyMap<string, Readonly<Record<string, AdminHandler>>> = new Map([
+  ["/_sandbox", { GET: index }],
+  ["/_sandbox/", { GET: index }],
+  [
+    "/_sandbox/outbox",
+    {
+      GET: (r: AdminRequest) => ({ status: 200, json: r.sandbox.outbox() }),
+      DELETE: (r: AdminRequest) => {
+        r.sandbox.clearOutbox()
+        return { status: 204 }
+      },
+    },
+  ],
+  [
+    "/_sandbox/faults",
+    {
+      GET: (r: AdminRequest) => ({ status: 200, json: r.sandbox.faults.list() }),
+      POST: setFault,
+      DELETE: (r: AdminRequest) => {
+        const route = r.params.get("route")
+        r.sandbox.faults.clear(route === null ? undefined : route)
+        return { status: 204 }
+      },
+    },
+  ],
+  [
+    "/_sandbox/exchanges",
+    {
+      GET: (r: AdminRequest) => ({ status: 200, json: r.sandbox.exchanges() }),
+      DELETE: (r: AdminRequest) => {
+        r.sandbox.clearExchanges()
+        return { status: 204 }
+      },
+    },
+  ],
+  ["/_sandbox/recording", { PUT: setRecording }],
+  [
+    "/_sandbox/ratelimit",
+    {
+      DELETE: (r: AdminRequest) => {
+        r.sandbox.resetRateLimits()
+        return { status: 204 }
+      },
+    },
+  ],
+])

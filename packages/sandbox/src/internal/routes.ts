@@ -1,0 +1,158 @@
+/**
+ * The SORACOM API routes of the sandbox: request validation and the mapping of outcomes to answers.
+ */
+import type { ErrorName } from "../errors.ts"
+import { isWellFormedEmail } from "../seed.ts"
+import type { Outcome, State } from "./state.ts"
+
+/** What a route answers: a status, and a JSON body or none. */
+export type Answer =
+  | { readonly status: number; readonly json?: unknown }
+  | { readonly status: number; readonly error: ErrorName; readonly detail?: string }
+
+export type Handler = (
+  body: Record<string, unknown> | undefined,
+  headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>,
+  state: State,
+) => Answer | Promise<Answer>
+
+export interface Route {
+  readonly method: "POST"
+  /** Whether the route needs a JSON object body (missing or malformed → 400). */
+  readonly needsBody: boolean
+  readonly handler: Handler
+}
+
+const err = (error: ErrorName, detail?: string): Answer =>
+  detail === undefined ? { status: 0, error } : { status: 0, error, detail }
+
+const fromOutcome = <A>(outcome: Outcome<A>, status: number, json?: (a: A) => unknown): Answer =>
+  outcome.ok
+    ? json === undefined
+      ? { status }
+      : { status, json: json(outcome.value) }
+    : err(outcome.error, outcome.detail)
+
+/** Reads an optional string field; a non-string is a constraint violation (null counts as absent). */
+const optString = (body: Record<string, unknown>, key: string): string | undefined | Answer => {
+  const v = body[key]
+  if (v === undefined || v === null) return undefined
+  if (typeof v !== "string") return err("constraintViolation", `must be a string:${key}`)
+  return v
+}
+
+const isAnswer = (v: unknown): v is Answer => typeof v === "object" && v !== null && "status" in v
+
+/** Required non-empty strings, or the first problem. */
+const required = (
+  body: Record<string, unknown>,
+  keys: ReadonlyArray<string>,
+): Record<string, string> | Answer => {
+  const out: Record<string, string> = {}
+  for (const key of keys) {
+    const v = optString(body, key)
+    if (isAnswer(v)) return v
+    if (v === undefined || v.length === 0) return err("constraintViolation", `may not be empty:${key}`)
+    out[key] = v
+  }
+  return out
+}
+
+export const tokenTimeoutDefault = 86400
+export const tokenTimeoutMin = 180
+export const tokenTimeoutMax = 172800
+
+const auth: Handler = async (body, _headers, state) => {
+  const b = body!
+  const fields: Record<string, string | undefined> = {}
+  for (const key of ["email", "password", "authKeyId", "authKey", "operatorId", "userName", "mfaOTPCode"]) {
+    const v = optString(b, key)
+    if (isAnswer(v)) return v
+    fields[key] = v
+  }
+  let timeout = tokenTimeoutDefault
+  const t = b.tokenTimeoutSeconds
+  if (t !== undefined && t !== null) {
+    if (typeof t !== "number" || !Number.isInteger(t) || t < tokenTimeoutMin || t > tokenTimeoutMax) {
+      return err(
+        "constraintViolation",
+        `must be an integer between ${tokenTimeoutMin} and ${tokenTimeoutMax}:tokenTimeoutSeconds`,
+      )
+    }
+    timeout = t
+  }
+  const { email, password, authKeyId, authKey, operatorId, userName, mfaOTPCode } = fields
+  const mfa = mfaOTPCode === "" ? undefined : mfaOTPCode
+  if (authKeyId !== undefined || authKey !== undefined) {
+    if (authKeyId === undefined || authKey === undefined) return err("invalidCredentials")
+    return fromOutcome(await state.authByKey(authKeyId, authKey, timeout), 200, (r) => r)
+  }
+  if (email !== undefined) {
+    if (!isWellFormedEmail(email)) return err("malformedEmail")
+    if (password === undefined) return err("invalidCredentials")
+    return fromOutcome(await state.authByEmail(email, password, mfa, timeout), 200, (r) => r)
+  }
+  if (operatorId !== undefined || userName !== undefined) {
+    if (operatorId === undefined || userName === undefined || password === undefined)
+      return err("invalidCredentials")
+    return fromOutcome(await state.authByUser(operatorId, userName, password, mfa, timeout), 200, (r) => r)
+  }
+  return err("invalidCredentials")
+}
+
+const issue: Handler = (body, _headers, state) => {
+  const email = optString(body!, "email")
+  if (isAnswer(email)) return email
+  if (email === undefined || email.length === 0) return err("constraintViolation", "may not be empty:email")
+  if (!isWellFormedEmail(email)) return err("malformedEmail")
+  return fromOutcome(state.issueResetToken(email), 200)
+}
+
+const verify: Handler = async (body, _headers, state) => {
+  const r = required(body!, ["password", "token"])
+  if (isAnswer(r)) return r
+  return fromOutcome(await state.verifyResetToken(r.token!, r.password!), 200)
+}
+
+const header = (headers: Parameters<Handler>[1], name: string): string | undefined => {
+  const v = headers[name]
+  const s = Array.isArray(v) ? v[0] : v
+  return typeof s === "string" && s.length > 0 ? s : undefined
+}
+
+const logout: Handler = (_body, headers, state) => {
+  const apiKey = header(headers, "x-soracom-api-key")
+  const token = header(headers, "x-soracom-token")
+  if (apiKey === undefined || token === undefined) return err("tokenRequired")
+  return fromOutcome(state.logout(apiKey, token), 204)
+}
+
+const sandboxInit: Handler = async (body, _headers, state) => {
+  const r = required(body!, ["email", "password", "authKeyId", "authKey"])
+  if (isAnswer(r)) return r
+  if (!isWellFormedEmail(r.email!)) return err("malformedEmail")
+  const coverage = body!.coverageTypes
+  if (
+    coverage !== undefined &&
+    coverage !== null &&
+    !(Array.isArray(coverage) && coverage.every((c) => c === "g" || c === "jp"))
+  ) {
+    return err("constraintViolation", 'must be an array of "g" or "jp":coverageTypes')
+  }
+  const pay = body!.registerPaymentMethod
+  if (pay !== undefined && pay !== null && typeof pay !== "boolean") {
+    return err("constraintViolation", "must be a boolean:registerPaymentMethod")
+  }
+  if (!r.authKeyId!.startsWith("keyId-") || !r.authKey!.startsWith("secret-"))
+    return err("sandboxInitRejected")
+  return fromOutcome(await state.initOperator(r.email!, r.password!), 201, (a) => a)
+}
+
+/** Every SORACOM route of the sandbox, by path under `/v1`. */
+export const routes: ReadonlyMap<string, Route> = new Map<string, Route>([
+  ["/auth", { method: "POST", needsBody: true, handler: auth }],
+  ["/auth/password_reset_token/issue", { method: "POST", needsBody: true, handler: issue }],
+  ["/auth/password_reset_token/verify", { method: "POST", needsBody: true, handler: verify }],
+  ["/auth/logout", { method: "POST", needsBody: false, handler: logout }],
+  ["/sandbox/init", { method: "POST", needsBody: true, handler: sandboxInit }],
+])

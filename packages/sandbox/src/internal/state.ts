@@ -1,0 +1,302 @@
+/**
+ * The sandbox's accounts and sessions, and the operations of the Auth API on them, free of HTTP.
+ * Every secret is kept hashed: passwords and AuthKey secrets with scrypt, tokens with SHA-256.
+ */
+import { createHmac, randomBytes, randomUUID } from "node:crypto"
+import * as OTPAuth from "otpauth"
+import type { ErrorName } from "../errors.ts"
+import type { Seed, SeedAuthKey } from "../seed.ts"
+import {
+  dummyHash,
+  hashSecret,
+  randomToken,
+  type SecretHash,
+  sameBytes,
+  sha256,
+  sha256Hex,
+  verifySecret,
+} from "./secrets.ts"
+
+/** A mail the sandbox "sent": what a reader of the inbox would see. */
+export interface OutboxMail {
+  readonly to: string
+  readonly operatorId: string
+  readonly kind: "password-reset"
+  /** The password reset token, in clear, as the mail carries it. */
+  readonly token: string
+  readonly subject: string
+  readonly text: string
+  /** Epoch milliseconds. */
+  readonly sentAt: number
+  readonly expiresAt: number
+}
+
+interface Identity {
+  readonly operatorId: string
+  readonly userName: string | undefined
+  password: SecretHash
+  readonly totp: OTPAuth.TOTP | undefined
+}
+
+interface Operator {
+  readonly operatorId: string
+  readonly email: string
+  readonly root: Identity
+  readonly users: Map<string, Identity>
+}
+
+interface Session {
+  readonly tokenHash: Buffer
+  readonly operatorId: string
+  readonly userName: string | undefined
+  readonly expiresAt: number
+}
+
+interface ResetToken {
+  readonly operatorId: string
+  readonly expiresAt: number
+  used: boolean
+}
+
+export type Outcome<A> =
+  | { readonly ok: true; readonly value: A }
+  | { readonly ok: false; readonly error: ErrorName; readonly detail?: string }
+
+export interface AuthResult {
+  readonly apiKey: string
+  readonly operatorId: string
+  readonly token: string
+  readonly userName?: string
+}
+
+export interface StateOptions {
+  readonly hashCost: number
+  readonly resetTokenTtlSeconds: number
+  readonly clock: () => number
+  readonly log: (line: string) => void
+}
+
+const ok = <A>(value: A): Outcome<A> => ({ ok: true, value })
+const fail = <A>(error: ErrorName, detail?: string): Outcome<A> =>
+  detail === undefined ? { ok: false, error } : { ok: false, error, detail }
+
+const totpOf = (secret: string | undefined, label: string): OTPAuth.TOTP | undefined =>
+  secret === undefined
+    ? undefined
+    : new OTPAuth.TOTP({ issuer: "SORACOM sandbox", label, secret: OTPAuth.Secret.fromBase32(secret) })
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url")
+
+export class State {
+  private readonly operators = new Map<string, Operator>()
+  private readonly byEmail = new Map<string, Operator>()
+  private readonly authKeys = new Map<string, { readonly secret: SecretHash; readonly owner: Identity }>()
+  private readonly sessions = new Map<string, Session>()
+  private readonly resetTokens = new Map<string, ResetToken>()
+  private readonly mails: Array<OutboxMail> = []
+  private readonly signingKey = randomBytes(32)
+  private nextOperatorNumber = 1
+  private dummy: SecretHash | undefined
+
+  private readonly options: StateOptions
+
+  private constructor(options: StateOptions) {
+    this.options = options
+  }
+
+  static async make(seed: Seed, options: StateOptions): Promise<State> {
+    const state = new State(options)
+    state.dummy = await dummyHash(options.hashCost)
+    await Promise.all(seed.operators.map((op) => state.addOperatorFromSeed(op)))
+    return state
+  }
+
+  private async identity(operatorId: string, userName: string | undefined, password: string, mfa?: string) {
+    const label = userName === undefined ? operatorId : `${operatorId}/${userName}`
+    const identity: Identity = {
+      operatorId,
+      userName,
+      password: await hashSecret(password, this.options.hashCost),
+      totp: totpOf(mfa, label),
+    }
+    return identity
+  }
+
+  private async addKeys(keys: ReadonlyArray<SeedAuthKey> | undefined, owner: Identity) {
+    for (const key of keys ?? []) {
+      this.authKeys.set(key.authKeyId, {
+        secret: await hashSecret(key.authKey, this.options.hashCost),
+        owner,
+      })
+    }
+  }
+
+  private async addOperatorFromSeed(op: Seed["operators"][number]) {
+    const root = await this.identity(op.operatorId, undefined, op.password, op.mfaSecret)
+    const operator: Operator = { operatorId: op.operatorId, email: op.email, root, users: new Map() }
+    this.register(operator)
+    await this.addKeys(op.authKeys, root)
+    for (const user of op.users ?? []) {
+      const identity = await this.identity(op.operatorId, user.userName, user.password, user.mfaSecret)
+      operator.users.set(user.userName, identity)
+      await this.addKeys(user.authKeys, identity)
+    }
+  }
+
+  private register(operator: Operator) {
+    this.operators.set(operator.operatorId, operator)
+    this.byEmail.set(operator.email.toLowerCase(), operator)
+    const n = Number(operator.operatorId.slice(2))
+    if (n >= this.nextOperatorNumber) this.nextOperatorNumber = n + 1
+  }
+
+  /** Burns one scrypt verification, so an unknown identity takes as long as a wrong password. */
+  private async burn(secret: string) {
+    if (this.dummy !== undefined) await verifySecret(secret, this.dummy)
+  }
+
+  private mfaPasses(identity: Identity, code: string | undefined): boolean {
+    if (identity.totp === undefined) return true
+    if (code === undefined) return false
+    return identity.totp.validate({ token: code, timestamp: this.options.clock(), window: 1 }) !== null
+  }
+
+  private issueSession(operatorId: string, userName: string | undefined, timeoutSeconds: number): AuthResult {
+    const now = this.options.clock()
+    const expiresAt = now + timeoutSeconds * 1000
+    const apiKey = `api-${randomUUID()}`
+    const payload: Record<string, unknown> = {
+      iss: "soracom-sandbox",
+      sub: userName === undefined ? operatorId : `${operatorId}/${userName}`,
+      operatorId,
+      ...(userName === undefined ? {} : { userName }),
+      iat: Math.floor(now / 1000),
+      exp: Math.floor(expiresAt / 1000),
+      jti: randomToken(16),
+    }
+    const unsigned = `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url(payload)}`
+    const token = `${unsigned}.${createHmac("sha256", this.signingKey).update(unsigned).digest("base64url")}`
+    this.sessions.set(apiKey, { tokenHash: sha256(token), operatorId, userName, expiresAt })
+    return userName === undefined ? { apiKey, operatorId, token } : { apiKey, operatorId, token, userName }
+  }
+
+  async authByEmail(email: string, password: string, mfa: string | undefined, timeout: number) {
+    const op = this.byEmail.get(email.toLowerCase())
+    if (op === undefined) {
+      await this.burn(password)
+      return fail<AuthResult>("invalidCredentials")
+    }
+    return this.authIdentity(op.root, password, mfa, timeout)
+  }
+
+  async authByUser(
+    operatorId: string,
+    userName: string,
+    password: string,
+    mfa: string | undefined,
+    timeout: number,
+  ) {
+    const user = this.operators.get(operatorId)?.users.get(userName)
+    if (user === undefined) {
+      await this.burn(password)
+      return fail<AuthResult>("invalidCredentials")
+    }
+    return this.authIdentity(user, password, mfa, timeout)
+  }
+
+  async authByKey(authKeyId: string, authKey: string, timeout: number) {
+    const key = this.authKeys.get(authKeyId)
+    if (key === undefined) {
+      await this.burn(authKey)
+      return fail<AuthResult>("invalidCredentials")
+    }
+    if (!(await verifySecret(authKey, key.secret))) return fail<AuthResult>("invalidCredentials")
+    return ok(this.issueSession(key.owner.operatorId, key.owner.userName, timeout))
+  }
+
+  private async authIdentity(identity: Identity, password: string, mfa: string | undefined, timeout: number) {
+    const passwordOk = await verifySecret(password, identity.password)
+    if (!passwordOk || !this.mfaPasses(identity, mfa)) return fail<AuthResult>("invalidCredentials")
+    return ok(this.issueSession(identity.operatorId, identity.userName, timeout))
+  }
+
+  /** Revokes the session of that API key if the token matches and it has not expired. */
+  logout(apiKey: string, token: string): Outcome<void> {
+    const session = this.sessions.get(apiKey)
+    if (session === undefined || !sameBytes(sha256(token), session.tokenHash)) return fail("tokenRequired")
+    this.sessions.delete(apiKey)
+    if (session.expiresAt <= this.options.clock()) return fail("tokenRequired")
+    return ok(undefined)
+  }
+
+  /** Whether an API key + token pair is live (not revoked, not expired). */
+  isSessionLive(apiKey: string, token: string): boolean {
+    const session = this.sessions.get(apiKey)
+    return (
+      session !== undefined &&
+      sameBytes(sha256(token), session.tokenHash) &&
+      session.expiresAt > this.options.clock()
+    )
+  }
+
+  issueResetToken(email: string): Outcome<void> {
+    const op = this.byEmail.get(email.toLowerCase())
+    if (op === undefined) return fail("unknownEmail")
+    const token = randomToken(32)
+    const sentAt = this.options.clock()
+    const expiresAt = sentAt + this.options.resetTokenTtlSeconds * 1000
+    this.resetTokens.set(sha256Hex(token), { operatorId: op.operatorId, expiresAt, used: false })
+    const mail: OutboxMail = {
+      to: op.email,
+      operatorId: op.operatorId,
+      kind: "password-reset",
+      token,
+      subject: "[SORACOM sandbox] Password reset",
+      text:
+        `A password reset was requested for operator ${op.operatorId}.\n` +
+        `Token: ${token}\n` +
+        `It expires at ${new Date(expiresAt).toISOString()} and works once.\n`,
+      sentAt,
+      expiresAt,
+    }
+    this.mails.push(mail)
+    this.options.log(
+      `[sandbox] password reset mail to ${op.email} (${op.operatorId}): token ${token} ` +
+        `(expires ${new Date(expiresAt).toISOString()})`,
+    )
+    return ok(undefined)
+  }
+
+  async verifyResetToken(token: string, password: string): Promise<Outcome<void>> {
+    const entry = this.resetTokens.get(sha256Hex(token))
+    if (entry === undefined || entry.used) return fail("invalidResetToken")
+    if (entry.expiresAt <= this.options.clock()) return fail("expiredResetToken")
+    const op = this.operators.get(entry.operatorId)
+    if (op === undefined) return fail("invalidResetToken")
+    entry.used = true
+    op.root.password = await hashSecret(password, this.options.hashCost)
+    // Other outstanding reset tokens of this operator stop working, and so do its API tokens.
+    for (const other of this.resetTokens.values()) if (other.operatorId === op.operatorId) other.used = true
+    for (const [apiKey, session] of this.sessions)
+      if (session.operatorId === op.operatorId) this.sessions.delete(apiKey)
+    return ok(undefined)
+  }
+
+  /** `POST /sandbox/init`: a new operator with that root email and password, signed in at once. */
+  async initOperator(email: string, password: string): Promise<Outcome<AuthResult>> {
+    if (this.byEmail.has(email.toLowerCase())) return fail("sandboxInitRejected")
+    const operatorId = `OP${String(this.nextOperatorNumber++).padStart(10, "0")}`
+    const root = await this.identity(operatorId, undefined, password)
+    if (this.byEmail.has(email.toLowerCase())) return fail("sandboxInitRejected")
+    this.register({ operatorId, email, root, users: new Map() })
+    return ok(this.issueSession(operatorId, undefined, 86400))
+  }
+
+  outbox(): ReadonlyArray<OutboxMail> {
+    return [...this.mails]
+  }
+
+  clearOutbox(): void {
+    this.mails.length = 0
+  }
+}
