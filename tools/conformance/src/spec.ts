@@ -1,0 +1,105 @@
+/**
+ * SORACOM's OpenAPI documents, loaded with a real OpenAPI library: `@readme/openapi-parser` validates each
+ * document against the OpenAPI 3.0 meta-schema and dereferences every `$ref`; the schemas inside are then
+ * handed to ajv (see `validators.ts`). Nothing here interprets a schema by hand.
+ *
+ * The documents are vendored in `tools/conformance/spec/` (copies of SORACOM's public spec), so the checks
+ * never depend on anything outside the repository.
+ */
+import { join } from "node:path"
+import { dereference, validate } from "@readme/openapi-parser"
+
+export const specDir = join(import.meta.dirname, "..", "spec")
+
+/** The three documents: the whole SORACOM API, the Auth subset extracted from it, the sandbox API. */
+export const specFiles = {
+  whole: join(specDir, "soracom-api.en.yaml"),
+  authSubset: join(specDir, "soracom-auth-api.en.yaml"),
+  sandbox: join(specDir, "soracom-sandbox-api.en.yaml"),
+} as const
+
+export type SpecName = keyof typeof specFiles
+
+/** The parts of a dereferenced OpenAPI 3.0 document these checks read (after `dereference`, no `$ref` is left). */
+export type SchemaObject = { readonly [keyword: string]: unknown }
+export interface MediaType {
+  readonly schema?: SchemaObject
+}
+export interface Operation {
+  readonly operationId?: string
+  readonly requestBody?: { readonly required?: boolean; readonly content: Record<string, MediaType> }
+  readonly responses: Record<
+    string,
+    { readonly description: string; readonly content?: Record<string, MediaType> }
+  >
+  readonly security?: ReadonlyArray<Record<string, ReadonlyArray<string>>>
+}
+export interface Document {
+  readonly openapi: string
+  readonly info: { readonly title: string; readonly version: string }
+  readonly paths: Record<string, { readonly post?: Operation } | undefined>
+  readonly components?: { readonly schemas?: Record<string, SchemaObject> }
+}
+
+/** Which document is the authority for which path we check. */
+export const checkedPaths = {
+  "/auth": "whole",
+  "/auth/password_reset_token/issue": "whole",
+  "/auth/password_reset_token/verify": "whole",
+  "/auth/logout": "whole",
+  "/sandbox/init": "sandbox",
+} as const satisfies Record<string, SpecName>
+
+export type CheckedPath = keyof typeof checkedPaths
+
+export const isCheckedPath = (p: string): p is CheckedPath => Object.hasOwn(checkedPaths, p)
+
+export interface LoadedSpecs {
+  readonly documents: Readonly<Record<SpecName, Document>>
+  /** The (dereferenced) POST operation of a checked path, from its authoritative document. */
+  readonly operation: (path: CheckedPath) => Operation
+  /** A dereferenced component schema of the whole spec (e.g. `APICallErrorMessage`, `AuthRequest`). */
+  readonly component: (name: string, spec?: SpecName) => SchemaObject
+}
+
+const loadOne = async (file: string): Promise<Document> => {
+  // `validate` and `dereference` mutate/consume their input: each gets its own parse of the file.
+  const result = await validate(file)
+  if (!result.valid) {
+    throw new Error(
+      `${file} is not a valid OpenAPI document: ${result.errors.map((e) => e.message).join("; ")}`,
+    )
+  }
+  const doc = (await dereference(file)) as unknown as Document
+  if (!doc.openapi?.startsWith("3.0")) throw new Error(`${file}: expected OpenAPI 3.0.x, got ${doc.openapi}`)
+  return doc
+}
+
+let cached: Promise<LoadedSpecs> | undefined
+
+/** Loads (once per process) and dereferences the three vendored documents. */
+export const loadSpecs = (): Promise<LoadedSpecs> => {
+  cached ??= (async () => {
+    const [whole, authSubset, sandbox] = await Promise.all([
+      loadOne(specFiles.whole),
+      loadOne(specFiles.authSubset),
+      loadOne(specFiles.sandbox),
+    ])
+    const documents = { whole, authSubset, sandbox }
+    const operation = (path: CheckedPath): Operation => {
+      const op = documents[checkedPaths[path]].paths[path]?.post
+      if (op === undefined) throw new Error(`no POST ${path} in ${checkedPaths[path]} spec`)
+      return op
+    }
+    const component = (name: string, spec: SpecName = "whole"): SchemaObject => {
+      const s = documents[spec].components?.schemas?.[name]
+      if (s === undefined) throw new Error(`no components.schemas.${name} in ${spec} spec`)
+      return s as SchemaObject
+    }
+    return { documents, operation, component }
+  })()
+  return cached
+}
+
+/** The statuses a path documents, as strings ("200", "401", …), in spec order. */
+export const documentedStatuses = (op: Operation): ReadonlyArray<string> => Object.keys(op.responses)
