@@ -2,9 +2,9 @@
  * ky failure → Effect `HttpClientError`, in one function. The original error is always kept as `cause`
  * (core walks the chain for `code` / `name`); the description says in words what happened.
  */
-import { HttpClientError, type HttpClientRequest } from "effect/http"
+import { HttpClientError, type HttpClientRequest, UrlParams } from "effect/http"
 import { isNetworkError, isTimeoutError } from "ky"
-import { NotSent } from "./exchange.ts"
+import { BodyFailed, NotSent } from "./exchange.ts"
 
 export interface TimeoutSettings {
   readonly timeoutMs: number | false
@@ -50,26 +50,37 @@ export const fromKyFailure = (
   settings: TimeoutSettings,
 ): HttpClientError.HttpClientError => {
   if (cause instanceof NotSent) {
-    const description = `request not sent: ${messageOf(cause.cause)}`
+    // The platform's message may quote the URL, credentials included: never repeat it verbatim.
+    const detail = messageOf(cause.cause).split(request.url).join(UrlParams.redactUrl(request.url))
+    const description = `request not sent: ${detail.replace(/(\w+:\/\/)[^/@\s]*@/g, "$1<redacted>@")}`
     const reason = /url/i.test(messageOf(cause.cause))
       ? new HttpClientError.InvalidUrlError({ request, cause: cause.cause, description })
       : new HttpClientError.EncodeError({ request, cause: cause.cause, description })
     return new HttpClientError.HttpClientError({ reason })
   }
-  let description: string
-  if (isTimeoutError(cause)) {
-    description = describeTimeout(settings)
-  } else if (isAbort(cause)) {
-    description = "aborted"
-  } else {
-    const root = rootCause(cause)
-    const detail = messageOf(root.error)
-    description =
-      root.code !== undefined && !detail.includes(root.code)
-        ? `${isNetworkError(cause) ? "network error" : "failed"}: ${detail} (${root.code})`
-        : `${isNetworkError(cause) ? "network error" : "failed"}: ${detail}`
-  }
+  const duringBody = cause instanceof BodyFailed
+  const original = cause instanceof BodyFailed ? cause.cause : cause
   return new HttpClientError.HttpClientError({
-    reason: new HttpClientError.TransportError({ request, cause, description }),
+    reason: new HttpClientError.TransportError({
+      request,
+      cause: original,
+      description: describeTransport(original, duringBody, settings),
+    }),
   })
+}
+
+const describeTransport = (error: unknown, duringBody: boolean, settings: TimeoutSettings): string => {
+  const phase = duringBody ? " while reading the response body" : ""
+  if (isTimeoutError(error)) return describeTimeout(settings) + phase
+  if (isAbort(error)) return `aborted${phase}`
+  const root = rootCause(error)
+  const detail = messageOf(root.error)
+  const what = duringBody
+    ? "connection lost while reading the response body"
+    : isNetworkError(error)
+      ? "network error"
+      : "failed"
+  return root.code !== undefined && !detail.includes(root.code)
+    ? `${what}: ${detail} (${root.code})`
+    : `${what}: ${detail}`
 }

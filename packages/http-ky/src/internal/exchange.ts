@@ -14,9 +14,20 @@ export class NotSent {
   }
 }
 
+/** The response headers arrived but reading the body failed (reset, stall): the attempt is lost. */
+export class BodyFailed {
+  readonly cause: unknown
+  constructor(cause: unknown) {
+    this.cause = cause
+  }
+}
+
 const hasNullBody = (status: number) => status === 204 || status === 205 || status === 304
 
 export const exchange = (api: KyInstance, url: URL, init: KyOptions): Promise<Response> => {
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return Promise.reject(new NotSent(new TypeError(`unsupported URL scheme ${url.protocol}`)))
+  }
   let pending: ReturnType<KyInstance>
   try {
     pending = api(url, init)
@@ -35,6 +46,9 @@ export const exchange = (api: KyInstance, url: URL, init: KyOptions): Promise<Re
       return new Response(null, responseInit)
     }
     // ky's body reader: bounded by the per-attempt timeout (and what is left of the total timeout).
-    return pending.arrayBuffer().then((bytes) => new Response(bytes, responseInit))
+    return pending.arrayBuffer().then(
+      (bytes) => new Response(bytes, responseInit),
+      (cause: unknown) => Promise.reject(new BodyFailed(cause)),
+    )
   })
 }

@@ -1,0 +1,55 @@
+/**
+ * Options: the defaults in one place, validation, and the Config-driven layer.
+ */
+import { readFileSync } from "node:fs"
+import { assert, describe, it } from "@effect/vitest"
+import { Config, ConfigProvider, Duration, Effect } from "effect"
+import { HttpClient } from "effect/http"
+import { KyHttpClient, version } from "../src/index.ts"
+import { json, testServer } from "./helpers/server.ts"
+
+describe("options", () => {
+  it("defaults: 10 s per attempt, no total timeout, soracom-auth/<version> User-Agent", () => {
+    assert.isTrue(Duration.equals(KyHttpClient.defaults.timeout, Duration.seconds(10)))
+    assert.strictEqual(KyHttpClient.defaults.totalTimeout, undefined)
+    assert.strictEqual(KyHttpClient.defaults.userAgent, `soracom-auth/${version}`)
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version: string
+    }
+    assert.strictEqual(version, pkg.version)
+  })
+
+  it("rejects timeouts ky cannot honour", () => {
+    assert.throws(() => KyHttpClient.make({ timeout: 0 }), RangeError)
+    assert.throws(() => KyHttpClient.make({ totalTimeout: "30 days" }), RangeError)
+    assert.doesNotThrow(() => KyHttpClient.make({ timeout: "Infinity" }))
+  })
+
+  it.live("layerConfig reads the options from Config", () =>
+    Effect.gen(function* () {
+      const server = yield* testServer((_req, res) => setTimeout(() => json(res, 200, {}), 400))
+      const layer = KyHttpClient.layerConfig({
+        timeout: Config.Duration("HTTP_TIMEOUT"),
+        userAgent: Config.String("HTTP_USER_AGENT"),
+      })
+      const error = yield* HttpClient.get(server.url).pipe(
+        Effect.provide(layer),
+        Effect.provide(
+          ConfigProvider.layer(
+            ConfigProvider.fromUnknown({ HTTP_TIMEOUT: "100 millis", HTTP_USER_AGENT: "cfg/1" }),
+          ),
+        ),
+        Effect.flip,
+      )
+      assert.strictEqual((error as { cause?: Error }).cause?.name, "TimeoutError")
+      assert.strictEqual(server.requests[0]?.headers["user-agent"], "cfg/1")
+
+      const missing = yield* HttpClient.get(server.url).pipe(
+        Effect.provide(layer),
+        Effect.provide(ConfigProvider.layer(ConfigProvider.fromUnknown({}))),
+        Effect.flip,
+      )
+      assert.strictEqual(missing._tag, "ConfigError")
+    }),
+  )
+})
