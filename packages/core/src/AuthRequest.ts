@@ -1,0 +1,59 @@
+/**
+ * A sign-in request: one kind of credentials, an optional MFA code and an optional token lifetime.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Schema } from "effect"
+import { Credentials, type CredentialsInput, credentialsFromInput, field } from "./Credentials.ts"
+import type { InvalidRequest } from "./Errors.ts"
+import * as Fields from "./Fields.ts"
+
+/**
+ * Plain user input for {@link AuthRequest.fromInput}. Empty or blank `mfaOtpCode` / `tokenTimeoutSeconds` count as
+ * absent (forms produce `""`). `credentials` may also be an already-built {@link Credentials} value.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface AuthRequestInput {
+  readonly credentials: CredentialsInput | Credentials
+  readonly mfaOtpCode?: string | undefined
+  readonly tokenTimeoutSeconds?: string | number | undefined
+}
+
+const isBlank = (s: string | number | undefined): s is undefined => s === undefined || String(s).trim() === ""
+
+/**
+ * `POST /auth` request. On the wire: the credential fields, `mfaOTPCode` and `tokenTimeoutSeconds`.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export class AuthRequest extends Schema.Class<AuthRequest>("AuthRequest")({
+  credentials: Credentials,
+  mfaOtpCode: Schema.optionalKey(Fields.MfaOtpCode),
+  tokenTimeoutSeconds: Schema.optionalKey(Fields.TokenTimeoutSeconds),
+}) {
+  /**
+   * Builds a request from plain strings, checking every field; fails with `InvalidRequest` naming the first
+   * field that breaks a rule. Nothing is sent.
+   */
+  static fromInput(input: AuthRequestInput): Effect.Effect<AuthRequest, InvalidRequest> {
+    return Effect.gen(function* () {
+      const credentials =
+        "kind" in input.credentials ? yield* credentialsFromInput(input.credentials) : input.credentials
+      const mfaOtpCode = isBlank(input.mfaOtpCode) ? undefined : yield* field("mfaOtpCode", input.mfaOtpCode)
+      const tokenTimeoutSeconds = isBlank(input.tokenTimeoutSeconds)
+        ? undefined
+        : Number(yield* field("tokenTimeoutSeconds", String(input.tokenTimeoutSeconds)))
+      return new AuthRequest(
+        {
+          credentials,
+          ...(mfaOtpCode === undefined ? {} : { mfaOtpCode }),
+          ...(tokenTimeoutSeconds === undefined ? {} : { tokenTimeoutSeconds }),
+        },
+        { disableChecks: true },
+      )
+    })
+  }
+}

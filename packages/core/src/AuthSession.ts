@@ -1,0 +1,230 @@
+/**
+ * A self-refreshing SORACOM session: signs in lazily on first use, caches the session until
+ * `expiresAt − margin`, refreshes single-flight (N concurrent callers during a refresh → exactly one
+ * `POST /auth`; a failed refresh reaches every waiter, and the next call tries again), and can persist the
+ * session through a caller-supplied {@link SessionStore} (core never touches a filesystem).
+ *
+ * All time goes through Effect's `Clock`.
+ *
+ * @since 0.1.0
+ */
+import {
+  Clock,
+  type Config,
+  Context,
+  DateTime,
+  Deferred,
+  Duration,
+  Effect,
+  Exit,
+  Layer,
+  Option,
+  Ref,
+} from "effect"
+import { AuthRequest } from "./AuthRequest.ts"
+import { AuthResponse } from "./AuthResponse.ts"
+import { type Credentials, credentialsConfig } from "./Credentials.ts"
+import type { AuthError, LogoutError } from "./Errors.ts"
+import { SoracomAuth } from "./SoracomAuth.ts"
+
+/**
+ * Where a session is kept between runs (e.g. the CLI's cache file). Errors are the store's to handle: a `load`
+ * that cannot read should answer `None`; a `save` that cannot write should succeed anyway.
+ * Serialize with `AuthResponseJson` (secrets in clear — keep the file private).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface SessionStore {
+  /** Read once, on the first `get`; a fresh stored session avoids a sign-in. */
+  readonly load: Effect.Effect<Option.Option<AuthResponse>>
+  /** Called after every successful sign-in. */
+  readonly save: (session: AuthResponse) => Effect.Effect<void>
+  /** Called by `invalidate` and `logout`. */
+  readonly clear?: Effect.Effect<void> | undefined
+}
+
+/**
+ * How to sign in: credentials (no MFA, the service's default lifetime), a full request, or an effect producing a
+ * request at each sign-in (e.g. to ask the user for a fresh MFA code).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type SessionSource = Credentials | AuthRequest | Effect.Effect<AuthRequest, AuthError>
+
+/**
+ * Options of {@link AuthSession.layer}.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface AuthSessionOptions {
+  readonly source: SessionSource
+  /**
+   * Refresh this long before `expiresAt`. Default: the smaller of 5 minutes and 10 % of the token lifetime
+   * (the request's `tokenTimeoutSeconds`, else the service's default).
+   */
+  readonly margin?: Duration.Input | undefined
+  readonly store?: SessionStore | undefined
+}
+
+/**
+ * The service interface.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface AuthSessionService {
+  /** The current session, signing in (or refreshing) when there is none or it is within the margin of expiry. */
+  readonly get: Effect.Effect<AuthResponse, AuthError>
+  /** `X-Soracom-API-Key` and `X-Soracom-Token` of the current session, for later SORACOM API calls. */
+  readonly headers: Effect.Effect<
+    { readonly "X-Soracom-API-Key": string; readonly "X-Soracom-Token": string },
+    AuthError
+  >
+  /** Forget the cached session (e.g. after another API answered 401); the next `get` signs in again. */
+  readonly invalidate: Effect.Effect<void>
+  /** Revoke the cached session on the server (if any) and forget it. */
+  readonly logout: Effect.Effect<void, LogoutError>
+}
+
+type State =
+  | { readonly _tag: "Empty" }
+  | { readonly _tag: "Ready"; readonly session: AuthResponse }
+  | { readonly _tag: "Refreshing"; readonly deferred: Deferred.Deferred<AuthResponse, AuthError> }
+
+const empty: State = { _tag: "Empty" }
+
+/**
+ * The default margin for a lifetime: min(5 minutes, 10 % of it).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const defaultMargin = (lifetimeSeconds: number): Duration.Duration =>
+  Duration.millis(Math.min(5 * 60 * 1000, lifetimeSeconds * 100))
+
+const isEffect = (u: SessionSource): u is Effect.Effect<AuthRequest, AuthError> => Effect.isEffect(u)
+
+/**
+ * Builds a session (requires `SoracomAuth` and a `Scope`, which owns the background refresh fiber).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = Effect.fnUntraced(function* (options: AuthSessionOptions) {
+  const auth = yield* SoracomAuth
+  const scope = yield* Effect.scope
+  const source = options.source
+  const request: Effect.Effect<AuthRequest, AuthError> = isEffect(source)
+    ? source
+    : Effect.succeed(
+        source instanceof AuthRequest
+          ? source
+          : new AuthRequest({ credentials: source }, { disableChecks: true }),
+      )
+  const staticLifetime =
+    !isEffect(source) && source instanceof AuthRequest ? source.tokenTimeoutSeconds : undefined
+  const marginFor = (lifetimeSeconds: number): number =>
+    Duration.toMillis(
+      options.margin === undefined
+        ? defaultMargin(lifetimeSeconds)
+        : Duration.fromInputUnsafe(options.margin),
+    )
+  let margin = marginFor(staticLifetime ?? auth.tokenTimeoutSeconds)
+
+  const state = yield* Ref.make<State>(empty)
+  let storeLoaded = options.store === undefined
+
+  const fresh = (session: AuthResponse, now: number) =>
+    now < DateTime.toEpochMillis(session.expiresAt) - margin
+
+  const signIn: Effect.Effect<AuthResponse, AuthError> = Effect.gen(function* () {
+    if (!storeLoaded && options.store !== undefined) {
+      storeLoaded = true
+      const stored = yield* options.store.load
+      const now = yield* Clock.currentTimeMillis
+      if (Option.isSome(stored) && fresh(stored.value, now)) return stored.value
+    }
+    const req = yield* request
+    margin = marginFor(req.tokenTimeoutSeconds ?? auth.tokenTimeoutSeconds)
+    const session = yield* auth.auth(req)
+    if (options.store !== undefined) yield* options.store.save(session)
+    return session
+  })
+
+  const get: Effect.Effect<AuthResponse, AuthError> = Effect.gen(function* () {
+    const now = yield* Clock.currentTimeMillis
+    const next = yield* Ref.modify(state, (s): [Effect.Effect<AuthResponse, AuthError>, State] => {
+      if (s._tag === "Ready" && fresh(s.session, now)) return [Effect.succeed(s.session), s]
+      if (s._tag === "Refreshing") return [Deferred.await(s.deferred), s]
+      const deferred = Deferred.makeUnsafe<AuthResponse, AuthError>()
+      const run = signIn.pipe(
+        Effect.exit,
+        Effect.flatMap((exit) =>
+          Ref.set(state, Exit.isSuccess(exit) ? { _tag: "Ready", session: exit.value } : empty).pipe(
+            Effect.andThen(Deferred.done(deferred, exit)),
+          ),
+        ),
+        Effect.forkIn(scope),
+        Effect.andThen(Deferred.await(deferred)),
+      )
+      return [run, { _tag: "Refreshing", deferred }]
+    })
+    return yield* next
+  }).pipe(Effect.withSpan("AuthSession.get"))
+
+  const clear = options.store?.clear ?? Effect.void
+
+  const invalidate: Effect.Effect<void> = Ref.update(state, (s) => (s._tag === "Ready" ? empty : s)).pipe(
+    Effect.andThen(clear),
+  )
+
+  const logout: Effect.Effect<void, LogoutError> = Effect.gen(function* () {
+    const s = yield* Ref.get(state)
+    if (s._tag !== "Ready") return
+    yield* auth.logout(s.session)
+    yield* Ref.update(state, (current) =>
+      current._tag === "Ready" && current.session === s.session ? empty : current,
+    )
+    yield* clear
+  }).pipe(Effect.withSpan("AuthSession.logout"))
+
+  return AuthSession.of({
+    get,
+    headers: Effect.map(get, AuthResponse.headers),
+    invalidate,
+    logout,
+  })
+})
+
+/**
+ * The self-refreshing session service.
+ *
+ * @category services
+ * @since 0.1.0
+ */
+export class AuthSession extends Context.Service<AuthSession, AuthSessionService>()(
+  "@soracom-auth/core/AuthSession",
+) {
+  static readonly make = make
+
+  /** A session from credentials / a request / a request effect; requires `SoracomAuth`. */
+  static readonly layer = (options: AuthSessionOptions): Layer.Layer<AuthSession, never, SoracomAuth> =>
+    Layer.effect(AuthSession, make(options))
+
+  /**
+   * A session whose credentials come from the environment (`SORACOM_AUTH_KEY_ID`, `SORACOM_AUTH_KEY`), or from a
+   * given `Config`; requires `SoracomAuth`.
+   */
+  static readonly layerConfig = (
+    options: Omit<AuthSessionOptions, "source"> & {
+      readonly source?: Config.Config<SessionSource> | undefined
+    } = {},
+  ): Layer.Layer<AuthSession, Config.ConfigError, SoracomAuth> =>
+    Layer.effect(
+      AuthSession,
+      Effect.flatMap(options.source ?? credentialsConfig, (source) => make({ ...options, source })),
+    )
+}

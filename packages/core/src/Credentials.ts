@@ -1,0 +1,154 @@
+/**
+ * The three ways to sign in to SORACOM — exactly one per request:
+ * a root account (`email` + `password`), an AuthKey (`authKeyId` + `authKey`) or a SAM user
+ * (`operatorId` + `userName` + `password`). Secrets are `Redacted` in the decoded type.
+ *
+ * @since 0.1.0
+ */
+import { Config, Effect, Option, Redacted, Schema } from "effect"
+import { InvalidRequest } from "./Errors.ts"
+import * as Fields from "./Fields.ts"
+
+/**
+ * A root account: email address and password.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export class RootCredentials extends Schema.TaggedClass<RootCredentials>()("RootCredentials", {
+  email: Fields.Email,
+  password: Fields.Password,
+}) {}
+
+/**
+ * An AuthKey: its ID and secret.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export class AuthKeyCredentials extends Schema.TaggedClass<AuthKeyCredentials>()("AuthKeyCredentials", {
+  authKeyId: Fields.AuthKeyId,
+  authKey: Fields.AuthKey,
+}) {}
+
+/**
+ * A SAM user: the operator ID, the user name and the user's password.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export class SamUserCredentials extends Schema.TaggedClass<SamUserCredentials>()("SamUserCredentials", {
+  operatorId: Fields.OperatorId,
+  userName: Fields.UserName,
+  password: Fields.Password,
+}) {}
+
+/**
+ * Any one kind of credentials.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Credentials = RootCredentials | AuthKeyCredentials | SamUserCredentials
+
+/**
+ * The union schema of the three credential classes.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Credentials = Schema.Union([RootCredentials, AuthKeyCredentials, SamUserCredentials])
+
+/**
+ * Plain user input for credentials (e.g. from a form, flags or a profile file): strings only.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type CredentialsInput =
+  | { readonly kind: "root"; readonly email: string; readonly password: string }
+  | { readonly kind: "authKey"; readonly authKeyId: string; readonly authKey: string }
+  | {
+      readonly kind: "samUser"
+      readonly operatorId: string
+      readonly userName: string
+      readonly password: string
+    }
+
+/**
+ * Checks one raw field and returns its normalized value, or fails with `InvalidRequest` naming the field.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const field = (
+  name: Fields.FieldName,
+  raw: string | undefined,
+): Effect.Effect<string, InvalidRequest> => {
+  const problem = Fields.check(name, raw ?? "")
+  return Option.isSome(problem)
+    ? Effect.fail(new InvalidRequest({ field: name, reason: problem.value }))
+    : Effect.succeed(Fields.normalize(name, raw ?? ""))
+}
+
+/**
+ * Builds credentials from plain strings, checking every field (the first broken rule fails with
+ * `InvalidRequest` naming its field). Non-secret fields are trimmed; secrets are kept verbatim.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const credentialsFromInput = (input: CredentialsInput): Effect.Effect<Credentials, InvalidRequest> => {
+  switch (input.kind) {
+    case "root":
+      return Effect.all({
+        email: field("email", input.email),
+        password: field("password", input.password),
+      }).pipe(
+        Effect.map(
+          ({ email, password }) =>
+            new RootCredentials({ email, password: Redacted.make(password) }, { disableChecks: true }),
+        ),
+      )
+    case "authKey":
+      return Effect.all({
+        authKeyId: field("authKeyId", input.authKeyId),
+        authKey: field("authKey", input.authKey),
+      }).pipe(
+        Effect.map(
+          ({ authKeyId, authKey }) =>
+            new AuthKeyCredentials({ authKeyId, authKey: Redacted.make(authKey) }, { disableChecks: true }),
+        ),
+      )
+    case "samUser":
+      return Effect.all({
+        operatorId: field("operatorId", input.operatorId),
+        userName: field("userName", input.userName),
+        password: field("password", input.password),
+      }).pipe(
+        Effect.map(
+          ({ operatorId, userName, password }) =>
+            new SamUserCredentials(
+              { operatorId, userName, password: Redacted.make(password) },
+              { disableChecks: true },
+            ),
+        ),
+      )
+  }
+}
+
+/**
+ * AuthKey credentials from the environment, as SORACOM's MCP server reads them:
+ * `SORACOM_AUTH_KEY_ID` and `SORACOM_AUTH_KEY`. Fails (as a `ConfigError`) when missing or invalid.
+ *
+ * @category config
+ * @since 0.1.0
+ */
+export const credentialsConfig: Config.Config<Credentials> = Config.all({
+  authKeyId: Config.schema(Fields.AuthKeyId, "SORACOM_AUTH_KEY_ID"),
+  authKey: Config.schema(Schema.RedactedFromValue(Fields.AuthKeyString), "SORACOM_AUTH_KEY"),
+}).pipe(
+  Config.map(
+    ({ authKeyId, authKey }) => new AuthKeyCredentials({ authKeyId, authKey }, { disableChecks: true }),
+  ),
+)

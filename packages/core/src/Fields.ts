@@ -1,0 +1,204 @@
+/**
+ * The input fields of the SORACOM Auth API and the rules each one must satisfy before anything is sent.
+ *
+ * Every rule lives here once: the Schemas below (used by the request classes), {@link check} (used by UIs to
+ * validate one field as the user types) and the `fromInput` constructors all share the same rule list, so a
+ * message shown in a form is exactly the message an `InvalidRequest` carries.
+ *
+ * Non-secret text fields (email, operator ID, user name, AuthKey ID, MFA code, reset token, token lifetime) are
+ * trimmed by {@link normalize} before they are checked; secrets (passwords, AuthKey secrets) are kept verbatim
+ * (a password may begin or end with a space) but must not be blank.
+ *
+ * @since 0.1.0
+ */
+import { Option, Schema } from "effect"
+
+/**
+ * The upper bound, in characters, of every string field.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const MAX_LENGTH = 1024
+
+/**
+ * The smallest and largest token lifetime SORACOM accepts, and its default (seconds).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const TOKEN_TIMEOUT = { minimum: 180, maximum: 172_800, default: 86_400 } as const
+
+/**
+ * The name of an input field, as the library names it (camelCase; note `mfaOtpCode` — on the wire it is
+ * `mfaOTPCode`).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type FieldName =
+  | "email"
+  | "password"
+  | "authKeyId"
+  | "authKey"
+  | "operatorId"
+  | "userName"
+  | "mfaOtpCode"
+  | "tokenTimeoutSeconds"
+  | "token"
+
+/**
+ * Every field name, for iteration.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const fieldNames: ReadonlyArray<FieldName> = [
+  "email",
+  "password",
+  "authKeyId",
+  "authKey",
+  "operatorId",
+  "userName",
+  "mfaOtpCode",
+  "tokenTimeoutSeconds",
+  "token",
+]
+
+/**
+ * A human label for each field, used at the start of messages ("The email address is required.").
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const labels: Readonly<Record<FieldName, string>> = {
+  email: "The email address",
+  password: "The password",
+  authKeyId: "The AuthKey ID",
+  authKey: "The AuthKey secret",
+  operatorId: "The operator ID",
+  userName: "The user name",
+  mfaOtpCode: "The MFA code",
+  tokenTimeoutSeconds: "The token lifetime",
+  token: "The password reset token",
+}
+
+/** Whether a field holds a secret (kept verbatim, wrapped in `Redacted`). @category guards @since 0.1.0 */
+export const isSecret = (field: FieldName): boolean => field === "password" || field === "authKey"
+
+type Rule = (value: string) => string | undefined
+
+const required =
+  (field: FieldName): Rule =>
+  (value) =>
+    value.trim().length === 0 ? `${labels[field]} is required.` : undefined
+
+const bounded =
+  (field: FieldName): Rule =>
+  (value) =>
+    value.length > MAX_LENGTH ? `${labels[field]} must be at most ${MAX_LENGTH} characters long.` : undefined
+
+const noWhitespace =
+  (field: FieldName): Rule =>
+  (value) =>
+    /\s/.test(value) ? `${labels[field]} must not contain spaces.` : undefined
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const OPERATOR_ID = /^OP\d{10}$/
+const MFA = /^\d{6}$/
+const INTEGER = /^\d+$/
+
+const rules: Readonly<Record<FieldName, ReadonlyArray<Rule>>> = {
+  email: [
+    required("email"),
+    bounded("email"),
+    (v) => (EMAIL.test(v) ? undefined : "The email address is not well formed (expected name@example.com)."),
+  ],
+  password: [required("password"), bounded("password")],
+  authKeyId: [required("authKeyId"), bounded("authKeyId"), noWhitespace("authKeyId")],
+  authKey: [required("authKey"), bounded("authKey")],
+  operatorId: [
+    required("operatorId"),
+    (v) => (OPERATOR_ID.test(v) ? undefined : "The operator ID must be OP followed by 10 digits."),
+  ],
+  userName: [required("userName"), bounded("userName"), noWhitespace("userName")],
+  mfaOtpCode: [required("mfaOtpCode"), (v) => (MFA.test(v) ? undefined : "The MFA code must be 6 digits.")],
+  tokenTimeoutSeconds: [
+    required("tokenTimeoutSeconds"),
+    (v) => {
+      const n = Number(v)
+      return INTEGER.test(v) && n >= TOKEN_TIMEOUT.minimum && n <= TOKEN_TIMEOUT.maximum
+        ? undefined
+        : `The token lifetime must be a whole number of seconds from ${TOKEN_TIMEOUT.minimum} to ${TOKEN_TIMEOUT.maximum}.`
+    },
+  ],
+  token: [required("token"), bounded("token")],
+}
+
+/**
+ * Prepares raw user input for checking: trims every field except the secrets.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const normalize = (field: FieldName, raw: string): string => (isSecret(field) ? raw : raw.trim())
+
+/**
+ * Checks a raw string typed by a user for a field: `None` when valid, else `Some(one human sentence)`.
+ * The value is normalized first (see {@link normalize}).
+ *
+ * @example
+ * ```ts
+ * Fields.check("operatorId", "OP123") // Option.some("The operator ID must be OP followed by 10 digits.")
+ * ```
+ * @category validation
+ * @since 0.1.0
+ */
+export const check = (field: FieldName, raw: string): Option.Option<string> => {
+  const value = normalize(field, raw)
+  for (const rule of rules[field]) {
+    const message = rule(value)
+    if (message !== undefined) return Option.some(message)
+  }
+  return Option.none()
+}
+
+const stringField = (field: FieldName) =>
+  Schema.String.check(
+    Schema.makeFilter<string>((value) => Option.getOrUndefined(check(field, value)), {
+      title: field,
+      description: labels[field],
+    }),
+  )
+
+/** An email address: non-blank, at most 1 KiB, `name@domain.tld`. @category schemas @since 0.1.0 */
+export const Email = stringField("email")
+/** An operator ID: `OP` followed by 10 digits. @category schemas @since 0.1.0 */
+export const OperatorId = stringField("operatorId")
+/** A SAM user name: non-blank, no spaces, at most 1 KiB. @category schemas @since 0.1.0 */
+export const UserName = stringField("userName")
+/** An AuthKey ID: non-blank, no spaces, at most 1 KiB. @category schemas @since 0.1.0 */
+export const AuthKeyId = stringField("authKeyId")
+/** A plain secret string (password or AuthKey secret): not blank, at most 1 KiB, kept verbatim. @category schemas @since 0.1.0 */
+export const SecretString = stringField("password")
+/** A secret in its decoded form: a `Redacted<string>` whose value satisfies {@link SecretString}. @category schemas @since 0.1.0 */
+export const Secret = Schema.Redacted(SecretString)
+/** A password (`Redacted<string>`), messages naming "the password". @category schemas @since 0.1.0 */
+export const Password = Secret
+/** A plain AuthKey secret string. @category schemas @since 0.1.0 */
+export const AuthKeyString = stringField("authKey")
+/** An AuthKey secret (`Redacted<string>`), messages naming "the AuthKey secret". @category schemas @since 0.1.0 */
+export const AuthKey = Schema.Redacted(AuthKeyString)
+/** A TOTP code: exactly 6 digits. @category schemas @since 0.1.0 */
+export const MfaOtpCode = stringField("mfaOtpCode")
+/** A password reset token (plain): non-blank, at most 1 KiB. @category schemas @since 0.1.0 */
+export const ResetTokenString = stringField("token")
+/** A password reset token in its decoded form: `Redacted<string>`. @category schemas @since 0.1.0 */
+export const ResetToken = Schema.Redacted(ResetTokenString)
+/** A token lifetime in seconds: an integer from 180 to 172800 (default 86400). @category schemas @since 0.1.0 */
+export const TokenTimeoutSeconds = Schema.Number.check(
+  Schema.makeFilter<number>((n) => Option.getOrUndefined(check("tokenTimeoutSeconds", String(n))), {
+    title: "tokenTimeoutSeconds",
+    description: labels.tokenTimeoutSeconds,
+  }),
+)

@@ -1,0 +1,314 @@
+/**
+ * The SORACOM Auth API as an Effect service: sign in, request and verify a password reset, sign out.
+ *
+ * Its one requirement is Effect's `HttpClient` (`effect/http`): provide `@soracom-auth/http-ky`'s layer, Effect's
+ * `FetchHttpClient.layer`, or any other. Every request is checked before it is sent (`InvalidRequest`, nothing
+ * leaves the process), every non-success status goes through one status → error function, and retries happen
+ * here only (see `RetryPolicy`).
+ *
+ * @since 0.1.0
+ */
+import { Clock, Config, Context, DateTime, Duration, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Headers, HttpClient, HttpClientRequest } from "effect/http"
+import type { AuthRequest } from "./AuthRequest.ts"
+import { AuthResponse } from "./AuthResponse.ts"
+import * as Endpoint from "./Endpoint.ts"
+import {
+  type AuthError,
+  InvalidRequest,
+  type IssuePasswordResetTokenError,
+  type LogoutError,
+  type Operation,
+  type SoracomAuthError,
+  TransportError,
+  UnexpectedResponse,
+  type VerifyPasswordResetTokenError,
+} from "./Errors.ts"
+import * as Fields from "./Fields.ts"
+import * as Status from "./internal/status.ts"
+import * as Transport from "./internal/transport.ts"
+import type { IssuePasswordResetTokenRequest, VerifyPasswordResetTokenRequest } from "./PasswordReset.ts"
+import * as RetryPolicy from "./RetryPolicy.ts"
+import * as Wire from "./Wire.ts"
+
+/**
+ * The language of SORACOM's error messages (`X-Soracom-Lang`).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Language = "en" | "ja"
+
+/**
+ * `ja` for a locale such as `ja_JP.UTF-8` (e.g. `LANG`), else `en`.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const languageFromLocale = (locale: string | undefined): Language =>
+  locale !== undefined && /^ja\b|^ja[_-]/i.test(locale.trim()) ? "ja" : "en"
+
+/**
+ * The header names that carry SORACOM credentials; added to Effect's `Headers.CurrentRedactedNames` around every
+ * call this service makes (use {@link withRedactedHeaders} for your own calls).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const redactedHeaderNames: ReadonlyArray<string> = ["X-Soracom-API-Key", "X-Soracom-Token"]
+
+/**
+ * Runs an effect with the SORACOM secret header names on `Headers.CurrentRedactedNames`.
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const withRedactedHeaders = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.updateService(self, Headers.CurrentRedactedNames, (names) => [...names, ...redactedHeaderNames])
+
+/**
+ * Options of {@link SoracomAuth.layer}. Every field is optional.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface SoracomAuthOptions {
+  /** Where the API lives. Default: Japan coverage, production (`https://api.soracom.io/v1`). */
+  readonly endpoint?: Endpoint.Endpoint | undefined
+  /** `X-Soracom-Lang`. Default `en`. */
+  readonly language?: Language | undefined
+  /** Retry policy (overrides of `RetryPolicy.defaults`). Default `RetryPolicy.defaults`. */
+  readonly retryPolicy?: RetryPolicy.RetryPolicyInput | RetryPolicy.RetryPolicy | undefined
+  /** Token lifetime sent when a request has none (seconds, 180…172800). Default 86400. */
+  readonly tokenTimeoutSeconds?: number | undefined
+  /** A `User-Agent` header, when given (browsers may ignore it). */
+  readonly userAgent?: string | undefined
+}
+
+/**
+ * The service interface.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface SoracomAuthService {
+  /** The resolved base URL (ends in `/v1`). */
+  readonly baseUrl: string
+  /** The token lifetime used when a request has none (seconds). */
+  readonly tokenTimeoutSeconds: number
+  /** `POST /auth`: sign in. `expiresAt` = the Clock when the response arrived + the request's lifetime. */
+  readonly auth: (request: AuthRequest) => Effect.Effect<AuthResponse, AuthError>
+  /** `POST /auth/password_reset_token/issue`: SORACOM mails a reset token. Retried only if provably unsent. */
+  readonly issuePasswordResetToken: (
+    request: IssuePasswordResetTokenRequest,
+  ) => Effect.Effect<void, IssuePasswordResetTokenError>
+  /** `POST /auth/password_reset_token/verify`: set a new password with the token. Retried only if provably unsent. */
+  readonly verifyPasswordResetToken: (
+    request: VerifyPasswordResetTokenRequest,
+  ) => Effect.Effect<void, VerifyPasswordResetTokenError>
+  /** `POST /auth/logout` with the session's headers (204): revokes that API key and token. */
+  readonly logout: (session: AuthResponse) => Effect.Effect<void, LogoutError>
+}
+
+const paths: Record<Operation, string> = {
+  auth: "/auth",
+  issuePasswordResetToken: "/auth/password_reset_token/issue",
+  verifyPasswordResetToken: "/auth/password_reset_token/verify",
+  logout: "/auth/logout",
+}
+
+interface Answer {
+  readonly status: number
+  readonly body: string
+  readonly receivedAt: number
+}
+
+const decodeAuthBody = Schema.decodeUnknownOption(Schema.fromJsonString(Wire.AuthResponseBody))
+
+/**
+ * Builds the service from options (requires an `HttpClient`). Fails with `InvalidRequest` on a bad endpoint or
+ * token lifetime option.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {}) {
+  const client = yield* HttpClient.HttpClient
+  const endpoint = yield* Endpoint.validate(options.endpoint ?? Endpoint.defaultEndpoint)
+  const baseUrl = Endpoint.resolve(endpoint)
+  const tokenTimeoutSeconds = options.tokenTimeoutSeconds ?? Fields.TOKEN_TIMEOUT.default
+  const timeoutProblem = Fields.check("tokenTimeoutSeconds", String(tokenTimeoutSeconds))
+  if (Option.isSome(timeoutProblem)) {
+    return yield* Effect.fail(
+      new InvalidRequest({ field: "tokenTimeoutSeconds", reason: timeoutProblem.value }),
+    )
+  }
+  const policy: RetryPolicy.RetryPolicy =
+    options.retryPolicy !== undefined && Duration.isDuration(options.retryPolicy.baseDelay)
+      ? (options.retryPolicy as RetryPolicy.RetryPolicy)
+      : RetryPolicy.make(options.retryPolicy as RetryPolicy.RetryPolicyInput | undefined)
+  const baseHeaders: Record<string, string> = {
+    accept: "application/json",
+    "x-soracom-lang": options.language ?? "en",
+    ...(options.userAgent === undefined ? {} : { "user-agent": options.userAgent }),
+  }
+
+  /** One attempt: send, read the whole body, map any non-success status through the one status function. */
+  const attempt = (
+    operation: Operation,
+    body: unknown,
+    headers: Record<string, string>,
+    secrets: ReadonlyArray<string>,
+  ): Effect.Effect<Answer, SoracomAuthError> => {
+    let request = HttpClientRequest.post(`${baseUrl}${paths[operation]}`).pipe(
+      HttpClientRequest.setHeaders({ ...baseHeaders, ...headers }),
+    )
+    if (body !== undefined) request = HttpClientRequest.bodyJsonUnsafe(request, body)
+    return client.execute(request).pipe(
+      Effect.flatMap((response) =>
+        Effect.map(response.text, (text) => ({ status: response.status, headers: response.headers, text })),
+      ),
+      Effect.mapError((cause) => {
+        const { reason, detail } = Transport.classify(cause)
+        return new TransportError({ operation, endpoint: baseUrl, reason, ...(detail ? { detail } : {}) })
+      }),
+      Effect.flatMap(({ status, headers: responseHeaders, text }) =>
+        Effect.flatMap(Clock.currentTimeMillis, (now) =>
+          Status.successStatuses[operation].includes(status)
+            ? Effect.succeed({ status, body: text, receivedAt: now })
+            : Effect.fail(
+                Status.errorFromResponse({
+                  operation,
+                  status,
+                  headers: responseHeaders,
+                  body: text,
+                  secrets,
+                  nowMillis: now,
+                }),
+              ),
+        ),
+      ),
+    )
+  }
+
+  const call = (
+    operation: Operation,
+    body: unknown,
+    headers: Record<string, string>,
+    secrets: ReadonlyArray<string>,
+  ): Effect.Effect<Answer, SoracomAuthError> =>
+    attempt(operation, body, headers, secrets).pipe(RetryPolicy.retry(policy, operation), withRedactedHeaders)
+
+  const auth = Effect.fn("SoracomAuth.auth")(function* (request: AuthRequest) {
+    yield* Wire.validateAuthRequest(request)
+    const body = Wire.encodeAuthRequest(request, tokenTimeoutSeconds)
+    const lifetime = body.tokenTimeoutSeconds ?? tokenTimeoutSeconds
+    const secrets = [body.password, body.authKey].filter((s): s is string => s !== undefined)
+    const answer = yield* call("auth", body, { "content-type": "application/json" }, secrets)
+    const decoded = decodeAuthBody(answer.body)
+    if (Option.isNone(decoded)) {
+      return yield* Effect.fail(
+        new UnexpectedResponse({
+          operation: "auth",
+          status: answer.status,
+          detail: "the body is not a JSON object with non-empty apiKey, token and operatorId",
+        }),
+      )
+    }
+    const { apiKey, token, operatorId, userName } = decoded.value
+    return new AuthResponse(
+      {
+        apiKey: Redacted.make(apiKey),
+        token: Redacted.make(token),
+        operatorId,
+        ...(userName === undefined ? {} : { userName }),
+        expiresAt: DateTime.makeUnsafe(answer.receivedAt + lifetime * 1000),
+      },
+      { disableChecks: true },
+    )
+  }) as (request: AuthRequest) => Effect.Effect<AuthResponse, AuthError>
+
+  const issuePasswordResetToken = Effect.fn("SoracomAuth.issuePasswordResetToken")(function* (
+    request: IssuePasswordResetTokenRequest,
+  ) {
+    yield* Wire.validateIssuePasswordResetTokenRequest(request)
+    const body = Wire.encodeIssuePasswordResetTokenRequest(request)
+    yield* call("issuePasswordResetToken", body, { "content-type": "application/json" }, [])
+  }) as (request: IssuePasswordResetTokenRequest) => Effect.Effect<void, IssuePasswordResetTokenError>
+
+  const verifyPasswordResetToken = Effect.fn("SoracomAuth.verifyPasswordResetToken")(function* (
+    request: VerifyPasswordResetTokenRequest,
+  ) {
+    yield* Wire.validateVerifyPasswordResetTokenRequest(request)
+    const body = Wire.encodeVerifyPasswordResetTokenRequest(request)
+    yield* call("verifyPasswordResetToken", body, { "content-type": "application/json" }, [
+      body.password,
+      body.token,
+    ])
+  }) as (request: VerifyPasswordResetTokenRequest) => Effect.Effect<void, VerifyPasswordResetTokenError>
+
+  const logout = Effect.fn("SoracomAuth.logout")(function* (session: AuthResponse) {
+    const headers = AuthResponse.headers(session)
+    yield* call(
+      "logout",
+      undefined,
+      { "x-soracom-api-key": headers["X-Soracom-API-Key"], "x-soracom-token": headers["X-Soracom-Token"] },
+      [headers["X-Soracom-API-Key"], headers["X-Soracom-Token"]],
+    )
+  }) as (session: AuthResponse) => Effect.Effect<void, LogoutError>
+
+  return SoracomAuth.of({
+    baseUrl,
+    tokenTimeoutSeconds,
+    auth,
+    issuePasswordResetToken,
+    verifyPasswordResetToken,
+    logout,
+  })
+})
+
+/**
+ * Reads options from the environment, explicit `overrides` winning:
+ * endpoint from `SORACOM_ENDPOINT` (base URL without `/v1`) > `SORACOM_COVERAGE_TYPE` (`jp`|`g`, default `jp`)
+ * (+ `SORACOM_SANDBOX=true` for SORACOM's hosted sandbox); language from `SORACOM_LANG`, else `LANG`.
+ *
+ * @category config
+ * @since 0.1.0
+ */
+export const optionsConfig = (overrides: SoracomAuthOptions = {}): Config.Config<SoracomAuthOptions> =>
+  Config.all({
+    endpoint: Endpoint.config,
+    lang: Config.option(Config.String("SORACOM_LANG")),
+    locale: Config.option(Config.String("LANG")),
+  }).pipe(
+    Config.map(({ endpoint, lang, locale }) => ({
+      endpoint,
+      language: languageFromLocale(Option.getOrUndefined(Option.orElse(lang, () => locale))),
+      ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+    })),
+  )
+
+/**
+ * The SORACOM Auth service.
+ *
+ * @category services
+ * @since 0.1.0
+ */
+export class SoracomAuth extends Context.Service<SoracomAuth, SoracomAuthService>()(
+  "@soracom-auth/core/SoracomAuth",
+) {
+  /** Builds the service (requires `HttpClient`). */
+  static readonly make = make
+
+  /** A layer from options; requires `HttpClient.HttpClient`. */
+  static readonly layer = (
+    options: SoracomAuthOptions = {},
+  ): Layer.Layer<SoracomAuth, InvalidRequest, HttpClient.HttpClient> =>
+    Layer.effect(SoracomAuth, make(options))
+
+  /** A layer from the environment (see {@link optionsConfig}), `overrides` winning; requires `HttpClient.HttpClient`. */
+  static readonly layerConfig = (
+    overrides: SoracomAuthOptions = {},
+  ): Layer.Layer<SoracomAuth, InvalidRequest | Config.ConfigError, HttpClient.HttpClient> =>
+    Layer.effect(SoracomAuth, Effect.flatMap(optionsConfig(overrides), make))
+}

@@ -1,0 +1,232 @@
+/**
+ * The JSON bodies exactly as SORACOM's spec names them, and the conversions to and from this library's
+ * classes. Used by `SoracomAuth` to send and read, and by servers (the sandbox) to read requests with the
+ * same rules the client applies.
+ *
+ * Wire keys: `email, password, authKeyId, authKey, operatorId, userName, mfaOTPCode, tokenTimeoutSeconds`
+ * (request); `apiKey, operatorId, token, userName` (response); `{code, message}` (errors). Unknown keys are
+ * ignored when reading.
+ *
+ * @since 0.1.0
+ */
+import { Effect, Option, Redacted, Schema } from "effect"
+import { AuthRequest } from "./AuthRequest.ts"
+import { AuthKeyCredentials, type Credentials, RootCredentials, SamUserCredentials } from "./Credentials.ts"
+import { InvalidRequest } from "./Errors.ts"
+import * as Fields from "./Fields.ts"
+import { IssuePasswordResetTokenRequest, VerifyPasswordResetTokenRequest } from "./PasswordReset.ts"
+
+const optionalString = Schema.optionalKey(Schema.String)
+
+/** `POST /auth` body (spec `AuthRequest`; no key is required by the spec). @category schemas @since 0.1.0 */
+export const AuthRequestBody = Schema.Struct({
+  email: optionalString,
+  password: optionalString,
+  authKeyId: optionalString,
+  authKey: optionalString,
+  operatorId: optionalString,
+  userName: optionalString,
+  mfaOTPCode: optionalString,
+  tokenTimeoutSeconds: Schema.optionalKey(Schema.Number),
+})
+/** @category models @since 0.1.0 */
+export type AuthRequestBody = typeof AuthRequestBody.Type
+
+/** `POST /auth` → 200 body (spec `AuthResponse`); `apiKey`, `token`, `operatorId` must be non-empty strings. @category schemas @since 0.1.0 */
+export const AuthResponseBody = Schema.Struct({
+  apiKey: Schema.String.check(Schema.isNonEmpty()),
+  operatorId: Schema.String.check(Schema.isNonEmpty()),
+  token: Schema.String.check(Schema.isNonEmpty()),
+  userName: Schema.optionalKey(Schema.String),
+})
+/** @category models @since 0.1.0 */
+export type AuthResponseBody = typeof AuthResponseBody.Type
+
+/** `POST /auth/password_reset_token/issue` body. @category schemas @since 0.1.0 */
+export const IssuePasswordResetTokenBody = Schema.Struct({ email: Schema.String })
+/** @category models @since 0.1.0 */
+export type IssuePasswordResetTokenBody = typeof IssuePasswordResetTokenBody.Type
+
+/** `POST /auth/password_reset_token/verify` body. @category schemas @since 0.1.0 */
+export const VerifyPasswordResetTokenBody = Schema.Struct({ password: Schema.String, token: Schema.String })
+/** @category models @since 0.1.0 */
+export type VerifyPasswordResetTokenBody = typeof VerifyPasswordResetTokenBody.Type
+
+/** SORACOM's error body `{code, message}` (spec `APICallErrorMessage`), read leniently: both keys optional. @category schemas @since 0.1.0 */
+export const ErrorBody = Schema.Struct({ code: optionalString, message: optionalString })
+/** @category models @since 0.1.0 */
+export type ErrorBody = typeof ErrorBody.Type
+
+const credentialsBody = (c: Credentials): AuthRequestBody => {
+  switch (c._tag) {
+    case "RootCredentials":
+      return { email: c.email, password: Redacted.value(c.password) }
+    case "AuthKeyCredentials":
+      return { authKeyId: c.authKeyId, authKey: Redacted.value(c.authKey) }
+    case "SamUserCredentials":
+      return { operatorId: c.operatorId, userName: c.userName, password: Redacted.value(c.password) }
+  }
+}
+
+/**
+ * The wire body of an auth request (**secrets in clear** — for the HTTP body only).
+ * `tokenTimeoutSeconds` falls back to `defaultTokenTimeoutSeconds` when given.
+ *
+ * @category encoding
+ * @since 0.1.0
+ */
+export const encodeAuthRequest = (
+  request: AuthRequest,
+  defaultTokenTimeoutSeconds?: number,
+): AuthRequestBody => {
+  const timeout = request.tokenTimeoutSeconds ?? defaultTokenTimeoutSeconds
+  return {
+    ...credentialsBody(request.credentials),
+    ...(request.mfaOtpCode === undefined ? {} : { mfaOTPCode: request.mfaOtpCode }),
+    ...(timeout === undefined ? {} : { tokenTimeoutSeconds: timeout }),
+  }
+}
+
+/** @category encoding @since 0.1.0 */
+export const encodeIssuePasswordResetTokenRequest = (
+  request: IssuePasswordResetTokenRequest,
+): IssuePasswordResetTokenBody => ({ email: request.email })
+
+/** @category encoding @since 0.1.0 */
+export const encodeVerifyPasswordResetTokenRequest = (
+  request: VerifyPasswordResetTokenRequest,
+): VerifyPasswordResetTokenBody => ({
+  password: Redacted.value(request.password),
+  token: Redacted.value(request.token),
+})
+
+const oneKind =
+  "Give exactly one kind of credentials: email and password, AuthKey ID and secret, or operator ID, user name and password."
+
+const check = (field: Fields.FieldName, value: string): Effect.Effect<string, InvalidRequest> => {
+  const problem = Fields.check(field, value)
+  return Option.isSome(problem)
+    ? Effect.fail(new InvalidRequest({ field, reason: problem.value }))
+    : Effect.succeed(value)
+}
+
+const present = (s: string | undefined): s is string => s !== undefined
+
+const invalidBody = new InvalidRequest({
+  field: "body",
+  reason: "The request body is not a JSON object of the expected shape.",
+})
+
+/**
+ * Reads an auth request body (as a server would) with the library's rules: exactly one credential kind, every
+ * field valid. Values are **not** trimmed (a well-behaved client already trimmed them).
+ *
+ * @category decoding
+ * @since 0.1.0
+ */
+export const decodeAuthRequest = (body: unknown): Effect.Effect<AuthRequest, InvalidRequest> =>
+  Effect.gen(function* () {
+    const b = yield* Option.match(Schema.decodeUnknownOption(AuthRequestBody)(body), {
+      onNone: () => Effect.fail(invalidBody),
+      onSome: Effect.succeed,
+    })
+    const root = present(b.email)
+    const key = present(b.authKeyId) || present(b.authKey)
+    const sam = present(b.operatorId) || present(b.userName)
+    const kinds = [root, key, sam].filter(Boolean).length
+    if (kinds !== 1 && !(kinds === 0 && present(b.password))) {
+      return yield* Effect.fail(new InvalidRequest({ field: "credentials", reason: oneKind }))
+    }
+    let credentials: Credentials
+    if (key) {
+      if (present(b.password))
+        return yield* Effect.fail(new InvalidRequest({ field: "credentials", reason: oneKind }))
+      credentials = new AuthKeyCredentials(
+        {
+          authKeyId: yield* check("authKeyId", b.authKeyId ?? ""),
+          authKey: Redacted.make(yield* check("authKey", b.authKey ?? "")),
+        },
+        { disableChecks: true },
+      )
+    } else if (sam) {
+      credentials = new SamUserCredentials(
+        {
+          operatorId: yield* check("operatorId", b.operatorId ?? ""),
+          userName: yield* check("userName", b.userName ?? ""),
+          password: Redacted.make(yield* check("password", b.password ?? "")),
+        },
+        { disableChecks: true },
+      )
+    } else {
+      credentials = new RootCredentials(
+        {
+          email: yield* check("email", b.email ?? ""),
+          password: Redacted.make(yield* check("password", b.password ?? "")),
+        },
+        { disableChecks: true },
+      )
+    }
+    const mfaOtpCode = b.mfaOTPCode === undefined ? undefined : yield* check("mfaOtpCode", b.mfaOTPCode)
+    const tokenTimeoutSeconds =
+      b.tokenTimeoutSeconds === undefined
+        ? undefined
+        : Number(yield* check("tokenTimeoutSeconds", String(b.tokenTimeoutSeconds)))
+    return new AuthRequest(
+      {
+        credentials,
+        ...(mfaOtpCode === undefined ? {} : { mfaOtpCode }),
+        ...(tokenTimeoutSeconds === undefined ? {} : { tokenTimeoutSeconds }),
+      },
+      { disableChecks: true },
+    )
+  })
+
+/**
+ * Re-checks an already-built auth request (in case it was built with `disableChecks` or by hand).
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const validateAuthRequest = (request: AuthRequest): Effect.Effect<AuthRequest, InvalidRequest> =>
+  decodeAuthRequest(encodeAuthRequest(request)).pipe(Effect.as(request))
+
+/** Reads an issue body with the library's rules. @category decoding @since 0.1.0 */
+export const decodeIssuePasswordResetTokenRequest = (
+  body: unknown,
+): Effect.Effect<IssuePasswordResetTokenRequest, InvalidRequest> =>
+  Option.match(Schema.decodeUnknownOption(IssuePasswordResetTokenBody)(body), {
+    onNone: () =>
+      Effect.fail(new InvalidRequest({ field: "email", reason: "The email address is required." })),
+    onSome: (b) =>
+      check("email", b.email).pipe(
+        Effect.map((email) => new IssuePasswordResetTokenRequest({ email }, { disableChecks: true })),
+      ),
+  })
+
+/** Reads a verify body with the library's rules. @category decoding @since 0.1.0 */
+export const decodeVerifyPasswordResetTokenRequest = (
+  body: unknown,
+): Effect.Effect<VerifyPasswordResetTokenRequest, InvalidRequest> =>
+  Effect.gen(function* () {
+    const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>
+    const token = yield* check("token", typeof b.token === "string" ? b.token : "")
+    const password = yield* check("password", typeof b.password === "string" ? b.password : "")
+    return new VerifyPasswordResetTokenRequest(
+      { token: Redacted.make(token), password: Redacted.make(password) },
+      { disableChecks: true },
+    )
+  })
+
+/** Re-checks an issue request. @category validation @since 0.1.0 */
+export const validateIssuePasswordResetTokenRequest = (
+  request: IssuePasswordResetTokenRequest,
+): Effect.Effect<IssuePasswordResetTokenRequest, InvalidRequest> =>
+  decodeIssuePasswordResetTokenRequest(encodeIssuePasswordResetTokenRequest(request)).pipe(Effect.as(request))
+
+/** Re-checks a verify request. @category validation @since 0.1.0 */
+export const validateVerifyPasswordResetTokenRequest = (
+  request: VerifyPasswordResetTokenRequest,
+): Effect.Effect<VerifyPasswordResetTokenRequest, InvalidRequest> =>
+  decodeVerifyPasswordResetTokenRequest(encodeVerifyPasswordResetTokenRequest(request)).pipe(
+    Effect.as(request),
+  )
