@@ -19,7 +19,7 @@ let v: Validators
 beforeAll(async () => {
   specs = await loadSpecs()
   v = makeValidators(specs)
-})
+}, 60_000)
 
 const json = { "content-type": "application/json" }
 const post = (path: string, body: unknown, headers: WireRequest["headers"] = json): WireRequest => ({

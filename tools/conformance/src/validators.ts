@@ -198,6 +198,9 @@ export const makeValidators = (specs: LoadedSpecs): Validators => {
       }
       return jsonBody(res.body, contentType, errorBody).verdict
     }
+    // An operation that requires credentials (`security`) answers 401 when they are missing or revoked.
+    if (res.status === 401 && (op.security?.length ?? 0) > 0)
+      return jsonBody(res.body, contentType, errorBody).verdict
     if (res.status === 429) return jsonBody(res.body, contentType, errorBody).verdict
     if (res.status >= 500 && options?.faulted === true) {
       if (mediaType(contentType) === "text/plain" && res.body.length > 0) return ok

@@ -1,0 +1,163 @@
+/**
+ * Core as the suite drives it: `SoracomAuth` over `@soracom-auth/http-ky`, pointed at any base URL, and the two
+ * ways a bad input can reach it — decoded from a JSON body with core's own rules (`Wire.decode…`), or as an
+ * already-built request object whose constructor checks were skipped (the service must still refuse to send).
+ */
+import {
+  AuthKeyCredentials,
+  AuthRequest,
+  Endpoint,
+  IssuePasswordResetTokenRequest,
+  RootCredentials,
+  SamUserCredentials,
+  SoracomAuth,
+  type SoracomAuthService,
+  VerifyPasswordResetTokenRequest,
+  Wire,
+} from "@soracom-auth/core"
+import { KyHttpClient } from "@soracom-auth/http-ky"
+import { Effect, Redacted, type Result } from "effect"
+import type { BadInput } from "../bad-inputs/corpus.ts"
+
+/** Core's service over ky, talking to `baseUrl`. Retries quickly so the suite never waits. */
+export const makeService = (baseUrl: string): Promise<SoracomAuthService> =>
+  Effect.runPromise(
+    SoracomAuth.make({
+      endpoint: Endpoint.url(baseUrl),
+      retryPolicy: { maxAttempts: 2, baseDelay: "1 millis", maxDelay: "1 millis", maxRetryAfter: "1 millis" },
+    }).pipe(Effect.provide(KyHttpClient.layer())),
+  )
+
+export const run = <A, E>(effect: Effect.Effect<A, E>): Promise<Result.Result<A, E>> =>
+  Effect.runPromise(Effect.result(effect))
+
+/** Core names fields in camelCase (`mfaOtpCode`); SORACOM's wire name differs for one of them. */
+export const wireName = (coreField: string): string => (coreField === "mfaOtpCode" ? "mfaOTPCode" : coreField)
+
+/** The bad input decoded by core's wire rules, then handed to the service. */
+export const viaWireDecode = (svc: SoracomAuthService, c: BadInput): Effect.Effect<unknown, unknown> => {
+  switch (c.operation) {
+    case "auth":
+      return Wire.decodeAuthRequest(c.body).pipe(Effect.flatMap(svc.auth))
+    case "issuePasswordResetToken":
+      return Wire.decodeIssuePasswordResetTokenRequest(c.body).pipe(
+        Effect.flatMap(svc.issuePasswordResetToken),
+      )
+    case "verifyPasswordResetToken":
+      return Wire.decodeVerifyPasswordResetTokenRequest(c.body).pipe(
+        Effect.flatMap(svc.verifyPasswordResetToken),
+      )
+  }
+}
+
+const kinds = {
+  root: ["email", "password"],
+  authKey: ["authKeyId", "authKey"],
+  samUser: ["operatorId", "userName", "password"],
+} as const
+
+/**
+ * The bad input as a request object built with `disableChecks` (what a caller holding a typed but unvalidated
+ * value has), when the body can be one: one complete credential kind, string fields, a numeric lifetime.
+ * `undefined` when it cannot be expressed that way (mixed kinds, wrong JSON types, a missing field).
+ */
+export const viaUncheckedRequest = (
+  svc: SoracomAuthService,
+  c: BadInput,
+): Effect.Effect<unknown, unknown> | undefined => {
+  const b = c.body
+  const str = (k: string) => (typeof b[k] === "string" ? (b[k] as string) : undefined)
+  const keys = Object.keys(b)
+  switch (c.operation) {
+    case "issuePasswordResetToken": {
+      const email = str("email")
+      if (email === undefined || keys.length !== 1) return undefined
+      return svc.issuePasswordResetToken(
+        new IssuePasswordResetTokenRequest({ email }, { disableChecks: true }),
+      )
+    }
+    case "verifyPasswordResetToken": {
+      const token = str("token")
+      const password = str("password")
+      if (token === undefined || password === undefined || keys.length !== 2) return undefined
+      return svc.verifyPasswordResetToken(
+        new VerifyPasswordResetTokenRequest(
+          { token: Redacted.make(token), password: Redacted.make(password) },
+          { disableChecks: true },
+        ),
+      )
+    }
+    case "auth": {
+      const rest = keys.filter((k) => k !== "mfaOTPCode" && k !== "tokenTimeoutSeconds")
+      const kind = (Object.keys(kinds) as Array<keyof typeof kinds>).find(
+        (k) => kinds[k].length === rest.length && kinds[k].every((f) => rest.includes(f)),
+      )
+      if (kind === undefined || rest.some((k) => str(k) === undefined)) return undefined
+      const mfa = b.mfaOTPCode
+      const lifetime = b.tokenTimeoutSeconds
+      if (mfa !== undefined && typeof mfa !== "string") return undefined
+      if (lifetime !== undefined && typeof lifetime !== "number") return undefined
+      const credentials =
+        kind === "root"
+          ? new RootCredentials(
+              { email: str("email")!, password: Redacted.make(str("password")!) },
+              { disableChecks: true },
+            )
+          : kind === "authKey"
+            ? new AuthKeyCredentials(
+                { authKeyId: str("authKeyId")!, authKey: Redacted.make(str("authKey")!) },
+                { disableChecks: true },
+              )
+            : new SamUserCredentials(
+                {
+                  operatorId: str("operatorId")!,
+                  userName: str("userName")!,
+                  password: Redacted.make(str("password")!),
+                },
+                { disableChecks: true },
+              )
+      return svc.auth(
+        new AuthRequest(
+          {
+            credentials,
+            ...(mfa === undefined ? {} : { mfaOtpCode: mfa }),
+            ...(lifetime === undefined ? {} : { tokenTimeoutSeconds: lifetime }),
+          },
+          { disableChecks: true },
+        ),
+      )
+    }
+  }
+}
+
+/** A difference between core and the contract that is known and reported, not (yet) fixed. */
+export interface KnownDrift {
+  readonly id: string
+  readonly where: string
+  readonly expected: string
+  readonly actual: string
+  readonly match: { readonly operation: BadInput["operation"]; readonly field: string }
+}
+
+export type Judgement =
+  /** Rejected before sending with `InvalidRequest` naming a field of the case. */
+  | { readonly kind: "ok"; readonly field: string }
+  /** Rejected before sending with `InvalidRequest`, but naming another field. */
+  | { readonly kind: "wrong-field"; readonly field: string; readonly detail: string }
+  | { readonly kind: "not-rejected"; readonly detail: string }
+
+/** What a rejected call must look like: an `InvalidRequest` whose field is one the case is about. */
+export const judgeRejection = (c: BadInput, result: Result.Result<unknown, unknown>): Judgement => {
+  if (result._tag === "Success") return { kind: "not-rejected", detail: "succeeded" }
+  const e = result.failure as { _tag?: string; field?: string }
+  if (e._tag !== "InvalidRequest")
+    return { kind: "not-rejected", detail: `failed with ${e._tag ?? String(e)}` }
+  const field = e.field ?? ""
+  return c.fields.includes(wireName(field))
+    ? { kind: "ok", field }
+    : {
+        kind: "wrong-field",
+        field,
+        detail: `InvalidRequest names "${field}", expected one of ${c.fields.join(", ")}`,
+      }
+}

@@ -1,0 +1,149 @@
+/**
+ * What the conformance suite runs against: a sandbox with known accounts and a controllable clock, a TOTP
+ * generator for its MFA secrets, and a raw HTTP sender that reports dropped connections instead of throwing.
+ */
+import { createHmac } from "node:crypto"
+import { request as httpRequest } from "node:http"
+import { type Sandbox, type SandboxOptions, type Seed, startSandbox } from "@soracom-auth/sandbox"
+import type { WireResponse } from "./validators.ts"
+
+export const accounts = {
+  root: { operatorId: "OP0000000042", email: "conformance@example.com", password: "root pass 1" },
+  rootMfa: {
+    operatorId: "OP0000000043",
+    email: "conformance-mfa@example.com",
+    password: "root pass 2",
+    mfaSecret: "JBSWY3DPEHPK3PXP",
+  },
+  rootKey: {
+    authKeyId: "keyId-conformanceRootAAAAAAAAAAAAAAAA",
+    authKey: "secret-conformanceRootBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+  },
+  sam: { operatorId: "OP0000000042", userName: "conformance-user", password: "sam pass 1" },
+  samMfa: {
+    operatorId: "OP0000000042",
+    userName: "conformance-mfa-user",
+    password: "sam pass 2",
+    mfaSecret: "KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF",
+  },
+  samKey: {
+    authKeyId: "keyId-conformanceUserAAAAAAAAAAAAAAAA",
+    authKey: "secret-conformanceUserBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+  },
+} as const
+
+export const seed: Seed = {
+  operators: [
+    {
+      operatorId: accounts.root.operatorId,
+      email: accounts.root.email,
+      password: accounts.root.password,
+      authKeys: [accounts.rootKey],
+      users: [
+        { userName: accounts.sam.userName, password: accounts.sam.password, authKeys: [accounts.samKey] },
+        {
+          userName: accounts.samMfa.userName,
+          password: accounts.samMfa.password,
+          mfaSecret: accounts.samMfa.mfaSecret,
+        },
+      ],
+    },
+    {
+      operatorId: accounts.rootMfa.operatorId,
+      email: accounts.rootMfa.email,
+      password: accounts.rootMfa.password,
+      mfaSecret: accounts.rootMfa.mfaSecret,
+    },
+  ],
+}
+
+/** A settable clock (epoch ms) for the sandbox: reset-token expiry without waiting. */
+export class ManualClock {
+  now = Date.UTC(2026, 10, 30, 6, 0, 0)
+  readonly read = (): number => this.now
+  advance(seconds: number): void {
+    this.now += seconds * 1000
+  }
+}
+
+export const startConformanceSandbox = (clock: ManualClock, options: SandboxOptions = {}): Promise<Sandbox> =>
+  startSandbox({
+    seed,
+    hashCost: 1,
+    rateLimit: false,
+    log: false,
+    record: true,
+    clock: clock.read,
+    ...options,
+  })
+
+const base32Decode = (s: string): Buffer => {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+  let bits = 0
+  let value = 0
+  const out: Array<number> = []
+  for (const ch of s.replace(/=+$/, "").toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(ch)
+    bits += 5
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff)
+      bits -= 8
+    }
+  }
+  return Buffer.from(out)
+}
+
+/** RFC 6238 TOTP (SHA-1, 30 s, 6 digits) at a given time. */
+export const totp = (secret: string, atMs: number): string => {
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(Math.floor(atMs / 1000 / 30)))
+  const mac = createHmac("sha1", base32Decode(secret)).update(counter).digest()
+  const offset = (mac[mac.length - 1] ?? 0) & 0x0f
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000
+  return String(code).padStart(6, "0")
+}
+
+export type RawResult =
+  | { readonly kind: "response"; readonly response: WireResponse }
+  | { readonly kind: "dropped"; readonly reason: string }
+
+/** POSTs bytes as they are (no client-side checks at all) and reports what came back, or that nothing did. */
+export const rawPost = (
+  url: string,
+  body: string,
+  headers: Readonly<Record<string, string>> = { "content-type": "application/json" },
+): Promise<RawResult> =>
+  new Promise((resolve) => {
+    const payload = Buffer.from(body, "utf8")
+    const req = httpRequest(
+      url,
+      {
+        method: "POST",
+        agent: false,
+        headers: { ...headers, "content-length": String(payload.length) },
+      },
+      (res) => {
+        const chunks: Array<Buffer> = []
+        res.on("data", (c: Buffer) => chunks.push(c))
+        res.on("error", (e) => resolve({ kind: "dropped", reason: `response aborted: ${e.message}` }))
+        res.on("end", () =>
+          resolve(
+            res.complete
+              ? {
+                  kind: "response",
+                  response: {
+                    status: res.statusCode ?? 0,
+                    headers: { ...res.headers },
+                    body: Buffer.concat(chunks).toString("utf8"),
+                  },
+                }
+              : { kind: "dropped", reason: "response incomplete" },
+          ),
+        )
+      },
+    )
+    // A promise settles once: an error after a complete response (e.g. EPIPE once a 413 closed the socket)
+    // does not turn the answer into a drop.
+    req.on("error", (e) => resolve({ kind: "dropped", reason: e.message }))
+    req.end(payload)
+  })
