@@ -9,6 +9,7 @@ export interface RawResponse {
   readonly status: number
   readonly headers: Record<string, string | Array<string> | undefined>
   readonly text: string
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response JSON freely
   readonly json: any
 }
 

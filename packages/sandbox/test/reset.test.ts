@@ -8,7 +8,8 @@ afterEach(async () => {
   sandbox = undefined
 })
 
-const issue = (s: Sandbox, email = demo.email) => post(s, "/auth/password_reset_token/issue", { email })
+const issue = (s: Sandbox, email: string = demo.email) =>
+  post(s, "/auth/password_reset_token/issue", { email })
 const verify = (s: Sandbox, token: string, password: string) =>
   post(s, "/auth/password_reset_token/verify", { token, password })
 const signIn = (s: Sandbox, password: string) => post(s, "/auth", { email: demo.email, password })
