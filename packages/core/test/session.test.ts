@@ -20,7 +20,7 @@ const setup = (
   handler: Handler,
   options: {
     source?: SessionSource
-    margin?: string
+    margin?: Duration.Input
     store?: SessionStore
     tokenTimeoutSeconds?: number
   } = {},
