@@ -1,39 +1,114 @@
 /**
- * The root component: one flow state decides which screen is mounted.
+ * The root component: the one flow state decides which screen is mounted (so exactly one input reads the keyboard),
+ * Ctrl+C ends the app from anywhere with 130, and quitting hands the exit code — and, only when asked for, the shell
+ * exports — to `runApp`.
  */
-import { Box, Text, useApp, useInput } from "ink"
-import { useEffect, useRef } from "react"
-import { type AppOptions, ExitCode } from "./options.ts"
+import { Redacted } from "effect"
+import { useApp, useInput } from "ink"
+import { useMemo, useReducer } from "react"
+import { endpointChoices } from "./endpoints.ts"
+import { flowReducer, initialFlow } from "./flow/use-flow-state.ts"
+import { Home } from "./home/home.tsx"
+import type { Session } from "./model.ts"
+import type { AppOptions } from "./options.ts"
+import { Profiles } from "./profiles/profiles.tsx"
+import { ResetPassword } from "./reset-password/reset-password.tsx"
+import { RuntimeProvider, type UiRuntime } from "./runtime/runtime-context.tsx"
+import { useNow } from "./runtime/use-now.ts"
+import { useOnStep } from "./runtime/use-on-step.ts"
+import { SignIn } from "./sign-in/sign-in.tsx"
+import { SignedIn } from "./signed-in/signed-in.tsx"
 
+/** @category models */
 export interface AppResult {
   readonly code: number
-  /** `SORACOM_API_KEY=… SORACOM_TOKEN=…`, printed by `runApp` after Ink unmounts — only when the user asked. */
+  /** `export SORACOM_API_KEY=… SORACOM_TOKEN=…`, printed by `runApp` after Ink unmounts — only when asked for. */
   readonly exports?: string
 }
 
+const shellQuote = (value: string) =>
+  /^[\w.\-+/=:@]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`
+
+/** The line printed when the user asks for shell exports. @category getters */
+export const shellExports = (session: Session): string =>
+  `export SORACOM_API_KEY=${shellQuote(Redacted.value(session.apiKey))} SORACOM_TOKEN=${shellQuote(Redacted.value(session.token))}`
+
+/** @category models */
 export interface AppProps {
   readonly options: AppOptions
+  readonly runtime: UiRuntime
+  /** Where profiles live, for the Profiles screen. */
+  readonly profileDir: string
   readonly onExit: (result: AppResult) => void
 }
 
-export const App = ({ options, onExit }: AppProps) => {
+const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => {
   const { exit } = useApp()
-  const done = useRef(false)
-  const finish = (result: AppResult) => {
-    if (done.current) return
-    done.current = true
-    onExit(result)
-    exit()
-  }
+  const [flow, dispatch] = useReducer(flowReducer, options.initialScreen, initialFlow)
+  const endpoints = useMemo(() => endpointChoices(options), [options])
+  const { screen, session } = flow
+
   useInput((input, key) => {
-    if (key.ctrl && input === "c") finish({ code: ExitCode.cancelled })
-    else if (input === "q" || key.escape) finish({ code: ExitCode.ok })
+    if (key.ctrl && input === "c") dispatch({ _tag: "Cancel" })
   })
-  useEffect(() => () => void 0, [])
-  return (
-    <Box flexDirection="column">
-      <Text bold>soracom-auth{options.demo ? " [sandbox]" : ""}</Text>
-      <Text dimColor>q quit · Ctrl+C cancel</Text>
-    </Box>
-  )
+
+  useOnStep(flow.exit, (end) => {
+    if (end === undefined) return
+    const exports = end.printExports && session !== undefined ? shellExports(session) : undefined
+    onExit(exports === undefined ? { code: end.code } : { code: end.code, exports })
+    exit()
+  })
+
+  const now = useNow(screen._tag === "Home" && session !== undefined)
+  const home = () => dispatch({ _tag: "Go", screen: { _tag: "Home" } })
+  const signedIn = (s: Session) => dispatch({ _tag: "SignedIn", session: s })
+
+  if (flow.exit !== undefined) return null
+  switch (screen._tag) {
+    case "Home":
+      return <Home demo={options.demo} session={session} notice={flow.notice} now={now} dispatch={dispatch} />
+    case "SignIn":
+      return <SignIn endpoints={endpoints} prefill={screen.prefill} onSignedIn={signedIn} onLeave={home} />
+    case "SignedIn":
+      return session === undefined ? (
+        <Home demo={options.demo} session={session} notice={flow.notice} now={now} dispatch={dispatch} />
+      ) : (
+        <SignedIn
+          session={session}
+          defaultProfileName={options.profileName ?? "default"}
+          {...(screen.startAt === undefined ? {} : { startAt: screen.startAt })}
+          onSignedOut={(text) => dispatch({ _tag: "SignedOut", notice: { kind: "success", text } })}
+          onHome={home}
+          onQuitWithExports={() => dispatch({ _tag: "Quit", printExports: true })}
+        />
+      )
+    case "ResetPassword":
+      return (
+        <ResetPassword
+          endpoint={session?.endpoint ?? endpoints[0]!}
+          email={session?.request.email}
+          onLeave={home}
+          onSignIn={() => dispatch({ _tag: "Go", screen: { _tag: "SignIn" } })}
+        />
+      )
+    case "Profiles":
+      return (
+        <Profiles
+          dir={profileDir}
+          endpoints={endpoints}
+          session={session}
+          onSignedIn={signedIn}
+          onSignInForm={(prefill) => dispatch({ _tag: "Go", screen: { _tag: "SignIn", prefill } })}
+          onSaveCurrent={() => dispatch({ _tag: "Go", screen: { _tag: "SignedIn", startAt: "save" } })}
+          onLeave={home}
+        />
+      )
+  }
 }
+
+/** @category components */
+export const App = ({ runtime, ...props }: AppProps) => (
+  <RuntimeProvider runtime={runtime}>
+    <Screens {...props} />
+  </RuntimeProvider>
+)

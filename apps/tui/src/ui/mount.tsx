@@ -1,10 +1,12 @@
 /**
- * Mounts the Ink app on real streams and turns its end into an exit code. Imported lazily by `runApp`, after
- * `NO_COLOR` has been mapped to `FORCE_COLOR=0`.
+ * Mounts the Ink app on real streams with the live runtime and turns its end into an exit code. Imported lazily by
+ * `runApp`, after `NO_COLOR` has been mapped to `FORCE_COLOR=0`.
  */
 import { render } from "ink"
+import { ProfileStore } from "../profiles/index.ts"
 import { App, type AppResult } from "./app.tsx"
 import { type AppOptions, ExitCode } from "./options.ts"
+import { makeLiveRuntime } from "./runtime/live.ts"
 
 export interface Streams {
   readonly stdin: NodeJS.ReadStream
@@ -13,24 +15,28 @@ export interface Streams {
 }
 
 export const mount = async (options: AppOptions, streams: Streams): Promise<AppResult> => {
+  const profileDir = ProfileStore.defaultDir()
+  const runtime = makeLiveRuntime({ profileDir, language: options.lang })
   let result: AppResult = { code: ExitCode.ok }
-  const instance = render(<App options={options} onExit={(r) => (result = r)} />, {
-    stdin: streams.stdin,
-    stdout: streams.stdout,
-    stderr: streams.stderr,
-    exitOnCtrlC: false,
-  })
+  const instance = render(
+    <App options={options} runtime={runtime} profileDir={profileDir} onExit={(r) => (result = r)} />,
+    { stdin: streams.stdin, stdout: streams.stdout, stderr: streams.stderr, exitOnCtrlC: false },
+  )
+  // Ctrl+C arrives as a key in raw mode; a signal (kill -INT, a closing terminal) ends the app the same way.
   const onSignal = () => {
     result = { code: ExitCode.cancelled }
     instance.unmount()
   }
   process.once("SIGINT", onSignal)
   process.once("SIGTERM", onSignal)
+  process.once("SIGHUP", onSignal)
   try {
     await instance.waitUntilExit()
   } finally {
     process.off("SIGINT", onSignal)
     process.off("SIGTERM", onSignal)
+    process.off("SIGHUP", onSignal)
+    await runtime.dispose()
   }
   return result
 }

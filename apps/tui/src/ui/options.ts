@@ -7,13 +7,14 @@
 
 /**
  * Where to send requests.
- * - `coverage`: SORACOM's production API for that coverage (`jp` → api.soracom.io, `g` → g.api.soracom.io).
+ * - `coverage`: SORACOM's production API for that coverage (`jp` → api.soracom.io, `g` → g.api.soracom.io), or
+ *   SORACOM's hosted sandbox of it with `sandbox: true`. (Assignable from core's `Endpoint`.)
  * - `url`: any base URL, in the form of `SORACOM_ENDPOINT` — WITHOUT `/v1` (a trailing `/v1` is tolerated).
  *
  * @category models
  */
 export type AppEndpoint =
-  | { readonly _tag: "Coverage"; readonly coverage: "jp" | "g" }
+  | { readonly _tag: "Coverage"; readonly coverage: "jp" | "g"; readonly sandbox?: boolean }
   | { readonly _tag: "Url"; readonly url: string }
 
 /** @category models */

@@ -1,0 +1,27 @@
+/**
+ * The first line of every screen: the app name, the screen title and — when not talking to SORACOM's production
+ * API — a "sandbox" badge.
+ */
+import { Box, Text } from "ink"
+import { theme } from "../theme/theme.ts"
+
+/** @category components */
+export const Header = ({ title, sandbox }: { readonly title?: string; readonly sandbox: boolean }) => (
+  <Box marginBottom={1}>
+    <Text bold>soracom-auth</Text>
+    {title === undefined ? null : (
+      <Text>
+        {" "}
+        {theme.symbol.pointer} {title}
+      </Text>
+    )}
+    {sandbox ? (
+      <Text>
+        {" "}
+        <Text color={theme.color.badge} inverse>
+          {" sandbox "}
+        </Text>
+      </Text>
+    ) : null}
+  </Box>
+)

@@ -1,0 +1,68 @@
+/**
+ * Home: what the app can do, the current sign-in if any, and — in demo mode — the sandbox's demo credentials.
+ */
+import { Box, Text } from "ink"
+import { Footer, keys } from "../components/footer.tsx"
+import { Header } from "../components/header.tsx"
+import { Menu } from "../components/menu/menu.tsx"
+import { Notice } from "../components/notice.tsx"
+import type { FlowEvent } from "../flow/use-flow-state.ts"
+import { formatRemaining } from "../format.ts"
+import type { Notice as NoticeModel, Session } from "../model.ts"
+import type { AppDemo } from "../options.ts"
+import { theme } from "../theme/theme.ts"
+import { useHome } from "./use-home.ts"
+import { homeItems } from "./use-home-state.ts"
+
+/** @category components */
+export const Home = ({
+  demo,
+  session,
+  notice,
+  now,
+  dispatch,
+}: {
+  readonly demo: AppDemo | undefined
+  readonly session: Session | undefined
+  readonly notice: NoticeModel | undefined
+  readonly now: number
+  readonly dispatch: (event: FlowEvent) => void
+}) => {
+  const choose = useHome(dispatch)
+  return (
+    <Box flexDirection="column">
+      <Header sandbox={demo !== undefined || session?.endpoint.sandbox === true} />
+      {demo === undefined ? null : (
+        <Box
+          flexDirection="column"
+          borderStyle="round"
+          borderColor={theme.color.badge}
+          paddingX={1}
+          marginBottom={1}
+        >
+          <Text>
+            Demo: an embedded SORACOM Auth API sandbox at <Text bold>{demo.url}</Text> — not SORACOM.
+          </Text>
+          {demo.credentialsText.length === 0 ? null : <Text>{demo.credentialsText}</Text>}
+        </Box>
+      )}
+      <Notice notice={notice} />
+      {session === undefined ? null : (
+        <Box marginBottom={1}>
+          <Text>
+            <Text color={theme.color.success}>{theme.symbol.success}</Text> Signed in as{" "}
+            <Text bold>
+              {session.userName === undefined
+                ? session.operatorId
+                : `${session.operatorId} / ${session.userName}`}
+            </Text>
+            {" · "}
+            {session.expiresAt > now ? `expires in ${formatRemaining(session.expiresAt - now)}` : "expired"}
+          </Text>
+        </Box>
+      )}
+      <Menu items={homeItems(session)} onChoose={choose} />
+      <Footer hints={[keys.move, keys.choose, keys.quit, keys.ctrlC]} />
+    </Box>
+  )
+}

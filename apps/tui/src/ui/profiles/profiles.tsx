@@ -1,0 +1,242 @@
+/**
+ * Profiles: the soracom-cli-compatible profiles in the profile directory — sign in with one, delete one (asks
+ * first), or save the current sign-in as one. A profile refused for loose permissions shows soracom-cli's fix-it.
+ */
+import { Box, Text } from "ink"
+import { Busy } from "../components/busy.tsx"
+import { Confirm } from "../components/confirm.tsx"
+import { Footer, type KeyHint, keys } from "../components/footer.tsx"
+import { Header } from "../components/header.tsx"
+import { Menu, type MenuItem } from "../components/menu/menu.tsx"
+import { Notice } from "../components/notice.tsx"
+import { type Endpoint, methodLabels, type Session } from "../model.ts"
+import type { ProfileSummary } from "../runtime/services.ts"
+import type { SignInPrefill } from "../sign-in/use-sign-in-state.ts"
+import { formatLifetime, takesMfa } from "../sign-in/use-sign-in-state.ts"
+import { theme } from "../theme/theme.ts"
+import { prefillOf, profileEndpoint } from "./profile-sign-in.ts"
+import { useProfiles } from "./use-profiles.ts"
+import type { ProfilesState } from "./use-profiles-state.ts"
+
+const describeProfile = (p: ProfileSummary): string => {
+  if (p.problem !== undefined) return `${theme.symbol.error} cannot be read`
+  if (p.method === undefined) return "no complete credentials"
+  return `${methodLabels[p.method]}${p.identity === undefined ? "" : ` · ${p.identity}`}`
+}
+
+const Details = ({
+  profile,
+  endpoints,
+}: {
+  readonly profile: ProfileSummary
+  readonly endpoints: ReadonlyArray<Endpoint>
+}) => (
+  <Box flexDirection="column" marginBottom={1}>
+    <Text bold>Profile "{profile.name}"</Text>
+    {profile.problem === undefined ? (
+      <>
+        <Text>
+          <Text color={theme.color.muted}>Credentials: </Text>
+          {describeProfile(profile)}
+        </Text>
+        <Text>
+          <Text color={theme.color.muted}>Endpoint: </Text>
+          {profileEndpoint(profile, endpoints).label}
+        </Text>
+        {profile.tokenTimeoutSeconds === undefined ? null : (
+          <Text>
+            <Text color={theme.color.muted}>Token lifetime: </Text>
+            {formatLifetime(profile.tokenTimeoutSeconds)}
+          </Text>
+        )}
+      </>
+    ) : (
+      <Box flexDirection="column">
+        {profile.problem.message.split("\n").map((line, i) => (
+          <Text key={line} {...(i === 0 ? { color: theme.color.error } : {})}>
+            {i === 0 ? `${theme.symbol.error} ` : "  "}
+            {line}
+          </Text>
+        ))}
+      </Box>
+    )}
+  </Box>
+)
+
+const hintsFor = (state: ProfilesState): ReadonlyArray<KeyHint> => {
+  switch (state.step._tag) {
+    case "Loading":
+    case "Deleting":
+    case "SigningIn":
+    case "Reading":
+      return [keys.cancel, keys.ctrlC]
+    case "ConfirmDelete":
+      return [["y", "delete"], ["n", "keep"], keys.back, keys.ctrlC]
+    case "List":
+    case "LoadFailed":
+      return [keys.move, keys.choose, ["Esc", "home"], keys.ctrlC]
+    default:
+      return [keys.move, keys.choose, keys.back, keys.ctrlC]
+  }
+}
+
+/** @category components */
+export const Profiles = ({
+  dir,
+  endpoints,
+  session,
+  onSignedIn,
+  onSignInForm,
+  onSaveCurrent,
+  onLeave,
+}: {
+  readonly dir: string
+  readonly endpoints: ReadonlyArray<Endpoint>
+  readonly session: Session | undefined
+  readonly onSignedIn: (session: Session) => void
+  readonly onSignInForm: (prefill: SignInPrefill) => void
+  readonly onSaveCurrent: () => void
+  readonly onLeave: () => void
+}) => {
+  const { state, dispatch, lastRead } = useProfiles({ endpoints, onSignedIn, onSignInForm, onLeave })
+  const { step } = state
+  const body = (() => {
+    switch (step._tag) {
+      case "Loading":
+        return <Busy label="Reading profiles…" />
+      case "LoadFailed":
+        return (
+          <Box flexDirection="column">
+            <Text color={theme.color.error}>
+              {theme.symbol.error} {step.text.title}
+            </Text>
+            <Text>{step.text.next}</Text>
+            <Menu key="load-failed" items={[{ value: "back", label: "Back to home" }]} onChoose={onLeave} />
+          </Box>
+        )
+      case "List": {
+        const items: Array<MenuItem<string>> = state.profiles.map((p) => ({
+          value: `profile:${p.name}`,
+          label: `${p.name.padEnd(16)} ${describeProfile(p)}`,
+        }))
+        if (session !== undefined) {
+          items.push({ value: "save", label: "Save the current sign-in as a profile…" })
+        }
+        items.push({ value: "back", label: "Back" })
+        return (
+          <Box flexDirection="column">
+            {state.profiles.length === 0 ? (
+              <Box marginBottom={1}>
+                <Text>No profiles yet. Sign in, then choose "Save as profile…".</Text>
+              </Box>
+            ) : null}
+            <Menu
+              key="list"
+              items={items}
+              {...(state.focus === undefined ? {} : { initial: `profile:${state.focus}` })}
+              onChoose={(value) => {
+                if (value === "back") onLeave()
+                else if (value === "save") onSaveCurrent()
+                else dispatch({ _tag: "Pick", name: value.slice("profile:".length) })
+              }}
+            />
+          </Box>
+        )
+      }
+      case "Actions": {
+        const { profile } = step
+        const items: Array<MenuItem<string>> = []
+        if (profile.problem === undefined) {
+          items.push({ value: "signIn", label: "Sign in with this profile" })
+          if (profile.method !== undefined && takesMfa(profile.method)) {
+            items.push({ value: "mfa", label: "Sign in with an MFA code" })
+          }
+          items.push({
+            value: "edit",
+            label: "Open in the sign-in form",
+            hint: "Change the method, lifetime or endpoint",
+          })
+        }
+        items.push({ value: "delete", label: "Delete…" })
+        items.push({ value: "back", label: "Back" })
+        return (
+          <Box flexDirection="column">
+            <Details profile={profile} endpoints={endpoints} />
+            <Menu
+              key={`actions:${profile.name}`}
+              items={items}
+              onChoose={(value) => {
+                if (value === "back") dispatch({ _tag: "Back" })
+                else if (value === "delete") dispatch({ _tag: "Choose", action: "delete" })
+                else if (value === "signIn" && profile.method !== undefined)
+                  dispatch({ _tag: "Choose", action: "signIn" })
+                else dispatch({ _tag: "Choose", action: value === "mfa" ? "mfa" : "edit" })
+              }}
+            />
+          </Box>
+        )
+      }
+      case "ConfirmDelete":
+        return (
+          <Box flexDirection="column">
+            <Details profile={step.profile} endpoints={endpoints} />
+            <Confirm
+              question={`Delete profile "${step.profile.name}"? This removes ${dir}/${step.profile.name}.json.`}
+              onAnswer={(yes) => dispatch({ _tag: "ConfirmDelete", yes })}
+            />
+          </Box>
+        )
+      case "Deleting":
+        return <Busy label={`Deleting profile "${step.profile.name}"…`} />
+      case "SigningIn":
+        return <Busy label={`Signing in with profile "${step.profile.name}"…`} />
+      case "Reading":
+        return <Busy label={`Reading profile "${step.profile.name}"…`} />
+      case "SignInFailed": {
+        const { profile, text, error } = step
+        const items: Array<MenuItem<string>> = []
+        if (error._tag === "AuthFailed" && profile.method !== undefined && takesMfa(profile.method)) {
+          items.push({ value: "mfa", label: "Add an MFA code" })
+        }
+        if (lastRead.current !== undefined) items.push({ value: "edit", label: "Open in the sign-in form" })
+        items.push({ value: "back", label: "Back" })
+        const lines =
+          error._tag === "ProfilePermissionsTooOpen" ? error.message.split("\n") : [text.title, text.next]
+        return (
+          <Box flexDirection="column">
+            <Text color={theme.color.error}>
+              {theme.symbol.error} {lines[0]}
+            </Text>
+            <Box marginBottom={1} flexDirection="column">
+              {lines.slice(1).map((line) => (
+                <Text key={line}>{line}</Text>
+              ))}
+            </Box>
+            <Menu
+              key="signin-failed"
+              items={items}
+              onChoose={(value) => {
+                if (value === "back") dispatch({ _tag: "Back" })
+                else
+                  onSignInForm(
+                    prefillOf(profile, lastRead.current, endpoints, value === "mfa" ? "Mfa" : "Review"),
+                  )
+              }}
+            />
+          </Box>
+        )
+      }
+    }
+  })()
+  return (
+    <Box flexDirection="column">
+      <Header title="Profiles" sandbox={endpoints[0]?.sandbox === true} />
+      <Notice notice={state.notice} />
+      <Box marginBottom={1}>
+        <Text color={theme.color.muted}>Profile directory: {dir} (shared with soracom-cli)</Text>
+      </Box>
+      {body}
+      <Footer hints={hintsFor(state)} />
+    </Box>
+  )
+}

@@ -1,0 +1,63 @@
+/**
+ * Sign-in wiring: keys (Esc goes back one step, or cancels a running request), and the request itself, run on its
+ * own fiber through the app's runtime so that Esc interrupts it (the HTTP request is aborted).
+ */
+import { Effect } from "effect"
+import { useInput } from "ink"
+import { useReducer } from "react"
+import type { AuthError } from "../core.ts"
+import type { Endpoint, Session, SignInRequest } from "../model.ts"
+import { useRuntime, useTask } from "../runtime/runtime-context.tsx"
+import { type SignedIn, UiAuth } from "../runtime/services.ts"
+import { useOnStep } from "../runtime/use-on-step.ts"
+import { initialSignIn, type SignInPrefill, signInReducer } from "./use-sign-in-state.ts"
+
+/** @category constructors */
+export const sessionOf = (request: SignInRequest, signedIn: SignedIn, profileName?: string): Session => ({
+  method: request.method,
+  operatorId: signedIn.operatorId,
+  ...(signedIn.userName === undefined ? {} : { userName: signedIn.userName }),
+  apiKey: signedIn.apiKey,
+  token: signedIn.token,
+  expiresAt: signedIn.expiresAt,
+  endpoint: request.endpoint,
+  request,
+  ...(profileName === undefined ? {} : { profileName }),
+})
+
+/** @category hooks */
+export const useSignIn = ({
+  endpoints,
+  prefill,
+  onSignedIn,
+  onLeave,
+}: {
+  readonly endpoints: ReadonlyArray<Endpoint>
+  readonly prefill?: SignInPrefill | undefined
+  readonly onSignedIn: (session: Session) => void
+  readonly onLeave: () => void
+}) => {
+  const runtime = useRuntime()
+  const [state, dispatch] = useReducer(signInReducer, undefined, () => initialSignIn(endpoints, prefill))
+  const task = useTask<SignedIn, AuthError>()
+  const { step } = state
+
+  useOnStep(step, (step) => {
+    if (step._tag !== "Submitting") return
+    const request = step.request
+    task.start(UiAuth.use((auth) => auth.signIn(request)).pipe(Effect.withSpan("ui.signIn")), {
+      onSuccess: (signedIn) => onSignedIn(sessionOf(request, signedIn, prefill?.profileName)),
+      onFailure: (error) => dispatch({ _tag: "Failed", error, now: runtime.now() }),
+      onInterrupt: () => dispatch({ _tag: "Cancelled" }),
+    })
+  })
+
+  useInput((_input, key) => {
+    if (!key.escape) return
+    if (step._tag === "Submitting") task.cancel()
+    else if (step._tag === "Method") onLeave()
+    else dispatch({ _tag: "Back" })
+  })
+
+  return { state, dispatch }
+}

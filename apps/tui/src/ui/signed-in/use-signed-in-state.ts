@@ -1,0 +1,99 @@
+/**
+ * The signed-in screen's flow: the actions menu, saving as a profile (name → overwrite? → saving), signing out.
+ * Pure; the wiring runs the effects and reports back.
+ */
+import { describeError, type ErrorText, type UiError } from "../errors/describe-error.ts"
+import type { Notice } from "../model.ts"
+
+/** @category models */
+export type SignedInAction = "save" | "exports" | "signOut" | "done"
+
+/** @category models */
+export type SignedInStep =
+  | { readonly _tag: "Actions" }
+  | { readonly _tag: "SaveName"; readonly error?: string }
+  | { readonly _tag: "CheckingName"; readonly name: string }
+  | { readonly _tag: "ConfirmOverwrite"; readonly name: string }
+  | { readonly _tag: "Saving"; readonly name: string }
+  | { readonly _tag: "SigningOut" }
+  | { readonly _tag: "SignOutFailed"; readonly text: ErrorText }
+
+/** @category models */
+export interface SignedInState {
+  readonly step: SignedInStep
+  readonly notice?: Notice
+}
+
+/** @category models */
+export type SignedInEvent =
+  | { readonly _tag: "Choose"; readonly action: "save" | "signOut" }
+  | { readonly _tag: "SubmitName"; readonly raw: string }
+  | { readonly _tag: "NameChecked"; readonly exists: boolean }
+  | { readonly _tag: "Confirm"; readonly yes: boolean }
+  | { readonly _tag: "Saved"; readonly name: string; readonly dir: string }
+  | { readonly _tag: "Failed"; readonly error: UiError; readonly now: number }
+  | { readonly _tag: "Interrupted" }
+  | { readonly _tag: "Back" }
+
+/** @category constructors */
+export const initialSignedIn = (startAt?: "save"): SignedInState =>
+  startAt === "save" ? { step: { _tag: "SaveName" } } : { step: { _tag: "Actions" } }
+
+const actions = (notice?: Notice): SignedInState =>
+  notice === undefined ? { step: { _tag: "Actions" } } : { step: { _tag: "Actions" }, notice }
+
+/** @category reducers */
+export const signedInReducer = (state: SignedInState, event: SignedInEvent): SignedInState => {
+  const { step } = state
+  switch (event._tag) {
+    case "Choose":
+      if (step._tag !== "Actions" && !(step._tag === "SignOutFailed" && event.action === "signOut"))
+        return state
+      return { step: event.action === "save" ? { _tag: "SaveName" } : { _tag: "SigningOut" } }
+    case "SubmitName": {
+      if (step._tag !== "SaveName") return state
+      const name = event.raw.trim()
+      if (name.length === 0) return { step: { _tag: "SaveName", error: "The profile name is required." } }
+      return { step: { _tag: "CheckingName", name } }
+    }
+    case "NameChecked":
+      if (step._tag !== "CheckingName") return state
+      return {
+        step: event.exists
+          ? { _tag: "ConfirmOverwrite", name: step.name }
+          : { _tag: "Saving", name: step.name },
+      }
+    case "Confirm":
+      if (step._tag !== "ConfirmOverwrite") return state
+      return event.yes ? { step: { _tag: "Saving", name: step.name } } : { step: { _tag: "SaveName" } }
+    case "Saved":
+      if (step._tag !== "Saving") return state
+      return actions({ kind: "success", text: `Saved as profile "${event.name}" in ${event.dir}.` })
+    case "Failed": {
+      const text = describeError(event.error, { now: event.now })
+      switch (step._tag) {
+        case "CheckingName":
+        case "Saving":
+          return event.error._tag === "InvalidProfileName"
+            ? { step: { _tag: "SaveName", error: text.title } }
+            : actions({ kind: "error", text: `Could not save the profile. ${text.title} ${text.next}` })
+        case "SigningOut":
+          return { step: { _tag: "SignOutFailed", text } }
+        default:
+          return state
+      }
+    }
+    case "Interrupted":
+      return actions({ kind: "warning", text: "Cancelled." })
+    case "Back":
+      switch (step._tag) {
+        case "SaveName":
+        case "SignOutFailed":
+          return actions()
+        case "ConfirmOverwrite":
+          return { step: { _tag: "SaveName" } }
+        default:
+          return state
+      }
+  }
+}
