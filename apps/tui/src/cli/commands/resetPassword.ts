@@ -1,0 +1,138 @@
+/**
+ * `soracom-auth reset-password request --email E` and
+ * `soracom-auth reset-password verify --token-stdin --password-stdin` (token on the first line, new password on
+ * the second), or from `--token-file` / `--password-file` / `SORACOM_NEW_PASSWORD`.
+ */
+import {
+  IssuePasswordResetTokenRequest,
+  SoracomAuth,
+  VerifyPasswordResetTokenRequest,
+} from "@soracom-auth/core"
+import { Effect, Redacted } from "effect"
+import { Command, Flag } from "effect/cli"
+import { ProfileStore } from "../../profiles/ProfileStore.ts"
+import { profileName, resolveEndpoint } from "../../runtime/resolve.ts"
+import { CliEnv, globals, opt, withAuth } from "../context.ts"
+import { UsageError } from "../errors.ts"
+import { readSecret } from "../secrets.ts"
+import { coverageFlag, endpointFlag, profileFlag, readProfileIfPresent } from "./shared.ts"
+
+const endpointFor = (flags: {
+  readonly profile: import("effect").Option.Option<string>
+  readonly endpoint: import("effect").Option.Option<string>
+  readonly coverage: import("effect").Option.Option<"jp" | "g">
+}) =>
+  Effect.gen(function* () {
+    const cli = yield* CliEnv
+    const store = yield* ProfileStore
+    const profile = yield* readProfileIfPresent(store, profileName(opt(flags.profile), cli.env), false)
+    return resolveEndpoint({
+      flag: opt(flags.endpoint),
+      coverage: opt(flags.coverage),
+      env: cli.env,
+      profile: profile?.fields,
+    })
+  })
+
+const request = Command.make(
+  "request",
+  {
+    email: Flag.String("email").pipe(Flag.withDescription("The root user's email address")),
+    profile: profileFlag,
+    coverage: coverageFlag,
+    endpoint: endpointFlag,
+  },
+  (flags) =>
+    Effect.gen(function* () {
+      const g = yield* globals
+      const cli = yield* CliEnv
+      const endpoint = yield* endpointFor(flags)
+      const req = yield* IssuePasswordResetTokenRequest.fromInput({ email: flags.email })
+      yield* SoracomAuth.use((auth) => auth.issuePasswordResetToken(req)).pipe(
+        withAuth({ endpoint: endpoint.endpoint, globals: g, io: cli.io }),
+      )
+      if (g.json) {
+        g.out.dataJson({ requested: true, email: req.email })
+        return
+      }
+      g.out.success(`SORACOM sent a password reset token to ${req.email}.`)
+      g.out.status(
+        "  Then: soracom-auth reset-password verify --token-stdin --password-stdin  (token, then new password, one per line)",
+      )
+    }),
+).pipe(Command.withDescription("Ask SORACOM to mail a password reset token"))
+
+const verify = Command.make(
+  "verify",
+  {
+    tokenStdin: Flag.Boolean("token-stdin").pipe(
+      Flag.withDefault(false),
+      Flag.withDescription("Read the reset token from stdin (first line)"),
+    ),
+    tokenFile: Flag.String("token-file").pipe(
+      Flag.optional,
+      Flag.withDescription("Read the reset token from FILE"),
+    ),
+    passwordStdin: Flag.Boolean("password-stdin").pipe(
+      Flag.withDefault(false),
+      Flag.withDescription("Read the new password from stdin (next line)"),
+    ),
+    passwordFile: Flag.String("password-file").pipe(
+      Flag.optional,
+      Flag.withDescription("Read the new password from FILE (or set SORACOM_NEW_PASSWORD)"),
+    ),
+    profile: profileFlag,
+    coverage: coverageFlag,
+    endpoint: endpointFlag,
+  },
+  (flags) =>
+    Effect.gen(function* () {
+      const g = yield* globals
+      const cli = yield* CliEnv
+      const token = yield* readSecret(
+        { name: "token", stdin: flags.tokenStdin, file: opt(flags.tokenFile) },
+        cli.env,
+      )
+      const password = yield* readSecret(
+        {
+          name: "password",
+          stdin: flags.passwordStdin,
+          file: opt(flags.passwordFile),
+          envVar: "SORACOM_NEW_PASSWORD",
+          stdinLine: flags.tokenStdin ? 1 : 0,
+        },
+        cli.env,
+      )
+      if (token === undefined) {
+        return yield* new UsageError({
+          message: "Give the reset token with --token-stdin or --token-file FILE.",
+        })
+      }
+      if (password === undefined) {
+        return yield* new UsageError({
+          message:
+            "Give the new password with --password-stdin, --password-file FILE or SORACOM_NEW_PASSWORD.",
+        })
+      }
+      const endpoint = yield* endpointFor(flags)
+      const req = yield* VerifyPasswordResetTokenRequest.fromInput({
+        token: Redacted.value(token),
+        password: Redacted.value(password),
+      })
+      yield* SoracomAuth.use((auth) => auth.verifyPasswordResetToken(req)).pipe(
+        withAuth({ endpoint: endpoint.endpoint, globals: g, io: cli.io }),
+      )
+      if (g.json) {
+        g.out.dataJson({ verified: true })
+        return
+      }
+      g.out.success("The password was changed. Sign in with the new one (`soracom-auth login`).")
+    }),
+).pipe(Command.withDescription("Set a new password with a reset token"))
+
+export const resetPassword = Command.make("reset-password").pipe(
+  Command.withDescription(
+    "Reset a root user's password: request a token, then verify it with a new password",
+  ),
+  Command.withSubcommands([request, verify]),
+)

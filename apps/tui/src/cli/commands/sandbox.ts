@@ -1,0 +1,124 @@
+/**
+ * `soracom-auth sandbox` — the embedded SORACOM Auth API sandbox until SIGINT/SIGTERM, and `soracom-auth demo`
+ * — the sandbox on a free port with the interactive app pointed at it (shut down when the app exits).
+ */
+import { Effect } from "effect"
+import { Command, Flag } from "effect/cli"
+import { CliEnv, globals, opt } from "../context.ts"
+import { InputFileError, UsageError } from "../errors.ts"
+import { openApp } from "./app.ts"
+
+const loadSandbox = Effect.promise(() => import("@soracom-auth/sandbox"))
+
+type SandboxModule = Effect.Success<typeof loadSandbox>
+
+const loadSeed = (mod: SandboxModule, path: string | undefined) =>
+  path === undefined
+    ? Effect.succeed(undefined)
+    : Effect.tryPromise({
+        try: () => mod.loadSeedFile(path),
+        catch: (cause) =>
+          cause instanceof mod.SeedError
+            ? new UsageError({ message: cause.message })
+            : new InputFileError({ path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) }),
+      })
+
+export const sandbox = Command.make(
+  "sandbox",
+  {
+    port: Flag.Int("port").pipe(Flag.withDefault(0), Flag.withDescription("TCP port (0 = a free one)")),
+    host: Flag.String("host").pipe(
+      Flag.withDefault("127.0.0.1"),
+      Flag.withDescription("Interface to listen on"),
+    ),
+    seed: Flag.String("seed").pipe(
+      Flag.optional,
+      Flag.withDescription("Accounts to start with (JSON seed file)"),
+    ),
+    hashCost: Flag.Int("hash-cost").pipe(Flag.optional, Flag.withDescription("scrypt cost as log2(N), 1…20")),
+    noRateLimit: Flag.Boolean("no-rate-limit").pipe(
+      Flag.withDefault(false),
+      Flag.withDescription("No rate limits"),
+    ),
+  },
+  (flags) =>
+    Effect.gen(function* () {
+      const g = yield* globals
+      const cli = yield* CliEnv
+      const mod = yield* loadSandbox
+      const seed = yield* loadSeed(mod, opt(flags.seed))
+      const hashCost = opt(flags.hashCost)
+      if (flags.port < 0 || flags.port > 65535) {
+        return yield* new UsageError({ message: `--port must be 0…65535, got ${flags.port}.` })
+      }
+      cli.interruptIsSuccess()
+      yield* Effect.acquireRelease(
+        Effect.tryPromise({
+          try: () =>
+            mod.startSandbox({
+              port: flags.port,
+              host: flags.host,
+              ...(seed === undefined ? {} : { seed }),
+              ...(hashCost === undefined ? {} : { hashCost }),
+              ...(flags.noRateLimit ? { rateLimit: false as const } : {}),
+            }),
+          catch: (cause) => new UsageError({ message: `Could not start the sandbox: ${String(cause)}` }),
+        }),
+        (running) => Effect.promise(() => running.close()),
+      ).pipe(
+        Effect.tap((running) =>
+          Effect.sync(() => {
+            if (g.json) g.out.dataJson(mod.sandboxInfo(running))
+            else {
+              g.out.data(mod.describeSandbox(running))
+              g.out.status("Press Ctrl+C to stop.")
+            }
+          }),
+        ),
+        Effect.andThen(Effect.never),
+        Effect.scoped,
+      )
+    }),
+).pipe(Command.withDescription("Run the embedded SORACOM Auth API sandbox until Ctrl+C"))
+
+/** One line per credential of the demo seed, for the app's home screen. */
+const credentialsText = (mod: SandboxModule, running: import("@soracom-auth/sandbox").Sandbox): string =>
+  mod
+    .seedCredentials(running.seed)
+    .map((c) => {
+      switch (c.kind) {
+        case "authKey":
+          return `AuthKey ID ${c.authKeyId} · AuthKey secret ${c.authKey}`
+        case "root":
+          return `root ${c.email} / ${c.password}`
+        case "samUser":
+          return `SAM user ${c.operatorId} · ${c.userName} / ${c.password}`
+        default:
+          return ""
+      }
+    })
+    .join("\n")
+
+export const demo = Command.make("demo", {}, () =>
+  Effect.gen(function* () {
+    const g = yield* globals
+    const mod = yield* loadSandbox
+    yield* Effect.acquireRelease(
+      Effect.promise(() => mod.startSandbox({ port: 0, log: false })),
+      (running) => Effect.promise(() => running.close()),
+    ).pipe(
+      Effect.flatMap((running) =>
+        openApp({
+          demo: { url: running.url, credentialsText: credentialsText(mod, running) },
+          endpoint: { _tag: "Url", url: running.url },
+          lang: g.lang,
+        }),
+      ),
+      Effect.scoped,
+    )
+  }),
+).pipe(
+  Command.withDescription(
+    "Open the app against the embedded sandbox, with demo credentials (the default start)",
+  ),
+)

@@ -1,0 +1,39 @@
+/** Flags and steps several commands share. */
+import { Effect } from "effect"
+import { Flag } from "effect/cli"
+import type { ProfileDocument } from "../../profiles/ProfileFile.ts"
+import type { ProfileStoreShape } from "../../profiles/ProfileStore.ts"
+
+export const profileFlag = Flag.String("profile").pipe(
+  Flag.optional,
+  Flag.withDescription('Profile name (default: SORACOM_PROFILE, else "default")'),
+)
+
+export const coverageFlag = Flag.Literals("coverage", ["jp", "g"]).pipe(
+  Flag.optional,
+  Flag.withDescription("SORACOM coverage: jp (api.soracom.io) or g (g.api.soracom.io)"),
+)
+
+export const endpointFlag = Flag.String("endpoint").pipe(
+  Flag.optional,
+  Flag.withDescription(
+    "API base URL, e.g. http://127.0.0.1:8080 (overrides SORACOM_ENDPOINT and --coverage)",
+  ),
+)
+
+/**
+ * The profile when it exists. A missing profile is an error only when it was named explicitly; a profile
+ * refused for its permissions is always an error (soracom-cli's message).
+ */
+export const readProfileIfPresent = (
+  store: ProfileStoreShape,
+  name: string,
+  explicit: boolean,
+): Effect.Effect<ProfileDocument | undefined, import("../../profiles/errors.ts").ProfileError> =>
+  store
+    .read(name)
+    .pipe(
+      Effect.catchTag("ProfileNotFound", (e) =>
+        explicit ? Effect.fail(e) : Effect.succeed<ProfileDocument | undefined>(undefined),
+      ),
+    )
