@@ -1,0 +1,183 @@
+/**
+ * CANARY: secrets `CANARY-…` in every secret field, through every failure path — no canary may appear in any
+ * error text, JSON or inspection, nor in any request/response/credentials printout. The server below echoes the
+ * whole request (body and headers) into its error messages, to prove that server text is scrubbed too.
+ */
+import { assert, describe, it } from "@effect/vitest"
+import { Cause, DateTime, Effect, Exit, Layer, Redacted } from "effect"
+import {
+  AuthKeyCredentials,
+  AuthRequest,
+  AuthResponse,
+  IssuePasswordResetTokenRequest,
+  RetryPolicy,
+  RootCredentials,
+  SamUserCredentials,
+  SoracomAuth,
+  type SoracomAuthService,
+  VerifyPasswordResetTokenRequest,
+} from "../src/index.ts"
+import { type Answer, fetchFailed, json, nodeError, type Recorded, testHttp, text } from "./support.ts"
+
+const { inspect } = (await import("node:util" as string)) as {
+  inspect: (u: unknown, options?: { depth?: number; showHidden?: boolean }) => string
+}
+
+const CANARY = "CANARY-"
+const canary = (name: string) => `${CANARY}${name}-7f3a`
+
+const printouts = (value: unknown): ReadonlyArray<string> => {
+  const out = [String(value), inspect(value, { depth: 20 }), JSON.stringify(value) ?? ""]
+  if (value instanceof Error) out.push(value.message, value.stack ?? "", String(value.cause ?? ""))
+  return out
+}
+
+const assertNoCanary = (label: string, value: unknown) => {
+  for (const text of printouts(value)) {
+    assert.isFalse(text.includes(CANARY), `${label} leaked a canary: ${text.slice(0, 400)}`)
+  }
+}
+
+const credentials = [
+  new RootCredentials({ email: "ada@example.com", password: Redacted.make(canary("root-password")) }),
+  new AuthKeyCredentials({ authKeyId: "keyId-abc", authKey: Redacted.make(canary("authkey")) }),
+  new SamUserCredentials({
+    operatorId: "OP0012345678",
+    userName: "ada",
+    password: Redacted.make(canary("sam-pw")),
+  }),
+] as const
+const verify = new VerifyPasswordResetTokenRequest({
+  token: Redacted.make(canary("reset-token")),
+  password: Redacted.make(canary("new-password")),
+})
+const issue = new IssuePasswordResetTokenRequest({ email: "ada@example.com" })
+const session = new AuthResponse({
+  apiKey: Redacted.make(canary("api-key")),
+  token: Redacted.make(canary("api-token")),
+  operatorId: "OP0012345678",
+  expiresAt: DateTime.makeUnsafe(0),
+})
+
+const echo = (r: Recorded) => `echo ${JSON.stringify(r.body)} ${JSON.stringify(r.headers)}`
+
+const answers: ReadonlyArray<readonly [string, (r: Recorded) => Answer]> = [
+  ...[400, 401, 403, 404, 409, 418, 429, 500, 502, 503].map(
+    (status) =>
+      [`${status} json echo`, (r: Recorded) => json(status, { code: echo(r), message: echo(r) })] as const,
+  ),
+  ["500 text echo", (r) => text(500, echo(r))],
+  ["200 garbage echo", (r) => text(200, echo(r))],
+  ["200 bad auth body", (r) => json(200, { apiKey: echo(r) })],
+  ["refused", () => ({ fail: fetchFailed("ECONNREFUSED") })],
+  ["reset with canary message", () => ({ fail: nodeError("ECONNRESET", `socket hang up ${canary("m")}`) })],
+  ["unknown with canary", () => ({ fail: new Error(`boom ${canary("x")}`) })],
+]
+
+const operations: ReadonlyArray<
+  readonly [string, (a: SoracomAuthService) => Effect.Effect<unknown, unknown>]
+> = [
+  ...credentials.map(
+    (c) =>
+      [`auth ${c._tag}`, (a: SoracomAuthService) => a.auth(new AuthRequest({ credentials: c }))] as const,
+  ),
+  ["issue", (a) => a.issuePasswordResetToken(issue)],
+  ["verify", (a) => a.verifyPasswordResetToken(verify)],
+  ["logout", (a) => a.logout(session)],
+]
+
+describe("canary: no secret in any printout", () => {
+  it("requests, credentials and responses print no secret", () => {
+    for (const c of credentials) {
+      assertNoCanary(c._tag, c)
+      assertNoCanary(`AuthRequest ${c._tag}`, new AuthRequest({ credentials: c, mfaOtpCode: "123456" }))
+    }
+    assertNoCanary("verify request", verify)
+    assertNoCanary("AuthResponse", session)
+  })
+
+  for (const [opName, op] of operations) {
+    for (const [answerName, answer] of answers) {
+      it.effect(`${opName} × ${answerName}`, () =>
+        Effect.gen(function* () {
+          const http = testHttp((r) => answer(r))
+          const exit = yield* Effect.flatMap(SoracomAuth, op).pipe(
+            Effect.provide(
+              SoracomAuth.layer({ retryPolicy: RetryPolicy.none }).pipe(Layer.provide(http.layer)),
+            ),
+            Effect.exit,
+          )
+          assert.isTrue(Exit.isFailure(exit) || answerName.startsWith("200"), "expected a failure")
+          // the server really saw the canary (so the scrub is tested), except for failures before sending
+          if (http.requests.length > 0 && !opName.startsWith("issue")) {
+            assert.isTrue(JSON.stringify(http.requests[0]).includes(CANARY))
+          }
+          if (Exit.isFailure(exit)) {
+            assertNoCanary(`${opName} × ${answerName} cause`, Cause.pretty(exit.cause))
+            for (const error of Cause.prettyErrors(exit.cause)) assertNoCanary(`${opName} pretty`, error)
+            const failure = exit.cause.reasons.find(Cause.isFailReason)
+            if (failure !== undefined) assertNoCanary(`${opName} × ${answerName}`, failure.error)
+          }
+          assertNoCanary("exit", exit)
+        }),
+      )
+    }
+  }
+
+  it.effect("InvalidRequest never echoes the rejected value", () =>
+    Effect.gen(function* () {
+      const errors = [
+        yield* Effect.flip(
+          AuthRequest.fromInput({ credentials: { kind: "root", email: canary("x"), password: canary("p") } }),
+        ),
+        yield* Effect.flip(
+          AuthRequest.fromInput({
+            credentials: { kind: "authKey", authKeyId: "k", authKey: `${canary("k")} ${"x".repeat(2000)}` },
+          }),
+        ),
+        yield* Effect.flip(
+          VerifyPasswordResetTokenRequest.fromInput({
+            token: `${canary("t")}${"x".repeat(2000)}`,
+            password: "p",
+          }),
+        ),
+        yield* Effect.flip(
+          AuthRequest.fromInput({
+            credentials: { kind: "root", email: "ada@example.com", password: canary("p") },
+            mfaOtpCode: canary("mfa"),
+          }),
+        ),
+      ]
+      for (const e of errors) assertNoCanary(e.field, e)
+    }),
+  )
+})
+
+describe("error printouts", () => {
+  it.effect("String, JSON and inspect show the tag and the one-sentence message", () =>
+    Effect.gen(function* () {
+      const http = testHttp(() =>
+        json(401, { code: "AUM0002", message: "Invalid username/password supplied." }),
+      )
+      const error = yield* SoracomAuth.use((a) =>
+        a.auth(new AuthRequest({ credentials: credentials[1] })),
+      ).pipe(
+        Effect.provide(SoracomAuth.layer({ retryPolicy: RetryPolicy.none }).pipe(Layer.provide(http.layer))),
+        Effect.flip,
+      )
+      const message =
+        "SORACOM did not accept the credentials (SORACOM: AUM0002 Invalid username/password supplied.)."
+      assert.strictEqual(error.message, message)
+      assert.include(String(error), "AuthFailed")
+      assert.include(String(error), message)
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(error)), {
+        _tag: "AuthFailed",
+        code: "AUM0002",
+        serverMessage: "Invalid username/password supplied.",
+        message,
+      })
+      assert.include(inspect(error), "AuthFailed")
+      assert.include(inspect(error), message)
+    }),
+  )
+})
