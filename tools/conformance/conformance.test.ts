@@ -187,8 +187,13 @@ describe("1. client traffic through core, recorded on the wire", () => {
     expect(tagOf(await mfa(undefined, "sam"))).toBe("AuthFailed")
   })
 
-  it("a wrong password is a 401", async () => {
+  it("a wrong password is a 401, in English and in Japanese", async () => {
     expect(tagOf(await run(Effect.flatMap(root("not the password"), svc.auth)))).toBe("AuthFailed")
+    const ja = await makeService(main.proxy.url, "ja")
+    expect(tagOf(await run(Effect.flatMap(root("not the password"), ja.auth)))).toBe("AuthFailed")
+    const last = main.proxy.exchanges().at(-1)
+    expect(last?.request.headers["x-soracom-lang"]).toBe("ja")
+    expect(last?.response?.body).toMatch(/[\u3040-\u30ff]/)
   })
 
   it("signs out (204); the revoked session cannot sign out again (401)", async () => {
@@ -290,6 +295,8 @@ describe("1. client traffic through core, recorded on the wire", () => {
       "accept-encoding": "gzip",
     })
     expect(cli.kind === "response" && cli.response.status).toBe(200)
+    expect(main.proxy.exchanges().at(-1)?.request).toMatchObject({ url: "/v1/auth?", path: "/auth" })
+    expect(main.proxy.exchanges().at(-1)?.request.headers.accept).toBeUndefined()
     for (const path of [
       "/auth",
       "/auth/password_reset_token/issue",

@@ -20,10 +20,11 @@ import { Effect, Redacted, type Result } from "effect"
 import type { BadInput } from "../bad-inputs/corpus.ts"
 
 /** Core's service over ky, talking to `baseUrl`. Retries quickly so the suite never waits. */
-export const makeService = (baseUrl: string): Promise<SoracomAuthService> =>
+export const makeService = (baseUrl: string, language: "en" | "ja" = "en"): Promise<SoracomAuthService> =>
   Effect.runPromise(
     SoracomAuth.make({
       endpoint: Endpoint.url(baseUrl),
+      language,
       retryPolicy: { maxAttempts: 2, baseDelay: "1 millis", maxDelay: "1 millis", maxRetryAfter: "1 millis" },
     }).pipe(Effect.provide(KyHttpClient.layer())),
   )

@@ -115,9 +115,15 @@ export const rawPost = (
 ): Promise<RawResult> =>
   new Promise((resolve) => {
     const payload = Buffer.from(body, "utf8")
+    const target = new URL(url)
+    // Keep the request target verbatim: `new URL` drops an empty query, and soracom-cli sends `/v1/auth?`.
+    const q = url.indexOf("?")
+    const path = target.pathname + (q === -1 ? "" : url.slice(q))
     const req = httpRequest(
-      url,
       {
+        host: target.hostname,
+        port: target.port,
+        path,
         method: "POST",
         agent: false,
         headers: { ...headers, "content-length": String(payload.length) },

@@ -106,7 +106,6 @@ export const startRecordingProxy = async (upstream: string): Promise<RecordingPr
       up.end(raw)
     })
   })
-  server.keepAliveTimeout = 1
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
   const { port } = server.address() as AddressInfo
   return {
