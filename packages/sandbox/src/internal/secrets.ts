@@ -2,7 +2,7 @@
  * Hashing and comparing secrets: scrypt for passwords and AuthKey secrets (cost configurable), SHA-256 for
  * high-entropy random tokens (reset tokens, API tokens) so they can be looked up, constant-time comparisons.
  */
-import { createHash, randomBytes, scrypt, timingSafeEqual } from "node:crypto"
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto"
 
 /** A scrypt hash with its parameters, so hashes made at one cost verify at another. */
 export interface SecretHash {
@@ -13,14 +13,18 @@ export interface SecretHash {
 
 const keyLength = 32
 
+/** Costs up to this one derive on the main thread: cheaper than a hop to the thread pool (tests, benchmarks). */
+const syncCostCeiling = 2
+
 /** scrypt with N = 2^cost, r = 8, p = 1. */
-const derive = (secret: string, salt: Buffer, cost: number): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const N = 2 ** cost
-    scrypt(secret, salt, keyLength, { N, r: 8, p: 1, maxmem: 256 * N * 8 + 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    )
+const derive = (secret: string, salt: Buffer, cost: number): Promise<Buffer> => {
+  const N = 2 ** cost
+  const params = { N, r: 8, p: 1, maxmem: 256 * N * 8 + 1024 * 1024 }
+  if (cost <= syncCostCeiling) return Promise.resolve(scryptSync(secret, salt, keyLength, params))
+  return new Promise((resolve, reject) => {
+    scrypt(secret, salt, keyLength, params, (error, key) => (error ? reject(error) : resolve(key)))
   })
+}
 
 export const hashSecret = async (secret: string, cost: number): Promise<SecretHash> => {
   const salt = randomBytes(16)

@@ -2,7 +2,7 @@
  * The sandbox's accounts and sessions, and the operations of the Auth API on them, free of HTTP.
  * Every secret is kept hashed: passwords and AuthKey secrets with scrypt, tokens with SHA-256.
  */
-import { createHmac, randomBytes, randomUUID } from "node:crypto"
+import { createHmac, createSecretKey, randomBytes, randomUUID } from "node:crypto"
 import * as OTPAuth from "otpauth"
 import type { ErrorName } from "../errors.ts"
 import type { Seed, SeedAuthKey } from "../seed.ts"
@@ -94,7 +94,7 @@ export class State {
   private readonly sessions = new Map<string, Session>()
   private readonly resetTokens = new Map<string, ResetToken>()
   private readonly mails: Array<OutboxMail> = []
-  private readonly signingKey = randomBytes(32)
+  private readonly signingKey = createSecretKey(randomBytes(32))
   private nextOperatorNumber = 1
   private dummy: SecretHash | undefined
 
