@@ -1,41 +1,49 @@
 /**
  * Bundles the `soracom-auth` entry with esbuild into dist/ (ESM, code-split so that the sandbox and the Ink UI
  * load only when a command needs them). bin/soracom-auth.js prefers the bundle while it is newer than the
- * sources. Run: `pnpm --filter @soracom-auth/tui build` (also part of `start`).
+ * sources. Run: `pnpm --filter @soracom-auth/tui build`. Tests bundle into their own directory with
+ * `buildBundle({ outdir })` and run that, so they exercise what ships.
  */
 import { rmSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { build } from "esbuild"
 
-const outdir = fileURLToPath(new URL("./dist", import.meta.url))
-rmSync(outdir, { recursive: true, force: true })
-const started = performance.now()
-await build({
-  entryPoints: { main: fileURLToPath(new URL("./src/main.ts", import.meta.url)) },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node22",
-  jsx: "automatic",
-  minifySyntax: true,
-  minifyWhitespace: true,
-  legalComments: "none",
-  // Ink and React stay as packages: loaded only by the interactive app, from node_modules.
-  external: ["ink", "react", "react/*", "@inkjs/ui", "ink-*", "yoga-layout", "yoga-layout/*"],
-  banner: {
-    // bundled CommonJS dependencies may call require()
-    js: [
-      "import { createRequire as __sa_createRequire } from 'node:module';",
-      "import { fileURLToPath as __sa_fileURLToPath } from 'node:url';",
-      "const require = __sa_createRequire(import.meta.url);",
-      "const __filename = __sa_fileURLToPath(import.meta.url);",
-      "const __dirname = __sa_fileURLToPath(new URL('.', import.meta.url));",
-    ].join(" "),
-  },
-  logLevel: "warning",
-})
-if (!process.argv.includes("--quiet")) {
+export const defaultOutdir = fileURLToPath(new URL("./dist", import.meta.url))
+
+export const buildBundle = async (options: { readonly outdir?: string } = {}): Promise<string> => {
+  const outdir = options.outdir ?? defaultOutdir
+  rmSync(outdir, { recursive: true, force: true })
+  await build({
+    entryPoints: { main: fileURLToPath(new URL("./src/main.ts", import.meta.url)) },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node22",
+    jsx: "automatic",
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: "none",
+    // Ink and React stay as packages: loaded only by the interactive app, from node_modules.
+    external: ["ink", "react", "react/*", "@inkjs/ui", "ink-*", "yoga-layout", "yoga-layout/*"],
+    banner: {
+      // bundled CommonJS dependencies may use require / __filename / __dirname
+      js: [
+        "import { createRequire as __sa_createRequire } from 'node:module';",
+        "import { fileURLToPath as __sa_fileURLToPath } from 'node:url';",
+        "const require = __sa_createRequire(import.meta.url);",
+        "const __filename = __sa_fileURLToPath(import.meta.url);",
+        "const __dirname = __sa_fileURLToPath(new URL('.', import.meta.url));",
+      ].join(" "),
+    },
+    logLevel: "warning",
+  })
+  return `${outdir}/main.js`
+}
+
+if (import.meta.main) {
+  const started = performance.now()
+  await buildBundle()
   process.stderr.write(`built dist/ in ${Math.round(performance.now() - started)} ms\n`)
 }

@@ -1,0 +1,91 @@
+/**
+ * Runs `soracom-auth` as a subprocess, the way users and scripts do. Each test file bundles the app once into
+ * its own directory (what ships: the esbuild bundle) and runs it with the test's environment, stdin and a
+ * temporary profile directory.
+ */
+import { spawn } from "node:child_process"
+import { createHmac, randomUUID } from "node:crypto"
+import { mkdirSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { buildBundle } from "../../build.ts"
+
+export interface RunResult {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+const cacheRoot = fileURLToPath(new URL("../../node_modules/.cache/soracom-auth-test/", import.meta.url))
+
+/** Bundles the app into a fresh directory; resolves to the entry file. */
+export const bundleApp = async (): Promise<string> => {
+  const outdir = `${cacheRoot}${process.pid}-${randomUUID()}`
+  mkdirSync(outdir, { recursive: true })
+  return buildBundle({ outdir })
+}
+
+export interface RunOptions {
+  readonly env?: Readonly<Record<string, string | undefined>>
+  readonly stdin?: string
+  readonly profileDir: string
+  /** Resolves the promise early, with what was printed so far, once stdout contains this. */
+  readonly onStdout?: (text: string, child: ReturnType<typeof spawn>) => void
+}
+
+/** A minimal, predictable environment: no colour decisions from the developer's shell, a temp HOME. */
+export const baseEnv = (profileDir: string): Record<string, string> => ({
+  PATH: process.env.PATH ?? "",
+  HOME: profileDir,
+  LANG: "C",
+  SORACOM_PROFILE_DIR: profileDir,
+})
+
+export const runBin = (entry: string, args: ReadonlyArray<string>, options: RunOptions): Promise<RunResult> =>
+  new Promise((resolve, reject) => {
+    const env: Record<string, string> = { ...baseEnv(options.profileDir) }
+    for (const [k, v] of Object.entries(options.env ?? {})) {
+      if (v === undefined) delete env[k]
+      else env[k] = v
+    }
+    const child = spawn(process.execPath, [entry, ...args], { env, stdio: ["pipe", "pipe", "pipe"] })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.setEncoding("utf8").on("data", (c: string) => {
+      stdout += c
+      options.onStdout?.(stdout, child)
+    })
+    child.stderr.setEncoding("utf8").on("data", (c: string) => {
+      stderr += c
+    })
+    child.on("error", reject)
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }))
+    if (options.stdin !== undefined) child.stdin.end(options.stdin)
+    else child.stdin.end()
+  })
+
+const base32Decode = (input: string): Buffer => {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+  let bits = 0
+  let value = 0
+  const out: Array<number> = []
+  for (const ch of input.replace(/=+$/, "").toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(ch)
+    bits += 5
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff)
+      bits -= 8
+    }
+  }
+  return Buffer.from(out)
+}
+
+/** RFC 6238 TOTP (SHA-1, 30 s, 6 digits), as SORACOM and the sandbox use. */
+export const totp = (secretBase32: string, now = Date.now()): string => {
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(Math.floor(now / 30_000)))
+  const mac = createHmac("sha1", base32Decode(secretBase32)).update(counter).digest()
+  const offset = mac[mac.length - 1]! & 0x0f
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000
+  return String(code).padStart(6, "0")
+}
