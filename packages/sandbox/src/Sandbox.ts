@@ -80,6 +80,18 @@ export interface Sandbox {
   [Symbol.asyncDispose](): Promise<void>
 }
 
+/**
+ * Options for tests and benchmarks: the cheapest hash cost, no rate limit, a silent log. Spread your own after.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const testSandboxOptions = {
+  hashCost: 1,
+  rateLimit: false,
+  log: false,
+} as const satisfies SandboxOptions
+
 /** Resolved options, as the server uses them. */
 interface Config {
   readonly clock: () => number

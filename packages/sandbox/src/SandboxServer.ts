@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Context, Data, Effect, Layer } from "effect"
-import { type Sandbox, type SandboxOptions, startSandbox } from "./Sandbox.ts"
+import { type Sandbox, type SandboxOptions, startSandbox, testSandboxOptions } from "./Sandbox.ts"
 
 /**
  * The sandbox could not start (bad seed, bad option, port in use…).
@@ -46,5 +46,5 @@ export class SandboxServer extends Context.Service<SandboxServer, Sandbox>()(
 
   /** For tests: the cheapest hash cost, no rate limit, silent log, unless overridden. */
   static readonly layerTest = (options?: SandboxOptions): Layer.Layer<SandboxServer, SandboxStartError> =>
-    SandboxServer.layer({ hashCost: 1, rateLimit: false, log: false, ...options })
+    SandboxServer.layer({ ...testSandboxOptions, ...options })
 }

@@ -53,6 +53,26 @@ export interface FaultControl {
   list(): Readonly<Record<FaultRoute, Fault>>
 }
 
+/**
+ * The routes a fault can be set on: every SORACOM route of the sandbox (path under `/v1`), and `"*"`.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const faultRoutes: ReadonlyArray<FaultRoute> = [
+  "/auth",
+  "/auth/password_reset_token/issue",
+  "/auth/password_reset_token/verify",
+  "/auth/logout",
+  "/sandbox/init",
+  "*",
+]
+
+const routeProblem = (route: unknown): string | undefined =>
+  typeof route === "string" && faultRoutes.includes(route)
+    ? undefined
+    : `route: one of ${faultRoutes.map((r) => JSON.stringify(r)).join(", ")}`
+
 /** Checks a fault given over HTTP; returns the problem or undefined. */
 export const faultProblem = (value: unknown): string | undefined => {
   if (typeof value !== "object" || value === null || Array.isArray(value))
@@ -61,8 +81,8 @@ export const faultProblem = (value: unknown): string | undefined => {
   const allowed = ["route", "status", "body", "headers", "delayMs", "drop", "malformed", "times"]
   for (const key of Object.keys(f))
     if (!allowed.includes(key)) return `unknown key ${key} (allowed: ${allowed.join(", ")})`
-  if (typeof f.route !== "string" || f.route.length === 0)
-    return 'route: required string, e.g. "/auth" or "*"'
+  const badRoute = routeProblem(f.route)
+  if (badRoute !== undefined) return badRoute
   if (
     f.status !== undefined &&
     !(Number.isInteger(f.status) && (f.status as number) >= 100 && (f.status as number) <= 599)
@@ -88,6 +108,8 @@ export class Faults implements FaultControl {
   private readonly faults = new Map<FaultRoute, { fault: Fault; remaining: number }>()
 
   set(route: FaultRoute, fault: Fault): void {
+    const problem = faultProblem({ ...fault, route })
+    if (problem !== undefined) throw new RangeError(`faults.set: ${problem}`)
     this.faults.set(route, { fault, remaining: fault.times ?? Number.POSITIVE_INFINITY })
   }
 

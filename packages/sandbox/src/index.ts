@@ -19,10 +19,16 @@ export {
   type Lang,
   langOf,
 } from "./errors.ts"
-export type { Fault, FaultControl, FaultRoute } from "./faults.ts"
+export { type Fault, type FaultControl, type FaultRoute, faultRoutes } from "./faults.ts"
 export { defaultRateLimit, type RateLimitConfig, rateLimitedRoutes } from "./rateLimit.ts"
 export type { Exchange, RecordedRequest, RecordedResponse } from "./recording.ts"
-export { type OutboxMail, type Sandbox, type SandboxOptions, startSandbox } from "./Sandbox.ts"
+export {
+  type OutboxMail,
+  type Sandbox,
+  type SandboxOptions,
+  startSandbox,
+  testSandboxOptions,
+} from "./Sandbox.ts"
 export { SandboxServer, SandboxStartError } from "./SandboxServer.ts"
 export {
   demoSeed,

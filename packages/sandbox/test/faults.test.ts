@@ -108,12 +108,18 @@ describe("fault injection through the admin API", () => {
     [{ route: "/auth", times: 0 }, "times"],
     [{ route: "/auth", drop: "yes" }, "drop"],
     [{ route: "/auth", colour: "red" }, "unknown key"],
+    [{ route: "/v1/auth", status: 500 }, "route: one of"],
     [[1], "object"],
   ])("rejects %j with 400 naming %s", async (body, word) => {
     const r = await admin("POST", "/faults", body)
     expect(r.status).toBe(400)
     expect(r.json.code).toBe("SBX0001")
     expect(r.json.message).toContain(word)
+  })
+
+  it("the JS handle rejects unknown routes and bad faults too", () => {
+    expect(() => sandbox.faults.set("/nope", { status: 500 })).toThrow(/route: one of/)
+    expect(() => sandbox.faults.set("/auth", { status: 1000 })).toThrow(RangeError)
   })
 
   it("is never affected by faults itself", async () => {

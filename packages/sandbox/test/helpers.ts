@@ -1,9 +1,9 @@
 /** Test helpers: a sandbox per test with fast hashing, and a raw HTTP client that sends exactly the given headers. */
 import { request } from "node:http"
-import { type Sandbox, type SandboxOptions, startSandbox } from "../src/index.ts"
+import { type Sandbox, type SandboxOptions, startSandbox, testSandboxOptions } from "../src/index.ts"
 
 export const start = (options: SandboxOptions = {}): Promise<Sandbox> =>
-  startSandbox({ hashCost: 1, rateLimit: false, log: false, ...options })
+  startSandbox({ ...testSandboxOptions, ...options })
 
 export interface RawResponse {
   readonly status: number
