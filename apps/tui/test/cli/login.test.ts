@@ -1,10 +1,13 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Sandbox } from "@soracom-auth/sandbox"
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
 import { bundleApp, runBin, totp } from "../helpers/cli.ts"
 import { demo, startTestSandbox } from "../helpers/sandbox.ts"
 import { makeTempDir } from "../helpers/tmp.ts"
+
+// Each test runs the app as subprocesses; slow machines need room (no timing is asserted).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 })
 
 let entry: string
 let sandbox: Sandbox
