@@ -477,7 +477,7 @@ describe("5. bad inputs", () => {
     expect(main.proxy.exchanges().length - proxyBefore).toBe(0)
     expect(main.sandbox.exchanges().length - sandboxBefore).toBe(0)
     expect(failures).toEqual([])
-  })
+  }, 60_000)
 
   const expectErrorAnswer = (path: string, id: string, result: Awaited<ReturnType<typeof rawPost>>) => {
     if (result.kind === "dropped") return `${id}: connection dropped (${result.reason})`
@@ -519,5 +519,5 @@ describe("5. bad inputs", () => {
       if (problem !== undefined) failures.push(problem)
     }
     expect(failures).toEqual([])
-  })
+  }, 60_000)
 })
