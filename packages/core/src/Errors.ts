@@ -302,6 +302,19 @@ export type VerifyPasswordResetTokenError = CommonError | InvalidToken | TokenEx
 /** Errors of `SoracomAuth.logout`. @category errors @since 0.1.0 */
 export type LogoutError = Exclude<CommonError, InvalidRequest> | AuthFailed
 
+/**
+ * The errors each operation can fail with, by operation name.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface OperationErrors {
+  readonly auth: AuthError
+  readonly issuePasswordResetToken: IssuePasswordResetTokenError
+  readonly verifyPasswordResetToken: VerifyPasswordResetTokenError
+  readonly logout: LogoutError
+}
+
 const tags = new Set([
   "InvalidRequest",
   "AuthFailed",

@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { Clock, Config, Context, DateTime, Duration, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Clock, Config, Context, DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { Headers, HttpClient, HttpClientRequest } from "effect/http"
 import type { AuthRequest } from "./AuthRequest.ts"
 import { AuthResponse } from "./AuthResponse.ts"
@@ -19,7 +19,7 @@ import {
   type IssuePasswordResetTokenError,
   type LogoutError,
   type Operation,
-  type SoracomAuthError,
+  type OperationErrors,
   TransportError,
   UnexpectedResponse,
   type VerifyPasswordResetTokenError,
@@ -143,10 +143,7 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
       new InvalidRequest({ field: "tokenTimeoutSeconds", reason: timeoutProblem.value }),
     )
   }
-  const policy: RetryPolicy.RetryPolicy =
-    options.retryPolicy !== undefined && Duration.isDuration(options.retryPolicy.baseDelay)
-      ? (options.retryPolicy as RetryPolicy.RetryPolicy)
-      : RetryPolicy.make(options.retryPolicy as RetryPolicy.RetryPolicyInput | undefined)
+  const policy = RetryPolicy.make(options.retryPolicy)
   const baseHeaders: Record<string, string> = {
     accept: "application/json",
     "x-soracom-lang": options.language ?? "en",
@@ -154,12 +151,12 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
   }
 
   /** One attempt: send, read the whole body, map any non-success status through the one status function. */
-  const attempt = (
-    operation: Operation,
+  const attempt = <Op extends Operation>(
+    operation: Op,
     body: unknown,
     headers: Record<string, string>,
     secrets: ReadonlyArray<string>,
-  ): Effect.Effect<Answer, SoracomAuthError> => {
+  ): Effect.Effect<Answer, OperationErrors[Op]> => {
     let request = HttpClientRequest.post(`${baseUrl}${paths[operation]}`).pipe(
       HttpClientRequest.setHeaders({ ...baseHeaders, ...headers }),
     )
@@ -170,7 +167,13 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
       ),
       Effect.mapError((cause) => {
         const { reason, detail } = Transport.classify(cause)
-        return new TransportError({ operation, endpoint: baseUrl, reason, ...(detail ? { detail } : {}) })
+        const error = new TransportError({
+          operation,
+          endpoint: baseUrl,
+          reason,
+          ...(detail ? { detail } : {}),
+        })
+        return error as OperationErrors[Op] // TransportError belongs to every operation's union
       }),
       Effect.flatMap(({ status, headers: responseHeaders, text }) =>
         Effect.flatMap(Clock.currentTimeMillis, (now) =>
@@ -191,12 +194,12 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
     )
   }
 
-  const call = (
-    operation: Operation,
+  const call = <Op extends Operation>(
+    operation: Op,
     body: unknown,
     headers: Record<string, string>,
     secrets: ReadonlyArray<string>,
-  ): Effect.Effect<Answer, SoracomAuthError> =>
+  ): Effect.Effect<Answer, OperationErrors[Op]> =>
     attempt(operation, body, headers, secrets).pipe(RetryPolicy.retry(policy, operation), withRedactedHeaders)
 
   const auth = Effect.fn("SoracomAuth.auth")(function* (request: AuthRequest) {
@@ -226,7 +229,7 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
       },
       { disableChecks: true },
     )
-  }) as (request: AuthRequest) => Effect.Effect<AuthResponse, AuthError>
+  })
 
   const issuePasswordResetToken = Effect.fn("SoracomAuth.issuePasswordResetToken")(function* (
     request: IssuePasswordResetTokenRequest,
@@ -234,7 +237,7 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
     yield* Wire.validateIssuePasswordResetTokenRequest(request)
     const body = Wire.encodeIssuePasswordResetTokenRequest(request)
     yield* call("issuePasswordResetToken", body, { "content-type": "application/json" }, [])
-  }) as (request: IssuePasswordResetTokenRequest) => Effect.Effect<void, IssuePasswordResetTokenError>
+  })
 
   const verifyPasswordResetToken = Effect.fn("SoracomAuth.verifyPasswordResetToken")(function* (
     request: VerifyPasswordResetTokenRequest,
@@ -245,7 +248,7 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
       body.password,
       body.token,
     ])
-  }) as (request: VerifyPasswordResetTokenRequest) => Effect.Effect<void, VerifyPasswordResetTokenError>
+  })
 
   const logout = Effect.fn("SoracomAuth.logout")(function* (session: AuthResponse) {
     const headers = AuthResponse.headers(session)
@@ -255,7 +258,7 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
       { "x-soracom-api-key": headers["X-Soracom-API-Key"], "x-soracom-token": headers["X-Soracom-Token"] },
       [headers["X-Soracom-API-Key"], headers["X-Soracom-Token"]],
     )
-  }) as (session: AuthResponse) => Effect.Effect<void, LogoutError>
+  })
 
   return SoracomAuth.of({
     baseUrl,

@@ -38,6 +38,7 @@ export {
   isSoracomAuthError,
   type LogoutError,
   Operation,
+  type OperationErrors,
   RateLimited,
   ServerError,
   SoracomAuthError,

@@ -8,6 +8,7 @@ import {
   InvalidEmail,
   InvalidToken,
   type Operation,
+  type OperationErrors,
   RateLimited,
   ServerError,
   type SoracomAuthError,
@@ -60,7 +61,17 @@ export const retryAfter = (
 /**
  * Maps a response whose status is not the operation's success to the error the contract names.
  */
-export const errorFromResponse = (options: {
+export const errorFromResponse = <Op extends Operation>(options: {
+  readonly operation: Op
+  readonly status: number
+  readonly headers: Readonly<Record<string, string | undefined>>
+  readonly body: string
+  readonly secrets: ReadonlyArray<string>
+  readonly nowMillis: number
+}): OperationErrors[Op] => errorFor(options) as OperationErrors[Op]
+
+// The switch below only builds, for each operation, errors of that operation's union (see `OperationErrors`).
+const errorFor = (options: {
   readonly operation: Operation
   readonly status: number
   readonly headers: Readonly<Record<string, string | undefined>>
