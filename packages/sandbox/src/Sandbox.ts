@@ -370,7 +370,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? "127.0.0.1"
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
-    server.listen(options.port ?? 0, host, () => {
+    // A deep accept backlog: test suites open a thousand connections at once.
+    server.listen({ port: options.port ?? 0, host, backlog: 4096 }, () => {
       server.off("error", reject)
       resolve()
     })
