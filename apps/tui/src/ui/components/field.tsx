@@ -4,7 +4,7 @@
  */
 import { PasswordInput, TextInput } from "@inkjs/ui"
 import { Box, Text } from "ink"
-import { useState } from "react"
+import { useCallback, useState } from "react"
 import { theme } from "../theme/theme.ts"
 
 /** @category components */
@@ -25,14 +25,17 @@ export const Field = ({
   readonly error?: string | undefined
   readonly onSubmit: (value: string) => void
 }) => {
-  // The message stays until the value changes, then gives way to the hint.
-  const [edited, setEdited] = useState(false)
-  const showError = error !== undefined && !edited
+  // The message stays until the value differs from the one it was about, then gives way to the hint. (Compared by
+  // value: @inkjs/ui may report the same value again after a re-render.)
+  const [current, setCurrent] = useState(defaultValue ?? "")
+  const [checked, setChecked] = useState(defaultValue ?? "")
+  const showError = error !== undefined && current === checked
   const submit = (value: string) => {
-    setEdited(false)
+    setChecked(value)
+    setCurrent(value)
     onSubmit(value)
   }
-  const change = () => setEdited(true)
+  const change = useCallback((value: string) => setCurrent(value), [])
   return (
     <Box flexDirection="column">
       <Box>

@@ -33,8 +33,11 @@ export interface ErrorContext {
   readonly now: number
 }
 
-const clock = (at: number) =>
-  new Date(at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" })
+const clock = (at: number) => {
+  const d = new Date(at)
+  const pad = (n: number) => String(n).padStart(2, "0")
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}
 
 /** @category getters */
 export const describeError = (error: UiError, context: ErrorContext): ErrorText => {

@@ -1,0 +1,371 @@
+import {
+  AuthFailed,
+  InvalidRequest,
+  RateLimited,
+  ServerError,
+  TransportError,
+  UnexpectedResponse,
+} from "@soracom-auth/core"
+import { Duration, Effect, Redacted } from "effect"
+import { afterEach, describe, expect, it } from "vitest"
+import type { SignInRequest } from "../../src/ui/model.ts"
+import { demoOptions, fakeRuntime, keys, type Rendered, renderApp } from "./helpers.tsx"
+
+let app: Rendered | undefined
+afterEach(() => app?.unmount())
+
+const openSignIn = async (runtime = fakeRuntime(), options = demoOptions) => {
+  app = renderApp({ ...options, initialScreen: "signIn" }, runtime)
+  await app.waitFor("How do you want to sign in?")
+  return app
+}
+
+/** Picks the n-th method (0 AuthKey, 1 root, 2 SAM). */
+const pickMethod = async (a: Rendered, index: number) => {
+  for (let i = 0; i < index; i++) await a.press(keys.down)
+  await a.press(keys.enter)
+}
+
+describe("sign in: method picker", () => {
+  it("offers AuthKey (recommended), root and SAM user with one line of help for the focused one", async () => {
+    const a = await openSignIn()
+    const frame = a.frame()
+    expect(frame).toContain("› AuthKey (recommended)")
+    expect(frame).toContain("An AuthKey ID and secret")
+    expect(frame).toContain("Root user (email + password)")
+    expect(frame).toContain("SAM user")
+    expect(frame).toContain("Esc home")
+    await a.press(keys.down)
+    await a.waitFor("The account owner's email address and password")
+  })
+
+  it("Esc on the method picker goes back home", async () => {
+    const a = await openSignIn()
+    await a.press(keys.escape)
+    await a.waitFor("Reset password")
+    expect(a.frame()).toContain("› Sign in")
+  })
+})
+
+describe("sign in: AuthKey", () => {
+  it("masks the secret, hides it after submit, and signs in with exactly what was typed", async () => {
+    const requests: Array<SignInRequest> = []
+    const runtime = fakeRuntime({
+      signIn: (request) =>
+        Effect.sync(() => {
+          requests.push(request)
+          return {
+            apiKey: Redacted.make("api-0000-1111-2222-ABCD"),
+            token: Redacted.make("tok"),
+            operatorId: "OP0000000001",
+            expiresAt: Date.UTC(2026, 10, 30, 0, 0, 0) + 86_400_000,
+          }
+        }),
+    })
+    const a = await openSignIn(runtime)
+    await pickMethod(a, 0)
+    await a.waitFor("AuthKey ID:")
+    await a.type("keyId-abc")
+    await a.waitFor("AuthKey secret:")
+    await a.write("s3cret-value")
+    expect(await a.waitFor("************")).not.toContain("s3cret-value")
+    await a.write(keys.enter)
+    const review = await a.waitFor("› Sign in")
+    expect(review).toContain("AuthKey ID: keyId-abc")
+    expect(review).toContain("AuthKey secret: entered (hidden)")
+    expect(review).toContain("Token lifetime: 24 hours")
+    expect(review).toContain("Embedded sandbox (demo)")
+    expect(review).not.toContain("MFA")
+    await a.press(keys.enter)
+    const signedIn = await a.waitFor("Operator ID")
+    expect(signedIn).toContain("OP0000000001")
+    expect(signedIn).toContain("********ABCD")
+    expect(signedIn).toContain("(in 24h 00m 00s)")
+    expect(requests).toHaveLength(1)
+    const [request] = requests
+    expect(request?.method).toBe("authKey")
+    expect(request?.authKeyId).toBe("keyId-abc")
+    expect(request?.authKey === undefined ? undefined : Redacted.value(request.authKey)).toBe("s3cret-value")
+    expect(request?.tokenTimeoutSeconds).toBe(86_400)
+    expect(request?.endpoint.id).toBe("demo")
+  })
+
+  it("a blank field is refused with core's message under it, and the message goes once the value changes", async () => {
+    const a = await openSignIn()
+    await pickMethod(a, 0)
+    await a.waitFor("AuthKey ID:")
+    await a.type("   ")
+    await a.waitFor("✖ The AuthKey ID is required.")
+    await a.write("x")
+    await a.waitFor((f) => !f.includes("The AuthKey ID is required."), "the message to go")
+  })
+
+  it("Esc walks back one field at a time, keeping what was typed (but never a secret)", async () => {
+    const a = await openSignIn()
+    await pickMethod(a, 0)
+    await a.waitFor("AuthKey ID:")
+    await a.type("keyId-abc")
+    await a.waitFor("AuthKey secret:")
+    await a.press(keys.escape)
+    await a.waitFor(
+      (f) => f.includes("AuthKey ID: keyId-abc") && !f.includes("AuthKey secret:"),
+      "the ID field",
+    )
+    await a.press(keys.escape)
+    await a.waitFor("How do you want to sign in?")
+  })
+})
+
+describe("sign in: root user and SAM user", () => {
+  it("checks the email shape with core's rule", async () => {
+    const a = await openSignIn()
+    await pickMethod(a, 1)
+    await a.waitFor("Email:")
+    await a.type("not-an-email")
+    await a.waitFor("The email address is not well formed")
+  })
+
+  it("checks the operator ID with core's rule", async () => {
+    const a = await openSignIn()
+    await pickMethod(a, 2)
+    await a.waitFor("Operator ID:")
+    await a.type("OP123")
+    await a.waitFor("✖ The operator ID must be OP followed by 10 digits.")
+    await a.write(keys.backspace.repeat(5))
+    await a.type("OP0000000001")
+    await a.waitFor("User name:")
+  })
+
+  it("asks for an optional MFA code: a wrong shape is refused, empty means none", async () => {
+    const a = await openSignIn()
+    await pickMethod(a, 1)
+    await a.waitFor("Email:")
+    await a.type("root@example.com")
+    await a.waitFor("Password:")
+    await a.type("pw")
+    await a.waitFor("MFA code:")
+    expect(a.frame()).toContain("6 digits from your authenticator app")
+    await a.type("12ab")
+    await a.waitFor("✖ The MFA code must be 6 digits.")
+    await a.write(keys.backspace.repeat(4))
+    await a.type("")
+    const review = await a.waitFor("› Sign in")
+    expect(review).toContain("MFA code: none")
+    expect(review).toContain("Add an MFA code")
+  })
+
+  it("sends the MFA code with the request", async () => {
+    let sent: SignInRequest | undefined
+    const a = await openSignIn(
+      fakeRuntime({
+        signIn: (r) =>
+          Effect.sync(() => {
+            sent = r
+            return {
+              apiKey: Redacted.make("k"),
+              token: Redacted.make("t"),
+              operatorId: "OP0000000001",
+              userName: "u",
+              expiresAt: 0,
+            }
+          }),
+      }),
+    )
+    await pickMethod(a, 2)
+    await a.waitFor("Operator ID:")
+    await a.type("OP0000000001")
+    await a.waitFor("User name:")
+    await a.type("alice")
+    await a.waitFor("Password:")
+    await a.type("pw")
+    await a.waitFor("MFA code:")
+    await a.type("123456")
+    await a.waitFor("MFA code: entered")
+    await a.press(keys.enter)
+    const frame = await a.waitFor("User name")
+    expect(frame).toContain("expired — sign in again")
+    expect(sent?.mfaOtpCode).toBe("123456")
+    expect(sent?.userName).toBe("alice")
+  })
+})
+
+describe("sign in: lifetime and endpoint", () => {
+  const toReview = async (a: Rendered) => {
+    await pickMethod(a, 0)
+    await a.waitFor("AuthKey ID:")
+    await a.type("keyId-abc")
+    await a.waitFor("AuthKey secret:")
+    await a.type("secret")
+    await a.waitFor("› Sign in")
+  }
+
+  it("offers presets and a custom lifetime checked against 180…172800 s", async () => {
+    const a = await openSignIn()
+    await toReview(a)
+    await a.press(keys.down, keys.enter)
+    await a.waitFor("How long should the token stay valid?")
+    expect(a.frame()).toContain("› 24 hours (default)")
+    await a.press(keys.down, keys.down, keys.enter)
+    await a.waitFor("Token lifetime (seconds):")
+    await a.write(keys.backspace.repeat(10))
+    await a.type("100")
+    await a.waitFor("The token lifetime must be a whole number of seconds from 180 to 172800.")
+    await a.write(keys.backspace.repeat(3))
+    await a.type("5400")
+    await a.waitFor("Token lifetime: 1 hour 30 minutes")
+  })
+
+  it("switches the endpoint to global coverage", async () => {
+    const a = await openSignIn()
+    await toReview(a)
+    await a.press(keys.down, keys.down, keys.enter)
+    await a.waitFor("Where do you want to sign in?")
+    await a.press(keys.down, keys.down, keys.enter)
+    await a.waitFor("Endpoint: Global coverage (g) · g.api.soracom.io")
+  })
+})
+
+describe("sign in: errors in plain words, with a next step", () => {
+  const failWith = async (error: unknown, method = 1) => {
+    const a = await openSignIn(fakeRuntime({ signIn: () => Effect.fail(error as never) }))
+    await pickMethod(a, method)
+    if (method === 1) {
+      await a.waitFor("Email:")
+      await a.type("root@example.com")
+      await a.waitFor("Password:")
+      await a.type("wrong")
+      await a.waitFor("MFA code:")
+      await a.type("")
+    } else {
+      await a.waitFor("AuthKey ID:")
+      await a.type("keyId-abc")
+      await a.waitFor("AuthKey secret:")
+      await a.type("wrong")
+    }
+    await a.waitFor("› Sign in")
+    await a.press(keys.enter)
+    return a
+  }
+
+  it("AuthFailed: not accepted, try again (the password field, emptied) or add an MFA code", async () => {
+    const a = await failWith(
+      new AuthFailed({ code: "AUM0002", serverMessage: "Invalid username/password supplied." }),
+    )
+    const frame = await a.waitFor("✖ The credentials were not accepted.")
+    expect(frame).toContain("or add an MFA code")
+    expect(frame).toContain("› Try again")
+    expect(frame).toContain("Add an MFA code")
+    expect(frame).toContain("Back to home")
+    await a.press(keys.enter)
+    const retry = await a.waitFor("Password:")
+    expect(retry).toContain("Email: root@example.com")
+  })
+
+  it("AuthFailed → Add an MFA code opens the MFA field", async () => {
+    const a = await failWith(new AuthFailed({}))
+    await a.waitFor("The credentials were not accepted.")
+    await a.press(keys.down, keys.enter)
+    await a.waitFor("MFA code:")
+  })
+
+  it("AuthFailed with an AuthKey: no MFA offer", async () => {
+    const a = await failWith(new AuthFailed({}), 0)
+    const frame = await a.waitFor("The credentials were not accepted.")
+    expect(frame).toContain("Check the AuthKey ID and secret")
+    expect(frame).not.toContain("Add an MFA code")
+  })
+
+  it("RateLimited: says when to retry", async () => {
+    const a = await failWith(new RateLimited({ operation: "auth", retryAfter: Duration.seconds(30) }))
+    const frame = await a.waitFor("SORACOM is limiting requests")
+    expect(frame).toMatch(/Try again after \d\d:\d\d:\d\d \(in 30 s\)\./)
+  })
+
+  it("TransportError: names the endpoint and what failed, offers another endpoint", async () => {
+    const a = await failWith(
+      new TransportError({
+        operation: "auth",
+        endpoint: "http://127.0.0.1:9999/v1",
+        reason: "ConnectionRefused",
+      }),
+    )
+    const frame = await a.waitFor("Could not reach http://127.0.0.1:9999/v1: the connection was refused.")
+    expect(frame).toContain("Choose another endpoint")
+    await a.press(keys.down, keys.enter)
+    await a.waitFor("Where do you want to sign in?")
+  })
+
+  it("ServerError and UnexpectedResponse: plain words, nothing exits", async () => {
+    const a = await failWith(new ServerError({ operation: "auth", status: 503 }))
+    await a.waitFor("SORACOM had a problem on its side (HTTP 503).")
+    expect(a.result()).toBeUndefined()
+    a.unmount()
+    const b = await failWith(new UnexpectedResponse({ operation: "auth", status: 200, detail: "no apiKey" }))
+    await b.waitFor("does not understand (HTTP 200: no apiKey)")
+  })
+
+  it("InvalidRequest: back to the field, with the reason under it", async () => {
+    const a = await failWith(
+      new InvalidRequest({ field: "email", reason: "The email address is not well formed." }),
+    )
+    const frame = await a.waitFor("✖ The email address is not well formed.")
+    expect(frame).toContain("Email:")
+  })
+
+  it("Try again after a transport error resends without retyping", async () => {
+    let calls = 0
+    const a = await openSignIn(
+      fakeRuntime({
+        signIn: () =>
+          Effect.suspend(() =>
+            ++calls === 1
+              ? Effect.fail(
+                  new TransportError({ operation: "auth", endpoint: "http://x/v1", reason: "Timeout" }),
+                )
+              : Effect.succeed({
+                  apiKey: Redacted.make("k"),
+                  token: Redacted.make("t"),
+                  operatorId: "OP0000000002",
+                  expiresAt: 0,
+                }),
+          ),
+      }),
+    )
+    await pickMethod(a, 0)
+    await a.waitFor("AuthKey ID:")
+    await a.type("keyId-abc")
+    await a.waitFor("AuthKey secret:")
+    await a.type("s")
+    await a.waitFor("› Sign in")
+    await a.press(keys.enter)
+    await a.waitFor("it did not answer in time")
+    await a.press(keys.enter)
+    await a.waitFor("OP0000000002")
+    expect(calls).toBe(2)
+  })
+})
+
+describe("sign in: spinner and cancel", () => {
+  it("shows a spinner while signing in, and Esc interrupts the request", async () => {
+    let interrupted = false
+    const a = await openSignIn(
+      fakeRuntime({
+        signIn: () =>
+          Effect.never.pipe(Effect.onInterrupt(() => Effect.sync(() => void (interrupted = true)))),
+      }),
+    )
+    await pickMethod(a, 0)
+    await a.waitFor("AuthKey ID:")
+    await a.type("keyId-abc")
+    await a.waitFor("AuthKey secret:")
+    await a.type("s")
+    await a.waitFor("› Sign in")
+    await a.press(keys.enter)
+    const busy = await a.waitFor("Signing in to Embedded sandbox (demo)")
+    expect(busy).toContain("Esc cancel")
+    await a.press(keys.escape)
+    await a.waitFor("! Sign-in cancelled.")
+    expect(interrupted).toBe(true)
+    expect(a.frame()).toContain("› Sign in")
+  })
+})
