@@ -351,7 +351,13 @@ describe("sign in: spinner and cancel", () => {
     const a = await openSignIn(
       fakeRuntime({
         signIn: () =>
-          Effect.never.pipe(Effect.onInterrupt(() => Effect.sync(() => void (interrupted = true)))),
+          Effect.never.pipe(
+            Effect.onInterrupt(() =>
+              Effect.sync(() => {
+                interrupted = true
+              }),
+            ),
+          ),
       }),
     )
     await pickMethod(a, 0)
