@@ -83,6 +83,7 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
   let exitCode: number = ExitCode.ok
   let interruptIsSuccess = false
   let usageErrors: string | undefined
+  let implicitHelp: string | undefined
   const cliEnv: CliEnvShape = {
     io,
     env,
@@ -114,7 +115,9 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
       Effect.sync(() => {
         switch (event._tag) {
           case "Help":
-            io.stdout.write(`${formatter.formatHelpDoc(event.helpDoc)}\n`)
+            // asked for (--help) → stdout; shown because a command group got no subcommand → a usage error
+            if (event.reason === "Requested") io.stdout.write(`${formatter.formatHelpDoc(event.helpDoc)}\n`)
+            else implicitHelp = `${formatter.formatHelpDoc(event.helpDoc)}\n`
             return
           case "Version":
             io.stdout.write(`${event.version}\n`)
@@ -156,7 +159,15 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
   }
   const error = failure.error as { readonly _tag?: string }
   if (error._tag === "ShowHelp") {
-    if (usageErrors === undefined) return ExitCode.ok // --help, or a command group without a subcommand
+    if (usageErrors === undefined && implicitHelp === undefined) return ExitCode.ok // --help
+    if (usageErrors === undefined) {
+      if (!json) io.stderr.write(implicitHelp ?? "")
+      renderError(
+        { _tag: "UsageError", message: "Choose a subcommand (see --help).", exitCode: 2 },
+        { json, io },
+      )
+      return ExitCode.usage
+    }
     renderError(
       { _tag: "UsageError", message: usageErrors, hint: "Run with --help to see the flags.", exitCode: 2 },
       { json, io },

@@ -1,0 +1,124 @@
+/** The binary as a whole: help, version, no arguments, unknown commands, the sandbox command, the source entry. */
+import { spawn } from "node:child_process"
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
+import { bundleApp, runBin } from "../helpers/cli.ts"
+import { demo } from "../helpers/sandbox.ts"
+import { makeTempDir } from "../helpers/tmp.ts"
+
+// Each test runs the app as subprocesses; slow machines need room (no timing is asserted).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 })
+
+let entry: string
+let tmp: { dir: string; cleanup: () => void }
+beforeAll(async () => {
+  entry = await bundleApp()
+}, 120_000)
+beforeEach(() => {
+  tmp = makeTempDir()
+})
+afterEach(() => tmp.cleanup())
+
+const run = (
+  args: ReadonlyArray<string>,
+  options: { env?: Record<string, string | undefined>; stdin?: string } = {},
+) => runBin(entry, args, { profileDir: tmp.dir, ...options })
+
+describe("soracom-auth", () => {
+  it("--help lists every command on stdout, exit 0; every command has --help", async () => {
+    const r = await run(["--help"])
+    expect(r.code).toBe(0)
+    for (const command of ["login", "token", "status", "logout", "reset-password", "sandbox", "demo"]) {
+      expect(r.stdout).toContain(command)
+      const sub = await run([command, "--help"])
+      expect({ command, code: sub.code }).toEqual({ command, code: 0 })
+      expect(sub.stdout).toContain("USAGE")
+    }
+    expect((await run(["reset-password", "verify", "--help"])).stdout).toContain("--token-stdin")
+  })
+
+  it("--version prints the version", async () => {
+    const r = await run(["--version"])
+    expect(r.code).toBe(0)
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it("no arguments without a terminal → exit 2 naming the commands", async () => {
+    const r = await run([])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("login, token, status, logout, reset-password, sandbox, demo")
+  })
+
+  it("demo without a terminal → exit 2 (the app never prompts off a TTY)", async () => {
+    const r = await run(["demo"])
+    expect(r.code).toBe(2)
+  })
+
+  it("an unknown command → exit 2 (JSON with --json)", async () => {
+    const r = await run(["frobnicate"])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("frobnicate")
+    const json = await run(["frobnicate", "--json"])
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.stdout).error._tag).toBe("UsageError")
+  })
+
+  it("NO_COLOR and non-TTY output: no escape sequences anywhere", async () => {
+    for (const env of [{ NO_COLOR: "1", FORCE_COLOR: "1" }, {}]) {
+      const r = await run(["status"], { env })
+      expect(r.code).toBe(4)
+      expect(r.stderr + r.stdout).not.toContain("\u001b[")
+    }
+  })
+
+  it("sandbox --json prints its URL and credentials, serves until SIGTERM, then exits 0", async () => {
+    let url = ""
+    const result = await runBin(entry, ["sandbox", "--json", "--port", "0", "--hash-cost", "1"], {
+      profileDir: tmp.dir,
+      onStdout: (text, child) => {
+        if (url === "" && text.includes("\n")) {
+          url = JSON.parse(text.split("\n")[0]!).url
+          void fetch(`${url}/auth`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ authKeyId: demo.authKeyId, authKey: demo.authKey }),
+          })
+            .then((r) => r.json())
+            .then((body) => {
+              expect(body.operatorId).toBe(demo.operatorId)
+              child.kill("SIGTERM")
+            })
+        }
+      },
+    })
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/)
+    expect(result.code).toBe(0)
+  })
+
+  it("sandbox with a broken or missing seed file → exit 2 naming the problem", async () => {
+    const seed = join(tmp.dir, "seed.json")
+    writeFileSync(seed, JSON.stringify({ operators: [{ operatorId: "nope" }] }))
+    const r = await run(["sandbox", "--seed", seed])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("operatorId")
+    const missing = await run(["sandbox", "--seed", join(tmp.dir, "missing.json")])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain("missing.json")
+  })
+
+  it("the bin runs the TypeScript sources too (no bundle needed)", async () => {
+    const bin = fileURLToPath(new URL("../../bin/soracom-auth.js", import.meta.url))
+    const child = spawn(process.execPath, [bin, "--version"], {
+      env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, SORACOM_AUTH_FROM_SOURCE: "1" },
+    })
+    let out = ""
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString()
+    })
+    const code = await new Promise((resolve) => child.on("close", resolve))
+    expect(code).toBe(0)
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+})
