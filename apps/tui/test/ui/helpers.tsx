@@ -118,9 +118,12 @@ export interface Rendered {
   readonly unmount: () => void
 }
 
+/** The frame with every run of whitespace (line wraps included) as one space. */
+export const flat = (text: string) => text.replace(/\s+/g, " ")
+
 const matches = (frame: string, expected: string | RegExp | ((frame: string) => boolean)) =>
   typeof expected === "string"
-    ? frame.includes(expected)
+    ? frame.includes(expected) || flat(frame).includes(flat(expected))
     : expected instanceof RegExp
       ? expected.test(frame)
       : expected(frame)

@@ -1,0 +1,141 @@
+import { AuthFailed } from "@soracom-auth/core"
+import { Effect } from "effect"
+import { afterEach, describe, expect, it } from "vitest"
+import type { SignInRequest } from "../../src/ui/model.ts"
+import type { ProfileSummary } from "../../src/ui/runtime/services.ts"
+import { demoOptions, fakeRuntime, flat, keys, memoryProfiles, type Rendered, renderApp } from "./helpers.tsx"
+
+let app: Rendered | undefined
+afterEach(() => app?.unmount())
+
+const tooOpen: ProfileSummary = {
+  name: "loose",
+  problem: {
+    _tag: "ProfilePermissionsTooOpen",
+    message:
+      "Permissions for the file '/home/test/.soracom/loose.json' which contains your credentials are too open.\n" +
+      "It is required that your credential files are NOT accessible by others.\n" +
+      "Fix it with: chmod 600 '/home/test/.soracom/loose.json'",
+  },
+}
+
+const sample: ReadonlyArray<ProfileSummary> = [
+  {
+    name: "default",
+    method: "authKey",
+    identity: "keyId-aaa",
+    endpoint: { _tag: "Coverage", coverage: "jp", sandbox: false },
+  },
+  tooOpen,
+  { name: "root", method: "root", identity: "root@example.com", tokenTimeoutSeconds: 3600 },
+]
+
+const openProfiles = async (runtime = fakeRuntime({}, memoryProfiles(sample))) => {
+  const a = renderApp(demoOptions, runtime)
+  app = a
+  await a.waitFor("› Sign in")
+  await a.press(keys.down, keys.down, keys.enter)
+  await a.waitFor("Profile directory:")
+  return a
+}
+
+describe("profiles", () => {
+  it("lists the profiles with their method and identity, never a secret", async () => {
+    const a = await openProfiles()
+    const frame = await a.waitFor("default")
+    expect(frame).toContain("Profile directory: /home/test/.soracom (shared with soracom-cli)")
+    expect(frame).toMatch(/default\s+AuthKey · keyId-aaa/)
+    expect(frame).toMatch(/loose\s+✖ cannot be read/)
+    expect(frame).toMatch(/root\s+Root user \(email \+ password\) · root@example.com/)
+    expect(frame).toContain("Back")
+  })
+
+  it("says when there are none", async () => {
+    const a = await openProfiles(fakeRuntime({}, memoryProfiles([])))
+    await a.waitFor("No profiles yet.")
+  })
+
+  it("a profile refused for loose permissions shows soracom-cli's fix-it message", async () => {
+    const a = await openProfiles()
+    await a.waitFor("default")
+    await a.press(keys.down, keys.enter)
+    const frame = flat(await a.waitFor("are too open"))
+    expect(frame).toContain("It is required that your credential files are NOT accessible by others.")
+    expect(frame).toContain("Fix it with: chmod 600 '/home/test/.soracom/loose.json'")
+    expect(frame).not.toContain("Sign in with this profile")
+  })
+
+  it("signs in with a profile", async () => {
+    let request: SignInRequest | undefined
+    const a = await openProfiles(
+      fakeRuntime(
+        {
+          signIn: (r) =>
+            Effect.sync(() => {
+              request = r
+              return {
+                apiKey: (r.authKey ?? r.password)!,
+                token: (r.authKey ?? r.password)!,
+                operatorId: "OP0000000009",
+                expiresAt: 0,
+              }
+            }),
+        },
+        memoryProfiles(sample),
+      ),
+    )
+    await a.waitFor("default")
+    await a.press(keys.enter)
+    await a.waitFor('Profile "default"')
+    expect(a.frame()).toContain("Endpoint: Japan coverage (jp) · api.soracom.io")
+    await a.press(keys.enter)
+    await a.waitFor("OP0000000009")
+    expect(request?.authKeyId).toBe("keyId-aaa")
+    expect(request?.endpoint.id).toBe("jp")
+  })
+
+  it("after a refused profile sign-in, offers an MFA code (root) in the sign-in form", async () => {
+    const a = await openProfiles(
+      fakeRuntime({ signIn: () => Effect.fail(new AuthFailed({})) }, memoryProfiles(sample)),
+    )
+    await a.waitFor("default")
+    await a.press(keys.down, keys.down, keys.enter)
+    await a.waitFor('Profile "root"')
+    expect(a.frame()).toContain("Token lifetime: 1 hour")
+    await a.press(keys.enter)
+    const failed = await a.waitFor("The credentials were not accepted.")
+    expect(failed).toContain("› Add an MFA code")
+    await a.press(keys.enter)
+    const form = await a.waitFor("MFA code:")
+    expect(form).toContain("Email: root@example.com")
+    expect(form).toContain("Password: entered (hidden)")
+  })
+
+  it("deletes a profile after asking; n keeps it", async () => {
+    const a = await openProfiles()
+    await a.waitFor("default")
+    await a.press(keys.enter)
+    await a.waitFor('Profile "default"')
+    await a.press(keys.down, keys.down, keys.enter)
+    await a.waitFor('Delete profile "default"? This removes /home/test/.soracom/default.json. (y/N)')
+    await a.write("n")
+    await a.waitFor("Sign in with this profile")
+    await a.press(keys.down, keys.down, keys.enter)
+    await a.waitFor("Delete profile")
+    await a.write("y")
+    const list = await a.waitFor('✔ Deleted profile "default".')
+    expect(list).not.toMatch(/default\s+AuthKey/)
+  })
+
+  it("Esc goes back from a profile to the list, and from the list home", async () => {
+    const a = await openProfiles()
+    await a.waitFor("default")
+    await a.press(keys.enter)
+    await a.waitFor('Profile "default"')
+    await a.press(keys.escape)
+    await a.waitFor("Profile directory:")
+    await a.waitFor((f) => !f.includes('Profile "default"'), "the list")
+    await a.press(keys.escape)
+    await a.waitFor("› Sign in")
+  })
+})
