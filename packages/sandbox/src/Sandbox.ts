@@ -171,7 +171,9 @@ const readBody = (ex: Exchanging, max: number): Promise<string | undefined> =>
     const tooLarge = () => {
       ex.error("payloadTooLarge", String(max), { Connection: "close" })
       req.removeAllListeners("data")
+      // Drain what is in flight so the client reads the 413, but never for long: an endless body gets cut off.
       req.resume()
+      ex.res.once("finish", () => setTimeout(() => req.socket.destroy(), 1000).unref())
       resolve(undefined)
     }
     if (Number.isFinite(declared) && declared > max) return tooLarge()
@@ -190,11 +192,15 @@ const readBody = (ex: Exchanging, max: number): Promise<string | undefined> =>
     })
     req.on("end", () => {
       if (!done) resolve(Buffer.concat(chunks).toString("utf8"))
-    })
-    req.on("error", () => {
-      if (!done) resolve(undefined)
       done = true
     })
+    // A client that hangs up mid-body: nothing to answer.
+    const gone = () => {
+      if (!done) resolve(undefined)
+      done = true
+    }
+    req.on("error", gone)
+    req.on("close", gone)
   })
 
 const sleep = (ms: number, timers: Set<NodeJS.Timeout>) =>

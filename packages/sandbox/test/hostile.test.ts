@@ -55,6 +55,27 @@ describe("hostile input", () => {
     await stillAlive()
   })
 
+  it("cuts off a client that keeps sending after its 413", async () => {
+    const raw = await new Promise<string>((resolve) => {
+      let data = ""
+      let timer: NodeJS.Timeout | undefined
+      const socket = connect(sandbox.port, sandbox.host, () => {
+        socket.write("POST /v1/auth HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n")
+        timer = setInterval(() => socket.write("x".repeat(16 * 1024)), 5)
+      })
+      socket.on("data", (d) => {
+        data += d
+      })
+      socket.on("error", () => {})
+      socket.on("close", () => {
+        clearInterval(timer)
+        resolve(data)
+      })
+    })
+    expect(raw).toMatch(/^HTTP\/1\.1 413/)
+    await stillAlive()
+  })
+
   it("answers garbage HTTP with 400 and a JSON body", async () => {
     const raw = await new Promise<string>((resolve) => {
       const socket = connect(sandbox.port, sandbox.host, () => socket.write("BLAH\r\n\r\n\r\n"))
