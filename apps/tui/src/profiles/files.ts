@@ -4,7 +4,6 @@
  */
 import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises"
 import { Effect } from "effect"
-import writeFileAtomic from "write-file-atomic"
 import { InvalidProfileName, ProfileFileError, ProfilePermissionsTooOpen } from "./errors.ts"
 
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
@@ -79,6 +78,8 @@ export const writePrivate = (
     Effect.andThen(
       Effect.tryPromise({
         try: async () => {
+          // loaded on first write only: reading commands never pay for it
+          const { default: writeFileAtomic } = await import("write-file-atomic")
           await writeFileAtomic(path, text, { mode: 0o600, fsync: true })
           // write-file-atomic applies the mode through the umask on some systems; make sure.
           if (process.platform !== "win32") await chmod(path, 0o600)

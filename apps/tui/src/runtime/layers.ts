@@ -8,8 +8,7 @@
  * ```
  */
 import { type Endpoint, SoracomAuth } from "@soracom-auth/core"
-import { HttpTrace, KyHttpClient } from "@soracom-auth/http-ky"
-import { Layer } from "effect"
+import { Effect, Layer } from "effect"
 import * as Profiles from "../profiles/index.ts"
 import { version } from "./version.ts"
 
@@ -23,22 +22,30 @@ export interface AuthLayerOptions {
   readonly trace?: ((text: string) => void) | undefined
 }
 
-/** `SoracomAuth` over ky. Fails with core's `InvalidRequest` for a malformed endpoint. @category layers */
+/**
+ * `SoracomAuth` over ky. Fails with core's `InvalidRequest` for a malformed endpoint. The HTTP stack (ky,
+ * and with it Node's fetch) is loaded when the layer is built, so commands that make no request never pay for it.
+ *
+ * @category layers
+ */
 export const authLayer = (options: AuthLayerOptions) => {
   const trace = options.trace
+  const http = Layer.unwrap(
+    Effect.promise(() => import("@soracom-auth/http-ky")).pipe(
+      Effect.map(({ HttpTrace, KyHttpClient }) =>
+        KyHttpClient.layer({
+          userAgent: `soracom-auth/${version}`,
+          trace: trace === undefined ? undefined : (entry) => trace(HttpTrace.format(entry)),
+        }),
+      ),
+    ),
+  )
   return SoracomAuth.layer({
     endpoint: options.endpoint,
     language: options.language,
     tokenTimeoutSeconds: options.tokenTimeoutSeconds,
     userAgent: `soracom-auth/${version}`,
-  }).pipe(
-    Layer.provide(
-      KyHttpClient.layer({
-        userAgent: `soracom-auth/${version}`,
-        trace: trace === undefined ? undefined : (entry) => trace(HttpTrace.format(entry)),
-      }),
-    ),
-  )
+  }).pipe(Layer.provide(http))
 }
 
 /** `ProfileStore` + `SessionCache` over one directory (default `SORACOM_PROFILE_DIR` or `~/.soracom`). @category layers */

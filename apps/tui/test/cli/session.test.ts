@@ -54,7 +54,10 @@ const run = (
   options: { env?: Record<string, string | undefined>; stdin?: string } = {},
 ) => runBin(entry, args, { profileDir: tmp.dir, ...options })
 
-const login = async (extra: ReadonlyArray<string> = [], who = demo) => {
+const login = async (
+  extra: ReadonlyArray<string> = [],
+  who: { readonly authKeyId: string; readonly authKey: string } = demo,
+) => {
   const r = await run(
     [
       "login",
