@@ -92,7 +92,10 @@ const credentialsText = (mod: SandboxModule, running: import("@soracom-auth/sand
         case "root":
           return `root ${c.email} / ${c.password}`
         case "samUser":
-          return `SAM user ${c.operatorId} · ${c.userName} / ${c.password}`
+          return (
+            `SAM user ${c.operatorId} · ${c.userName} / ${c.password}` +
+            (c.mfaSecret === undefined ? "" : ` · MFA (TOTP secret ${c.mfaSecret})`)
+          )
         default:
           return ""
       }
