@@ -1,10 +1,12 @@
 /**
  * The servers of the sandbox load benchmark, each in its own worker thread (own event loop), so the load
  * generator never shares a thread with the server it measures. `workerData`: `{ kind: "bare" }` or
- * `{ kind: "sandbox", hashCost }`. Posts `{ url }` (the full `/auth` URL) once listening; closes on any message.
+ * `{ kind: "sandbox", hashCost }`. Posts `{ url }` (the full `/auth` URL) once listening. Messages: `"elu"` →
+ * replies `{ active }` (ms this thread's event loop has been busy so far); `"close"` → closes and exits.
  */
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
+import { performance } from "node:perf_hooks"
 import { parentPort, workerData } from "node:worker_threads"
 import { startSandbox } from "@soracom-auth/sandbox"
 
@@ -17,6 +19,13 @@ const fixed = JSON.stringify({
   token: "x".repeat(330),
 })
 
+function onMessage(close: () => void) {
+  parentPort?.on("message", (m: string) => {
+    if (m === "elu") parentPort?.postMessage({ active: performance.eventLoopUtilization().active })
+    else close()
+  })
+}
+
 if (data.kind === "bare") {
   const server = createServer((req, res) => {
     req.resume()
@@ -28,14 +37,14 @@ if (data.kind === "bare") {
   server.listen(0, "127.0.0.1", () => {
     parentPort?.postMessage({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/auth` })
   })
-  parentPort?.once("message", () => {
+  onMessage(() => {
     server.closeAllConnections()
     server.close(() => process.exit(0))
   })
 } else {
   const sandbox = await startSandbox({ port: 0, hashCost: data.hashCost, rateLimit: false, log: false })
   parentPort?.postMessage({ url: `${sandbox.url}/auth` })
-  parentPort?.once("message", () => {
+  onMessage(() => {
     void sandbox.close().then(() => process.exit(0))
   })
 }

@@ -1,0 +1,87 @@
+/**
+ * Where the time goes between a bare `fetch` and `SoracomAuth.auth` over http-ky: the same POST /auth through
+ * each layer in turn (bare fetch, ky, Effect's FetchHttpClient, KyHttpClient, core over each), sequentially,
+ * reporting the median wall time and the client-side CPU per call (the sandbox runs in a child process).
+ *
+ *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node bench/client-profile.ts [--calls N]
+ */
+import { fork } from "node:child_process"
+import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
+import { KyHttpClient } from "@soracom-auth/http-ky"
+import { demoSeed } from "@soracom-auth/sandbox"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
+
+const i = process.argv.indexOf("--calls")
+const calls = i >= 0 ? Number(process.argv[i + 1]) : 1_000
+
+const child = fork(new URL("./client-sandbox-worker.ts", import.meta.url))
+const { url } = await new Promise<{ url: string }>((resolve) =>
+  child.once("message", (m) => resolve(m as { url: string })),
+)
+
+const key = demoSeed.operators[0]!.authKeys![0]!
+const body = JSON.stringify({ authKeyId: key.authKeyId, authKey: key.authKey, tokenTimeoutSeconds: 86400 })
+const headers = { accept: "application/json", "x-soracom-lang": "en", "content-type": "application/json" }
+const request = await Effect.runPromise(
+  AuthRequest.fromInput({ credentials: { kind: "authKey", authKeyId: key.authKeyId, authKey: key.authKey } }),
+)
+
+// ky is http-ky's dependency, not tools': load it from there (same copy the layer uses).
+const { default: ky } = (await import(
+  new URL("../../packages/http-ky/node_modules/ky/distribution/index.js", import.meta.url).href
+)) as {
+  default: {
+    create: (defaults: object) => {
+      post: (url: string, options: object) => Promise<Response> & { json: () => Promise<unknown> }
+    }
+  }
+}
+const api = ky.create({ retry: 0, throwHttpErrors: false, timeout: 10_000 })
+const clientRequest = HttpClientRequest.post(`${url}/auth`).pipe(
+  HttpClientRequest.setHeaders(headers),
+  HttpClientRequest.bodyText(body, "application/json"),
+)
+const viaClient = (layer: Layer.Layer<HttpClient.HttpClient>) => {
+  const rt = ManagedRuntime.make(layer)
+  const effect = Effect.flatMap(HttpClient.execute(clientRequest), (r) => r.json)
+  return () => rt.runPromise(effect)
+}
+const viaCore = async (layer: Layer.Layer<HttpClient.HttpClient>) => {
+  const rt = ManagedRuntime.make(
+    SoracomAuth.layer({ endpoint: Endpoint.url(url) }).pipe(Layer.provide(layer)),
+  )
+  const service = await rt.runPromise(SoracomAuth.useSync((s) => s))
+  return () => rt.runPromise(service.auth(request))
+}
+
+const variants: Record<string, () => Promise<unknown>> = {
+  "bare fetch": async () => (await fetch(`${url}/auth`, { method: "POST", headers, body })).json(),
+  "ky direct": () => api.post(`${url}/auth`, { headers, body }).json(),
+  "HttpClient: FetchHttpClient": viaClient(FetchHttpClient.layer),
+  "HttpClient: KyHttpClient": viaClient(KyHttpClient.layer()),
+  "core over FetchHttpClient": await viaCore(FetchHttpClient.layer),
+  "core over KyHttpClient": await viaCore(KyHttpClient.layer()),
+}
+
+const median = (xs: Array<number>) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
+for (let round = 0; round < 2; round++) {
+  if (round === 1) console.log(`node ${process.version}, ${calls} sequential calls each:`)
+  for (const [name, call] of Object.entries(variants)) {
+    const wall: Array<number> = []
+    const cpu0 = process.cpuUsage()
+    for (let n = 0; n < (round === 0 ? 200 : calls); n++) {
+      const t = performance.now()
+      await call()
+      wall.push(performance.now() - t)
+    }
+    const cpu = process.cpuUsage(cpu0)
+    if (round === 1) {
+      const cpuPerCall = (cpu.user + cpu.system) / calls
+      console.log(
+        `  ${name.padEnd(30)} median ${(median(wall) * 1000).toFixed(0).padStart(5)} µs   client CPU ${cpuPerCall.toFixed(0).padStart(5)} µs/call`,
+      )
+    }
+  }
+}
+child.send("close")

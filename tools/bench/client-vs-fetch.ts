@@ -1,0 +1,123 @@
+/**
+ * `SoracomAuth.auth` through `@soracom-auth/http-ky` vs a bare `fetch` POST of the same body, side by side
+ * against the same sandbox on loopback (in a child process; cheapest hash cost, rate limit off).
+ *
+ *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node bench/client-vs-fetch.ts [--seq N] [--conc N] [--calls N]
+ *
+ * Sequential: median latency per call over N calls (default 2,000) after a warm-up, in alternating blocks so
+ * drift and GC hit both sides alike. Concurrent: N calls (default 10,000) at concurrency 64, throughput.
+ * Targets: ours ≤ 1.10× bare fetch per call, ≥ 0.90× its throughput.
+ */
+import { fork } from "node:child_process"
+import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
+import { KyHttpClient } from "@soracom-auth/http-ky"
+import { demoSeed } from "@soracom-auth/sandbox"
+import { Effect, Layer, ManagedRuntime } from "effect"
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+const sequentialCalls = arg("seq", 2_000)
+const concurrency = arg("conc", 64)
+const concurrentCalls = arg("calls", 10_000)
+const warmup = arg("warmup", 500)
+const block = 250
+
+const child = fork(new URL("./client-sandbox-worker.ts", import.meta.url))
+const { url } = await new Promise<{ url: string }>((resolve) =>
+  child.once("message", (message) => resolve(message as { url: string })),
+)
+
+const key = demoSeed.operators[0]!.authKeys![0]!
+const runtime = ManagedRuntime.make(
+  SoracomAuth.layer({ endpoint: Endpoint.url(url) }).pipe(Layer.provide(KyHttpClient.layer())),
+)
+const request = await Effect.runPromise(
+  AuthRequest.fromInput({ credentials: { kind: "authKey", authKeyId: key.authKeyId, authKey: key.authKey } }),
+)
+const service = await runtime.runPromise(SoracomAuth.useSync((s) => s))
+
+// The same request core sends: same URL, headers and body.
+const body = JSON.stringify({ authKeyId: key.authKeyId, authKey: key.authKey, tokenTimeoutSeconds: 86400 })
+const headers = { accept: "application/json", "x-soracom-lang": "en", "content-type": "application/json" }
+
+type Call = () => Promise<unknown>
+const bare: Call = async () => {
+  const response = await fetch(`${url}/auth`, { method: "POST", headers, body })
+  const json = (await response.json()) as { apiKey?: string }
+  if (response.status !== 200 || json.apiKey === undefined) throw new Error(`bare fetch: ${response.status}`)
+  return json
+}
+const ours: Call = () => runtime.runPromise(service.auth(request))
+
+const median = (xs: Array<number>) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+const percentile = (xs: Array<number>, p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!
+
+const sequential = async (calls: Record<string, Call>, n: number) => {
+  const samples: Record<string, Array<number>> = Object.fromEntries(Object.keys(calls).map((k) => [k, []]))
+  const cpu: Record<string, number> = Object.fromEntries(Object.keys(calls).map((k) => [k, 0]))
+  for (let done = 0; done < n; done += block) {
+    for (const [name, call] of Object.entries(calls)) {
+      const before = process.cpuUsage()
+      for (let i = 0; i < Math.min(block, n - done); i++) {
+        const t = performance.now()
+        await call()
+        samples[name]!.push(performance.now() - t)
+      }
+      const used = process.cpuUsage(before)
+      cpu[name]! += used.user + used.system
+    }
+  }
+  return { samples, cpuPerCall: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / n])) }
+}
+
+const concurrent = async (call: Call, n: number, width: number) => {
+  let next = 0
+  const start = performance.now()
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next++ < n) await call()
+    }),
+  )
+  return n / ((performance.now() - start) / 1000)
+}
+
+const calls = { "bare fetch": bare, "SoracomAuth.auth (http-ky)": ours }
+console.log(`node ${process.version}, sandbox ${url} (child process), hash cost 1, rate limit off`)
+await sequential(calls, warmup)
+const { samples: seq, cpuPerCall } = await sequential(calls, sequentialCalls)
+const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`
+console.log(`\nsequential, ${sequentialCalls} calls each (after ${warmup} warm-up), per call:`)
+for (const [name, xs] of Object.entries(seq)) {
+  console.log(
+    `  ${name.padEnd(28)} median ${fmt(median(xs))}  p90 ${fmt(percentile(xs, 0.9))}  p99 ${fmt(percentile(xs, 0.99))}  client CPU ${cpuPerCall[name]!.toFixed(0)} µs/call`,
+  )
+}
+const ratioLatency = median(seq["SoracomAuth.auth (http-ky)"]!) / median(seq["bare fetch"]!)
+
+// Concurrent: alternate twice and keep each side's best, to damp one-off hiccups on a shared machine.
+const tput: Record<string, number> = {}
+for (let round = 0; round < 2; round++) {
+  for (const [name, call] of Object.entries(calls)) {
+    tput[name] = Math.max(tput[name] ?? 0, await concurrent(call, concurrentCalls, concurrency))
+  }
+}
+console.log(`\nconcurrency ${concurrency}, ${concurrentCalls} calls each (best of 2):`)
+for (const [name, t] of Object.entries(tput)) console.log(`  ${name.padEnd(28)} ${t.toFixed(0)} calls/s`)
+const ratioThroughput = tput["SoracomAuth.auth (http-ky)"]! / tput["bare fetch"]!
+
+const verdict = (ok: boolean) => (ok ? "ok" : "MISSED")
+console.log(`\nratios (ours / bare fetch):`)
+console.log(`  per call   ${ratioLatency.toFixed(3)}×  (target ≤ 1.10×: ${verdict(ratioLatency <= 1.1)})`)
+console.log(
+  `  throughput ${ratioThroughput.toFixed(3)}×  (target ≥ 0.90×: ${verdict(ratioThroughput >= 0.9)})`,
+)
+
+await runtime.dispose()
+child.send("close")
