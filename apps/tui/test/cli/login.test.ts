@@ -297,6 +297,28 @@ describe("login", () => {
     expect(JSON.parse(failed.stdout).error._tag).toBe("ServerError")
   })
 
+  it("Ctrl+C (SIGINT) while signing in → exit 130, the request is abandoned and no session is written", async () => {
+    sandbox.faults.set("/auth", { delayMs: 30_000 })
+    let sent = false
+    const r = await runBin(
+      entry,
+      ["login", "--endpoint", sandbox.endpoint, "--auth-key-id", demo.authKeyId, "--auth-key-stdin"],
+      {
+        profileDir: tmp.dir,
+        stdin: demo.authKey,
+        onStderr: (text, child) => {
+          if (!sent && text.includes("Signing in")) {
+            sent = true
+            setTimeout(() => child.kill("SIGINT"), 300)
+          }
+        },
+      },
+    )
+    expect(r.code).toBe(130)
+    expect(r.stderr).toContain("Cancelled.")
+    expect(existsSync(join(tmp.dir, "default.session"))).toBe(false)
+  })
+
   it("a secret canary never appears on stdout or stderr, even with --verbose", async () => {
     const canary = "CANARY-7f3a9-secret"
     for (const args of [

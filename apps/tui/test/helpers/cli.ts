@@ -29,8 +29,10 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string | undefined>>
   readonly stdin?: string
   readonly profileDir: string
-  /** Resolves the promise early, with what was printed so far, once stdout contains this. */
+  /** Called with everything printed on stdout so far, after each chunk. */
   readonly onStdout?: (text: string, child: ReturnType<typeof spawn>) => void
+  /** Called with everything printed on stderr so far, after each chunk. */
+  readonly onStderr?: (text: string, child: ReturnType<typeof spawn>) => void
 }
 
 /** A minimal, predictable environment: no colour decisions from the developer's shell, a temp HOME. */
@@ -57,6 +59,7 @@ export const runBin = (entry: string, args: ReadonlyArray<string>, options: RunO
     })
     child.stderr.setEncoding("utf8").on("data", (c: string) => {
       stderr += c
+      options.onStderr?.(stderr, child)
     })
     child.on("error", reject)
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }))
