@@ -87,6 +87,8 @@ const totpOf = (secret: string | undefined, label: string): OTPAuth.TOTP | undef
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url")
 
+const jwtHeader = b64url({ alg: "HS256", typ: "JWT" })
+
 export class State {
   private readonly operators = new Map<string, Operator>()
   private readonly byEmail = new Map<string, Operator>()
@@ -172,9 +174,9 @@ export class State {
       ...(userName === undefined ? {} : { userName }),
       iat: Math.floor(now / 1000),
       exp: Math.floor(expiresAt / 1000),
-      jti: randomToken(16),
+      jti: randomUUID(),
     }
-    const unsigned = `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url(payload)}`
+    const unsigned = `${jwtHeader}.${b64url(payload)}`
     const token = `${unsigned}.${createHmac("sha256", this.signingKey).update(unsigned).digest("base64url")}`
     this.sessions.set(apiKey, { tokenHash: sha256(token), operatorId, userName, expiresAt })
     return userName === undefined ? { apiKey, operatorId, token } : { apiKey, operatorId, token, userName }
