@@ -10,6 +10,32 @@ export { ExitCode } from "./options.ts"
 
 const notATerminal = (stream: { readonly isTTY?: boolean }) => stream.isTTY !== true
 
+const nonEmpty = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim())
+
+/**
+ * What the environment says when the caller did not: `SORACOM_ENDPOINT` (a base URL without `/v1`), else
+ * `SORACOM_COVERAGE_TYPE` (`jp` | `g`), for the endpoint; `SORACOM_PROFILE` for the profile to preselect.
+ *
+ * @category options
+ */
+export const withEnvironment = (options: AppOptions, env: NodeJS.ProcessEnv = process.env): AppOptions => {
+  const url = nonEmpty(env.SORACOM_ENDPOINT)
+  const coverage = nonEmpty(env.SORACOM_COVERAGE_TYPE)
+  const endpoint: AppOptions["endpoint"] =
+    options.endpoint ??
+    (url !== undefined
+      ? { _tag: "Url", url }
+      : coverage === "jp" || coverage === "g"
+        ? { _tag: "Coverage", coverage }
+        : undefined)
+  const profileName = options.profileName ?? nonEmpty(env.SORACOM_PROFILE)
+  return {
+    ...options,
+    ...(endpoint === undefined ? {} : { endpoint }),
+    ...(profileName === undefined ? {} : { profileName }),
+  }
+}
+
 export const runApp = async (options: AppOptions = {}): Promise<number> => {
   const stdin = options.io?.stdin ?? process.stdin
   const stdout = options.io?.stdout ?? process.stdout
@@ -23,7 +49,7 @@ export const runApp = async (options: AppOptions = {}): Promise<number> => {
   }
   applyNoColor()
   const { mount } = await import("./mount.tsx")
-  const result = await mount(options, { stdin, stdout, stderr })
+  const result = await mount(withEnvironment(options), { stdin, stdout, stderr })
   if (result.exports !== undefined) stdout.write(`${result.exports}\n`)
   return result.code
 }

@@ -1,0 +1,297 @@
+/**
+ * The interactive app in a real terminal (tmux), started as users start it — `soracom-auth` pointed at a sandbox
+ * with `SORACOM_ENDPOINT`, or `soracom-auth demo` — against a sandbox this test starts. Assertions read the screen.
+ */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { demoSeed, type Sandbox, type SandboxOptions, startSandbox } from "@soracom-auth/sandbox"
+import * as OTPAuth from "otpauth"
+import { describe, expect, it, type TestContext } from "vitest"
+import { hasTmux, Terminal } from "./tmux.ts"
+
+const appDir = fileURLToPath(new URL("../..", import.meta.url))
+const bin = join(appDir, "bin", "soracom-auth.js")
+
+interface Started {
+  readonly t: Terminal
+  readonly s: Sandbox
+  readonly profileDir: string
+}
+
+/** A fresh sandbox, profile directory and tmux session for one test; all three go when the test ends. */
+const start = async (
+  { onTestFinished }: Pick<TestContext, "onTestFinished">,
+  options: SandboxOptions = {},
+  args: ReadonlyArray<string> = [],
+  env: Readonly<Record<string, string>> = {},
+): Promise<Started> => {
+  const s = await startSandbox({
+    port: 0,
+    log: false,
+    hashCost: 1,
+    rateLimit: false,
+    record: true,
+    ...options,
+  })
+  const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-home-"))
+  const t = Terminal.start({
+    command: [process.execPath, bin, ...args],
+    cwd: appDir,
+    env: { HOME: home, SORACOM_PROFILE_DIR: join(home, ".soracom"), SORACOM_ENDPOINT: s.endpoint, ...env },
+  })
+  onTestFinished(async () => {
+    t.kill()
+    await s.close()
+    rmSync(home, { recursive: true, force: true })
+  })
+  await t.waitFor("Reset password")
+  return { t, s, profileDir: join(home, ".soracom") }
+}
+
+const seed = () => demoSeed.operators[0]!
+const authKey = () => seed().authKeys![0]!
+
+/** From home: Sign in → method `index` (0 AuthKey, 1 root, 2 SAM user). */
+const openMethod = async (t: Terminal, index: number) => {
+  await t.press("Enter")
+  await t.waitFor("How do you want to sign in?")
+  for (let i = 0; i < index; i++) await t.press("Down")
+  await t.press("Enter")
+}
+
+const signInWithAuthKey = async (t: Terminal) => {
+  await openMethod(t, 0)
+  await t.waitFor("AuthKey ID:")
+  await t.enter(authKey().authKeyId)
+  await t.waitFor("AuthKey secret:")
+  await t.enter(authKey().authKey)
+  await t.waitFor("› Sign in")
+  await t.press("Enter")
+  return t.waitFor("Token expires")
+}
+
+const lastApiKey = (s: Sandbox): string => {
+  const auth = s.exchanges().filter((e) => e.request.path === "/v1/auth" && e.response?.status === 200)
+  return (auth.at(-1)?.response?.body as { apiKey: string }).apiKey
+}
+
+describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { timeout: 90_000 }, () => {
+  it("signs in with an AuthKey, shows the expiry with a countdown, quits with 0", async (ctx) => {
+    const { t } = await start(ctx)
+    const screen = await signInWithAuthKey(t)
+    expect(screen).toContain("OP0000000001")
+    expect(screen).toMatch(/API key\s+\*{8}[\w-]{4}/)
+    expect(screen).toMatch(/Token expires\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ \(in 2[34]h \d\dm \d\ds\)/)
+    await t.press("Escape")
+    await t.waitFor("Signed in as OP0000000001")
+    await t.type("q")
+    expect(await t.exitCode()).toBe(0)
+  })
+
+  it("root user: a wrong password, then success", async (ctx) => {
+    const { t } = await start(ctx)
+    await openMethod(t, 1)
+    await t.waitFor("Email:")
+    await t.enter(seed().email)
+    await t.waitFor("Password:")
+    await t.enter("not-the-password")
+    await t.waitFor("MFA code:")
+    await t.press("Enter")
+    await t.waitFor("› Sign in")
+    await t.press("Enter")
+    await t.waitFor("✖ The credentials were not accepted.")
+    await t.press("Enter")
+    await t.waitFor("Password:")
+    await t.enter(seed().password)
+    await t.waitFor("MFA code:")
+    await t.press("Enter")
+    await t.waitFor("› Sign in")
+    await t.press("Enter")
+    const screen = await t.waitFor("Token expires")
+    expect(screen).toContain("Root user (email + password)")
+  })
+
+  it("SAM user", async (ctx) => {
+    const { t } = await start(ctx)
+    const user = seed().users![0]!
+    await openMethod(t, 2)
+    await t.waitFor("Operator ID:")
+    await t.enter(seed().operatorId)
+    await t.waitFor("User name:")
+    await t.enter(user.userName)
+    await t.waitFor("Password:")
+    await t.enter(user.password)
+    await t.waitFor("MFA code:")
+    await t.press("Enter")
+    await t.waitFor("› Sign in")
+    await t.press("Enter")
+    const screen = await t.waitFor("Token expires")
+    expect(screen).toMatch(/User name\s+demo-user/)
+  })
+
+  it("MFA: refused without a code, then signed in with a TOTP code", async (ctx) => {
+    const { t } = await start(ctx)
+    const user = seed().users!.find((u) => u.mfaSecret !== undefined)!
+    await openMethod(t, 2)
+    await t.waitFor("Operator ID:")
+    await t.enter(seed().operatorId)
+    await t.waitFor("User name:")
+    await t.enter(user.userName)
+    await t.waitFor("Password:")
+    await t.enter(user.password)
+    await t.waitFor("MFA code:")
+    await t.press("Enter")
+    await t.waitFor("› Sign in")
+    await t.press("Enter")
+    await t.waitFor("The credentials were not accepted.")
+    await t.press("Down", "Enter")
+    await t.waitFor("MFA code:")
+    const totp = new OTPAuth.TOTP({
+      secret: OTPAuth.Secret.fromBase32(user.mfaSecret!),
+      digits: 6,
+      period: 30,
+    })
+    await t.enter(totp.generate())
+    await t.waitFor("MFA code: entered")
+    await t.press("Enter")
+    const screen = await t.waitFor("Token expires")
+    expect(screen).toMatch(/User name\s+demo-mfa-user/)
+  })
+
+  it("a short token lifetime: the expiry counts down live", async (ctx) => {
+    const { t } = await start(ctx)
+    await openMethod(t, 0)
+    await t.waitFor("AuthKey ID:")
+    await t.enter(authKey().authKeyId)
+    await t.waitFor("AuthKey secret:")
+    await t.enter(authKey().authKey)
+    await t.waitFor("› Sign in")
+    await t.press("Down", "Enter")
+    await t.waitFor("How long should the token stay valid?")
+    await t.press("Down", "Down", "Enter")
+    await t.waitFor("Token lifetime (seconds):")
+    await t.press(...Array.from({ length: 6 }, () => "BSpace"))
+    await t.enter("180")
+    await t.waitFor("Token lifetime: 3 minutes")
+    await t.press("Enter")
+    const first = await t.waitFor(/\(in (3m 00s|2m \d\ds)\)/)
+    const shown = first.match(/\(in (.*?)\)/)?.[1]
+    await t.waitFor((screen) => /\(in 2m \d\ds\)/.test(screen) && !screen.includes(`(in ${shown})`))
+  })
+
+  it("resets a password through the sandbox outbox, then signs in with it", async (ctx) => {
+    const { t, s } = await start(ctx)
+    await t.press("Down", "Enter")
+    await t.waitFor("Email:")
+    await t.enter(seed().email)
+    const sent = await t.waitFor("A reset token was sent to")
+    expect(sent.replace(/\s+/g, " ")).toContain(`the token is in its outbox: ${s.endpoint}/_sandbox/outbox`)
+    const mail = s.outbox().at(-1)!
+    expect(mail.to).toBe(seed().email)
+    await t.enter(mail.token)
+    await t.waitFor("New password:")
+    await t.enter("brand-new-password")
+    await t.waitFor("New password again:")
+    await t.enter("brand-new-password")
+    await t.waitFor("Your password was changed")
+    await t.press("Enter")
+    await t.waitFor("How do you want to sign in?")
+    await t.press("Down", "Enter")
+    await t.waitFor("Email:")
+    await t.enter(seed().email)
+    await t.waitFor("Password:")
+    await t.enter("brand-new-password")
+    await t.waitFor("MFA code:")
+    await t.press("Enter")
+    await t.waitFor("› Sign in")
+    await t.press("Enter")
+    await t.waitFor("Token expires")
+  })
+
+  it("an expired reset token: plain words, and a way to request a new one", async (ctx) => {
+    let offset = 0
+    const { t, s } = await start(ctx, { clock: () => Date.now() + offset, resetTokenTtlSeconds: 60 })
+    await t.press("Down", "Enter")
+    await t.waitFor("Email:")
+    await t.enter(seed().email)
+    await t.waitFor("Reset token:")
+    offset = 61_000
+    await t.enter(s.outbox().at(-1)!.token)
+    await t.waitFor("New password:")
+    await t.enter("brand-new-password")
+    await t.waitFor("New password again:")
+    await t.enter("brand-new-password")
+    await t.waitFor("✖ That token has expired.")
+    await t.waitFor("Request a new one.")
+    await t.press("Enter")
+    await t.waitFor(`Email: ${seed().email}`)
+  })
+
+  it("Ctrl+C exits 130 at any point and leaves no file behind", async (ctx) => {
+    const { t, profileDir } = await start(ctx)
+    await openMethod(t, 0)
+    await t.waitFor("AuthKey ID:")
+    await t.type("keyId-half-typed")
+    await t.press("C-c")
+    expect(await t.exitCode()).toBe(130)
+    const files = (() => {
+      try {
+        return readdirSync(profileDir)
+      } catch {
+        return []
+      }
+    })()
+    expect(files).toEqual([])
+  })
+
+  it("canary: typed secrets never reach the terminal; the key and token only with exports, after the app closed", async (ctx) => {
+    const { t, s } = await start(ctx)
+    await signInWithAuthKey(t)
+    const apiKey = lastApiKey(s)
+    await t.press("Down", "Down", "Enter")
+    expect(await t.exitCode()).toBe(0)
+    const screen = await t.waitFor("export SORACOM_API_KEY=")
+    expect(screen).toContain(`export SORACOM_API_KEY=${apiKey} SORACOM_TOKEN=`)
+    const output = t.output()
+    expect(output).not.toContain(authKey().authKey)
+    expect(output.split(apiKey).length - 1).toBe(1)
+    expect(output.lastIndexOf(apiKey)).toBeGreaterThan(output.lastIndexOf("Quit and print shell exports"))
+  })
+
+  it("canary: without exports, neither the secret nor the API key is ever written", async (ctx) => {
+    const { t, s } = await start(ctx)
+    await signInWithAuthKey(t)
+    const apiKey = lastApiKey(s)
+    await t.press("Escape")
+    await t.waitFor("Signed in as")
+    await t.type("q")
+    expect(await t.exitCode()).toBe(0)
+    const output = t.output()
+    expect(output).not.toContain(authKey().authKey)
+    expect(output).not.toContain(apiKey)
+  })
+
+  it("soracom-auth demo: the embedded sandbox, its badge and demo credentials", async (ctx) => {
+    const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-home-"))
+    const t = Terminal.start({
+      command: [process.execPath, bin, "demo"],
+      cwd: appDir,
+      env: { HOME: home, SORACOM_PROFILE_DIR: join(home, ".soracom") },
+    })
+    ctx.onTestFinished(() => {
+      t.kill()
+      rmSync(home, { recursive: true, force: true })
+    })
+    const screen = await t.waitFor("Demo:")
+    expect(screen).toContain(" sandbox ")
+    expect(screen).toContain("keyId-demo")
+    const signedIn = await signInWithAuthKey(t)
+    expect(signedIn).toContain("Embedded sandbox (demo)")
+    await t.press("Escape")
+    await t.waitFor("Signed in as")
+    await t.type("q")
+    expect(await t.exitCode()).toBe(0)
+  })
+})
