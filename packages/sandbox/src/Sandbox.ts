@@ -309,7 +309,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       if (raw.trim().length === 0) return ex.error("malformedBody", "a JSON object is required")
       let parsed: unknown
       try {
-        parsed = JSON.parse(raw)
+        parsed = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw)
       } catch (cause) {
         return ex.error("malformedBody", (cause as Error).message)
       }
@@ -364,13 +364,18 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       ex.error("internal")
     })
   })
-  server.on("clientError", (_error, socket: Socket) => {
-    if (socket.writable) {
-      const body = JSON.stringify(errorBody("malformedBody", "en", "unparsable HTTP request"))
-      socket.end(
-        `HTTP/1.1 400 Bad Request\r\nContent-Type: ${jsonType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      )
-    } else socket.destroy()
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) return socket.destroy()
+    const tooLarge = error.code === "HPE_HEADER_OVERFLOW"
+    const body = JSON.stringify(
+      tooLarge
+        ? errorBody("headersTooLarge", "en")
+        : errorBody("malformedBody", "en", "unparsable HTTP request"),
+    )
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +
+        `Content-Type: ${jsonType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    )
   })
 
   const host = options.host ?? "127.0.0.1"

@@ -134,6 +134,14 @@ export const errors = {
     ja: "リクエストボディが大きすぎます (上限 {detail} バイト)。",
     origin: "sandbox",
   },
+  /** 431 — request headers over Node's limit (16 KiB). */
+  headersTooLarge: {
+    status: 431,
+    code: "SBX0006",
+    en: "Request headers too large.",
+    ja: "リクエストヘッダーが大きすぎます。",
+    origin: "sandbox",
+  },
   /** 429 — per-IP rate limit on `/auth` and the two reset endpoints (see the `X-Soracom-Ratelimit-*` headers). */
   rateLimited: {
     status: 429,

@@ -76,6 +76,32 @@ describe("hostile input", () => {
     await stillAlive()
   })
 
+  it("answers oversized headers with 431 and a JSON body", async () => {
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(sandbox.port, sandbox.host, () =>
+        socket.write(`POST /v1/auth HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`),
+      )
+      let data = ""
+      socket.on("data", (d) => {
+        data += d
+      })
+      socket.on("close", () => resolve(data))
+      socket.on("error", () => resolve(data))
+    })
+    expect(raw).toMatch(/^HTTP\/1\.1 431/)
+    expect(raw).toContain('"code":"SBX0006"')
+    await stillAlive()
+  })
+
+  it("accepts a JSON body with a UTF-8 byte order mark", async () => {
+    const r = await post(
+      sandbox,
+      "/auth",
+      `\uFEFF${JSON.stringify({ email: demo.email, password: demo.password })}`,
+    )
+    expect(r.status).toBe(200)
+  })
+
   it("answers garbage HTTP with 400 and a JSON body", async () => {
     const raw = await new Promise<string>((resolve) => {
       const socket = connect(sandbox.port, sandbox.host, () => socket.write("BLAH\r\n\r\n\r\n"))
