@@ -252,6 +252,38 @@ describe("wire format", () => {
   )
 })
 
+describe("options", () => {
+  it.effect("an out-of-range default token lifetime fails the layer with InvalidRequest", () =>
+    Effect.gen(function* () {
+      const http = testHttp(() => okAuth())
+      const layer = SoracomAuth.layer({ tokenTimeoutSeconds: 60 }).pipe(Layer.provide(http.layer))
+      const error = yield* SoracomAuth.use((a) => a.auth(authRequest)).pipe(
+        Effect.provide(layer),
+        Effect.flip,
+      )
+      assert.strictEqual(error._tag === "InvalidRequest" && error.field, "tokenTimeoutSeconds")
+      assert.strictEqual(http.requests.length, 0)
+    }),
+  )
+
+  it.effect("the default lifetime option is sent and used for expiresAt", () =>
+    Effect.gen(function* () {
+      const { result, requests } = yield* run(() => okAuth(), call.auth, {
+        retryPolicy: RetryPolicy.none,
+        tokenTimeoutSeconds: 3600,
+      })
+      assert.strictEqual(
+        (requests[0]?.body as { tokenTimeoutSeconds?: number } | undefined)?.tokenTimeoutSeconds,
+        3600,
+      )
+      assert.strictEqual(
+        result._tag === "Success" && DateTime.toEpochMillis((result.success as AuthResponse).expiresAt),
+        3_600_000,
+      )
+    }),
+  )
+})
+
 describe("retries (TestClock)", () => {
   const attempts = (op: Op, answer: () => Answer, policy = RetryPolicy.defaults) =>
     elapsing(run(() => answer(), call[op], { retryPolicy: policy })).pipe(

@@ -183,6 +183,10 @@ describe("properties", () => {
           assert.strictEqual(back.operatorId, op)
           assert.strictEqual(back.userName, user)
           assert.strictEqual(DateTime.toEpochMillis(back.expiresAt), at)
+          // as a string, the way a CLI would store it
+          const asString = Schema.fromJsonString(AuthResponseJson)
+          const again = Schema.decodeUnknownSync(asString)(Schema.encodeSync(asString)(r))
+          assert.strictEqual(Redacted.value(again.token), token)
         },
       ),
     ))
