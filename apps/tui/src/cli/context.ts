@@ -2,7 +2,7 @@
  * What every command handler reads: the global flags (`--json`, `--verbose`, `--no-input`, `--lang`), the
  * process environment and streams, and how to run an effect against SORACOM with the resolved endpoint.
  */
-import type { Endpoint, SoracomAuth } from "@soracom-auth/core"
+import type { Endpoint, InvalidRequest, SoracomAuth } from "@soracom-auth/core"
 import { Context, Effect, type Layer, Option } from "effect"
 import { Flag, GlobalFlag } from "effect/cli"
 import { authLayer } from "../runtime/layers.ts"
@@ -94,9 +94,7 @@ export const withAuth =
     readonly io?: Io
     readonly tokenTimeoutSeconds?: number | undefined
   }) =>
-  <A, E, R>(
-    self: Effect.Effect<A, E, R>,
-  ): Effect.Effect<A, E | import("@soracom-auth/core").InvalidRequest, Exclude<R, SoracomAuth>> => {
+  <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | InvalidRequest, Exclude<R, SoracomAuth>> => {
     const io = options.io ?? processIo
     const layer = authLayer({
       endpoint: options.endpoint,
@@ -104,10 +102,7 @@ export const withAuth =
       tokenTimeoutSeconds: options.tokenTimeoutSeconds,
       trace: options.globals.verbose ? (text) => io.stderr.write(`${text}\n`) : undefined,
     })
-    return Effect.provide(
-      self,
-      layer as Layer.Layer<SoracomAuth, import("@soracom-auth/core").InvalidRequest>,
-    )
+    return Effect.provide(self, layer as Layer.Layer<SoracomAuth, InvalidRequest>)
   }
 
 /** `Option<A>` flags as `A | undefined`. @category getters */

@@ -8,7 +8,7 @@ import {
   SoracomAuth,
   VerifyPasswordResetTokenRequest,
 } from "@soracom-auth/core"
-import { Effect, Redacted } from "effect"
+import { Effect, type Option, Redacted } from "effect"
 import { Command, Flag } from "effect/cli"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
 import { profileName, resolveEndpoint } from "../../runtime/resolve.ts"
@@ -18,9 +18,9 @@ import { readSecret } from "../secrets.ts"
 import { coverageFlag, endpointFlag, profileFlag, readProfileIfPresent } from "./shared.ts"
 
 const endpointFor = (flags: {
-  readonly profile: import("effect").Option.Option<string>
-  readonly endpoint: import("effect").Option.Option<string>
-  readonly coverage: import("effect").Option.Option<"jp" | "g">
+  readonly profile: Option.Option<string>
+  readonly endpoint: Option.Option<string>
+  readonly coverage: Option.Option<"jp" | "g">
 }) =>
   Effect.gen(function* () {
     const cli = yield* CliEnv

@@ -2,6 +2,7 @@
  * `soracom-auth sandbox` — the embedded SORACOM Auth API sandbox until SIGINT/SIGTERM, and `soracom-auth demo`
  * — the sandbox on a free port with the interactive app pointed at it (shut down when the app exits).
  */
+import type { Sandbox } from "@soracom-auth/sandbox"
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
 import { CliEnv, globals, opt } from "../context.ts"
@@ -82,7 +83,7 @@ export const sandbox = Command.make(
 ).pipe(Command.withDescription("Run the embedded SORACOM Auth API sandbox until Ctrl+C"))
 
 /** One line per credential of the demo seed, for the app's home screen. */
-const credentialsText = (mod: SandboxModule, running: import("@soracom-auth/sandbox").Sandbox): string =>
+const credentialsText = (mod: SandboxModule, running: Sandbox): string =>
   mod
     .seedCredentials(running.seed)
     .map((c) => {

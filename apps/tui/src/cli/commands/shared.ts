@@ -1,6 +1,7 @@
 /** Flags and steps several commands share. */
 import { Effect } from "effect"
 import { Flag } from "effect/cli"
+import type { ProfileError } from "../../profiles/errors.ts"
 import type { ProfileDocument } from "../../profiles/ProfileFile.ts"
 import type { ProfileStoreShape } from "../../profiles/ProfileStore.ts"
 
@@ -29,7 +30,7 @@ export const readProfileIfPresent = (
   store: ProfileStoreShape,
   name: string,
   explicit: boolean,
-): Effect.Effect<ProfileDocument | undefined, import("../../profiles/errors.ts").ProfileError> =>
+): Effect.Effect<ProfileDocument | undefined, ProfileError> =>
   store
     .read(name)
     .pipe(
