@@ -2,7 +2,7 @@
  * Hashing and comparing secrets: scrypt for passwords and AuthKey secrets (cost configurable), SHA-256 for
  * high-entropy random tokens (reset tokens, API tokens) so they can be looked up, constant-time comparisons.
  */
-import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto"
+import { hash, randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto"
 
 /** A scrypt hash with its parameters, so hashes made at one cost verify at another. */
 export interface SecretHash {
@@ -38,9 +38,9 @@ export const verifySecret = async (secret: string, stored: SecretHash): Promise<
 export const dummyHash = (cost: number): Promise<SecretHash> =>
   hashSecret(randomBytes(16).toString("hex"), cost)
 
-export const sha256 = (value: string): Buffer => createHash("sha256").update(value).digest()
+export const sha256 = (value: string): Buffer => hash("sha256", value, "buffer")
 
-export const sha256Hex = (value: string): string => createHash("sha256").update(value).digest("hex")
+export const sha256Hex = (value: string): string => hash("sha256", value, "hex")
 
 export const sameBytes = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b)
 

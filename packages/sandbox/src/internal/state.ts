@@ -98,6 +98,7 @@ export class State {
   private readonly mails: Array<OutboxMail> = []
   private readonly signingKey = createSecretKey(randomBytes(32))
   private nextOperatorNumber = 1
+  private issued = 0
   private dummy: SecretHash | undefined
 
   private readonly options: StateOptions
@@ -179,6 +180,7 @@ export class State {
     const unsigned = `${jwtHeader}.${b64url(payload)}`
     const token = `${unsigned}.${createHmac("sha256", this.signingKey).update(unsigned).digest("base64url")}`
     this.sessions.set(apiKey, { tokenHash: sha256(token), operatorId, userName, expiresAt })
+    if (++this.issued % 4096 === 0) this.sweep(now)
     return userName === undefined ? { apiKey, operatorId, token } : { apiKey, operatorId, token, userName }
   }
 
@@ -220,6 +222,15 @@ export class State {
     const passwordOk = await verifySecret(password, identity.password)
     if (!passwordOk || !this.mfaPasses(identity, mfa)) return fail<AuthResult>("invalidCredentials")
     return ok(this.issueSession(identity.operatorId, identity.userName, timeout))
+  }
+
+  /** Forgets expired sessions and spent or expired reset tokens, so a long-running sandbox does not grow. */
+  private sweep(now: number) {
+    for (const [apiKey, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(apiKey)
+    for (const [key, entry] of this.resetTokens) {
+      // Kept until a day past expiry so "expired" (404) stays distinguishable from "unknown" (400) for a while.
+      if (entry.expiresAt + 86_400_000 <= now) this.resetTokens.delete(key)
+    }
   }
 
   /** Revokes the session of that API key if the token matches and it has not expired. */
