@@ -182,8 +182,12 @@ export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited"
         : `try again in ${Math.max(1, Math.ceil(Duration.toSeconds(this.retryAfter)))} s`
     return `SORACOM is rate-limiting the ${operationLabels[this.operation]}; ${wait}${suffix(this)}.`
   }
+  /** JSON carries `retryAfterSeconds` (a number) instead of the `Duration`. */
   override toJSON(): unknown {
-    return toJson(this)
+    const { retryAfter, ...rest } = toJson(this)
+    return this.retryAfter === undefined || retryAfter === undefined
+      ? rest
+      : { ...rest, retryAfterSeconds: Duration.toSeconds(this.retryAfter) }
   }
 }
 

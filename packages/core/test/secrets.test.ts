@@ -4,12 +4,13 @@
  * whole request (body and headers) into its error messages, to prove that server text is scrubbed too.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, DateTime, Effect, Exit, Layer, Redacted } from "effect"
+import { Cause, DateTime, Duration, Effect, Exit, Layer, Redacted } from "effect"
 import {
   AuthKeyCredentials,
   AuthRequest,
   AuthResponse,
   IssuePasswordResetTokenRequest,
+  RateLimited,
   RetryPolicy,
   RootCredentials,
   SamUserCredentials,
@@ -180,4 +181,15 @@ describe("error printouts", () => {
       assert.include(inspect(error), message)
     }),
   )
+
+  it("RateLimited JSON carries retryAfterSeconds", () => {
+    const e = new RateLimited({ operation: "auth", retryAfter: Duration.seconds(30), code: "X" })
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(e)), {
+      _tag: "RateLimited",
+      operation: "auth",
+      code: "X",
+      retryAfterSeconds: 30,
+      message: "SORACOM is rate-limiting the sign-in; try again in 30 s (SORACOM: X).",
+    })
+  })
 })
