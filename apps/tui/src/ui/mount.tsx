@@ -2,11 +2,14 @@
  * Mounts the Ink app on real streams with the live runtime and turns its end into an exit code. Imported lazily by
  * `runApp`, after `NO_COLOR` has been mapped to `FORCE_COLOR=0`.
  */
+import { homedir } from "node:os"
+import { join } from "node:path"
 import { render } from "ink"
-import { ProfileStore } from "../profiles/index.ts"
 import { App, type AppResult } from "./app.tsx"
 import { type AppOptions, ExitCode } from "./options.ts"
-import { makeLiveRuntime } from "./runtime/live.ts"
+import { lazyRuntime } from "./runtime/lazy-runtime.ts"
+
+const nonEmpty = (s: string | undefined) => (s === undefined || s === "" ? undefined : s)
 
 export interface Streams {
   readonly stdin: NodeJS.ReadStream
@@ -15,13 +18,20 @@ export interface Streams {
 }
 
 export const mount = async (options: AppOptions, streams: Streams): Promise<AppResult> => {
-  const profileDir = ProfileStore.defaultDir()
-  const runtime = makeLiveRuntime({ profileDir, language: options.lang })
+  // soracom-cli's rule (as ProfileStore.defaultDir), here without loading the store before the first frame.
+  const profileDir = nonEmpty(process.env.SORACOM_PROFILE_DIR) ?? join(homedir(), ".soracom")
+  const runtime = lazyRuntime(async () => {
+    const { ManagedRuntime } = await import("effect")
+    const { uiLayer } = await import("./runtime/live.ts")
+    return ManagedRuntime.make(uiLayer({ profileDir, language: options.lang }))
+  })
   let result: AppResult = { code: ExitCode.ok }
   const instance = render(
     <App options={options} runtime={runtime} profileDir={profileDir} onExit={(r) => (result = r)} />,
     { stdin: streams.stdin, stdout: streams.stdout, stderr: streams.stderr, exitOnCtrlC: false },
   )
+  // The first frame is out: load core, the HTTP client and the profile store while the user reads it.
+  setTimeout(runtime.preload, 0)
   // Ctrl+C arrives as a key in raw mode; a signal (kill -INT, a closing terminal) ends the app the same way.
   const onSignal = () => {
     result = { code: ExitCode.cancelled }

@@ -6,6 +6,7 @@ import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { render } from "ink-testing-library"
 import type { ReactElement } from "react"
 import stripAnsi from "strip-ansi"
+import { vi } from "vitest"
 import { App, type AppResult } from "../../src/ui/app.tsx"
 import type { AppOptions } from "../../src/ui/options.ts"
 import type { UiRuntime } from "../../src/ui/runtime/runtime-context.tsx"
@@ -16,6 +17,9 @@ import {
   UiProfiles,
   type UiProfilesShape,
 } from "../../src/ui/runtime/services.ts"
+
+// Screen tests walk whole flows key by key; on a busy machine that takes seconds, never a timing assertion.
+vi.setConfig({ testTimeout: 30_000 })
 
 export const keys = {
   enter: "\r",
@@ -140,7 +144,7 @@ export const renderInk = (
     await tick(5)
   }
   const waitFor: Rendered["waitFor"] = async (expected, what) => {
-    const deadline = Date.now() + 4000
+    const deadline = Date.now() + 10_000
     for (;;) {
       const current = frame()
       if (matches(current, expected)) {
