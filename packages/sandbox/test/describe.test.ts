@@ -81,15 +81,19 @@ describe("soracom-sandbox bin", () => {
 
   it("exits 2 with a clear message on a bad flag or seed file", async () => {
     const bin = fileURLToPath(new URL("../src/bin.ts", import.meta.url))
-    for (const args of [["--bogus"], ["--seed", "/nonexistent/seed.json"]]) {
+    const runs = [["--bogus"], ["--seed", "/nonexistent/seed.json"]].map(async (args) => {
       const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] })
       let err = ""
       child.stderr.on("data", (d) => {
         err += d
       })
       const code = await new Promise<number | null>((resolve) => child.on("exit", resolve))
-      expect(code).toBe(2)
-      expect(err.length).toBeGreaterThan(0)
-    }
+      return { code, err }
+    })
+    const [bogus, missing] = await Promise.all(runs)
+    expect(bogus).toMatchObject({ code: 2 })
+    expect(bogus!.err).toContain("bogus")
+    expect(missing).toMatchObject({ code: 2 })
+    expect(missing!.err).toContain("cannot read the file")
   })
 })
