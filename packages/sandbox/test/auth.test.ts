@@ -62,6 +62,26 @@ describe("POST /auth", () => {
     expect((await post(sandbox, "/auth", body, { "Content-Type": "text/plain" })).status).toBe(200)
   })
 
+  it("answers a request shaped exactly like soracom-cli's (empty query, no Accept, gzip, its User-Agent)", async () => {
+    const headers = {
+      "Content-Type": "application/json",
+      "User-Agent": "soracom-cli/1.2.3",
+      "X-Soracom-Lang": "ja",
+      "Accept-Encoding": "gzip",
+    }
+    const ok = await post(
+      sandbox,
+      "/auth?",
+      { authKeyId: demo.authKeyId, authKey: demo.authKey, tokenTimeoutSeconds: 3600 },
+      headers,
+    )
+    expect(ok.status).toBe(200)
+    expect(ok.json.apiKey).toMatch(/^api-/)
+    const bad = await post(sandbox, "/auth?", { authKeyId: demo.authKeyId, authKey: "secret-wrong" }, headers)
+    expect(bad.status).toBe(401)
+    expect(bad.json).toEqual({ code: "AUM0002", message: "ユーザー名またはパスワードが正しくありません。" })
+  })
+
   it("issues a fresh, distinct API key and token on every call", async () => {
     const a = await post(sandbox, "/auth", { email: demo.email, password: demo.password })
     const b = await post(sandbox, "/auth", { email: demo.email, password: demo.password })
