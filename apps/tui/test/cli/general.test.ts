@@ -3,8 +3,8 @@ import { spawn } from "node:child_process"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
-import { bundleApp, runBin } from "../helpers/cli.ts"
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
+import { bundleApp, removeBundle, runBin } from "../helpers/cli.ts"
 import { demo } from "../helpers/sandbox.ts"
 import { makeTempDir } from "../helpers/tmp.ts"
 
@@ -16,6 +16,7 @@ let tmp: { dir: string; cleanup: () => void }
 beforeAll(async () => {
   entry = await bundleApp()
 }, 120_000)
+afterAll(() => removeBundle(entry))
 beforeEach(() => {
   tmp = makeTempDir()
 })

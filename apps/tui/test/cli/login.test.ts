@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import { join } from "node:path"
 import type { Sandbox } from "@soracom-auth/sandbox"
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
-import { bundleApp, runBin, totp } from "../helpers/cli.ts"
+import { bundleApp, removeBundle, runBin, totp } from "../helpers/cli.ts"
 import { demo, startTestSandbox } from "../helpers/sandbox.ts"
 import { makeTempDir } from "../helpers/tmp.ts"
 
@@ -15,7 +15,10 @@ let tmp: { dir: string; cleanup: () => void }
 beforeAll(async () => {
   ;[entry, sandbox] = await Promise.all([bundleApp(), startTestSandbox()])
 }, 120_000)
-afterAll(() => sandbox.close())
+afterAll(async () => {
+  removeBundle(entry)
+  await sandbox?.close()
+})
 beforeEach(() => {
   tmp = makeTempDir()
 })

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Sandbox } from "@soracom-auth/sandbox"
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
-import { bundleApp, runBin } from "../helpers/cli.ts"
+import { bundleApp, removeBundle, runBin } from "../helpers/cli.ts"
 import { demo, startTestSandbox } from "../helpers/sandbox.ts"
 import { makeTempDir } from "../helpers/tmp.ts"
 
@@ -20,7 +20,10 @@ beforeAll(async () => {
     startTestSandbox({ clock: () => now, resetTokenTtlSeconds: 600 }),
   ])
 }, 120_000)
-afterAll(() => sandbox.close())
+afterAll(async () => {
+  removeBundle(entry)
+  await sandbox?.close()
+})
 beforeEach(() => {
   tmp = makeTempDir()
   now = Date.now()

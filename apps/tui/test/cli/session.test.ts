@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { Sandbox } from "@soracom-auth/sandbox"
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
-import { bundleApp, runBin } from "../helpers/cli.ts"
+import { bundleApp, removeBundle, runBin } from "../helpers/cli.ts"
 import { demo, startTestSandbox } from "../helpers/sandbox.ts"
 import { makeTempDir } from "../helpers/tmp.ts"
 
@@ -43,7 +43,10 @@ beforeAll(async () => {
     }),
   ])
 }, 120_000)
-afterAll(() => sandbox.close())
+afterAll(async () => {
+  removeBundle(entry)
+  await sandbox?.close()
+})
 beforeEach(() => {
   tmp = makeTempDir()
 })

@@ -5,7 +5,8 @@
  */
 import { spawn } from "node:child_process"
 import { createHmac, randomUUID } from "node:crypto"
-import { mkdirSync } from "node:fs"
+import { mkdirSync, rmSync } from "node:fs"
+import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { buildBundle } from "../../build.ts"
 
@@ -23,6 +24,11 @@ export const bundleApp = async (): Promise<string> => {
   const outdir = `${cacheRoot}${process.pid}-${randomUUID()}`
   mkdirSync(outdir, { recursive: true })
   return buildBundle({ outdir })
+}
+
+/** Removes a bundle made by {@link bundleApp}. */
+export const removeBundle = (entry: string | undefined): void => {
+  if (entry?.startsWith(cacheRoot)) rmSync(dirname(entry), { recursive: true, force: true })
 }
 
 export interface RunOptions {
