@@ -14,7 +14,8 @@
  * ```
  */
 import { join } from "node:path"
-import { Context, Effect, Layer, Option, Redacted } from "effect"
+import { defaultMargin } from "@soracom-auth/core"
+import { Context, Duration, Effect, Layer, Option, Redacted } from "effect"
 import type { InvalidProfileName, ProfileFileError, ProfilePermissionsTooOpen } from "./errors.ts"
 import { readPrivate, removeFile, validateName, writePrivate } from "./files.ts"
 import type { CredentialKind } from "./ProfileFile.ts"
@@ -36,14 +37,14 @@ export interface CachedSession {
 }
 
 /**
- * When a session should no longer be handed out: the smaller of 5 minutes and 10 % of its lifetime before it
- * expires (the same margin core's `AuthSession` uses).
+ * When a session should no longer be handed out: core's `AuthSession` margin (the smaller of 5 minutes and
+ * 10 % of its lifetime) before it expires.
  *
  * @category getters
  */
 export const refreshAt = (session: Pick<CachedSession, "issuedAt" | "expiresAt">): number => {
-  const lifetime = Math.max(0, session.expiresAt - session.issuedAt)
-  return session.expiresAt - Math.min(5 * 60_000, lifetime / 10)
+  const lifetimeSeconds = Math.max(0, session.expiresAt - session.issuedAt) / 1000
+  return session.expiresAt - Duration.toMillis(defaultMargin(lifetimeSeconds))
 }
 
 /** @category getters */

@@ -71,3 +71,25 @@ describe("precedence", () => {
     expect(mask("short")).toBe("••••")
   })
 })
+
+describe("session margin", () => {
+  it("hands a session out until the smaller of 5 minutes and 10 % of its lifetime before expiry", async () => {
+    const { isUsable, isExpired } = await import("../../src/profiles/SessionCache.ts")
+    const base = {
+      endpoint: "http://x/v1",
+      method: "authKey" as const,
+      identity: "keyId-1",
+      operatorId: "OP0000000001",
+      apiKey: Redacted.make("k"),
+      token: Redacted.make("t"),
+    }
+    const day = { ...base, issuedAt: 0, expiresAt: 86_400_000 }
+    expect(isUsable(day, 86_400_000 - 300_001)).toBe(true)
+    expect(isUsable(day, 86_400_000 - 300_000)).toBe(false)
+    const short = { ...base, issuedAt: 0, expiresAt: 180_000 } // 3 min → 18 s margin
+    expect(isUsable(short, 161_999)).toBe(true)
+    expect(isUsable(short, 162_000)).toBe(false)
+    expect(isExpired(short, 179_999)).toBe(false)
+    expect(isExpired(short, 180_000)).toBe(true)
+  })
+})
