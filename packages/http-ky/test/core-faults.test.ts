@@ -251,28 +251,31 @@ describe("fault matrix through SoracomAuth", () => {
     )
   }
 
-  it.live("interrupting SoracomAuth.auth closes the socket within 100 ms", () =>
-    Effect.gen(function* () {
-      const server = yield* Effect.acquireRelease(
-        Effect.promise(() => startServer(() => {})),
-        (s) => Effect.promise(() => s.close()),
-      )
-      const arrived = server.nextRequest()
-      const closed = server.nextSocketClose()
-      const fiber = yield* callOperation("auth").pipe(
-        Effect.provide(
-          SoracomAuth.layer({ endpoint: Endpoint.url(`${server.url}/v1`), retryPolicy }).pipe(
-            Layer.provide(KyHttpClient.layer()),
+  it.live(
+    "interrupting SoracomAuth.auth closes the socket within 100 ms",
+    () =>
+      Effect.gen(function* () {
+        const server = yield* Effect.acquireRelease(
+          Effect.promise(() => startServer(() => {})),
+          (s) => Effect.promise(() => s.close()),
+        )
+        const arrived = server.nextRequest()
+        const closed = server.nextSocketClose()
+        const fiber = yield* callOperation("auth").pipe(
+          Effect.provide(
+            SoracomAuth.layer({ endpoint: Endpoint.url(`${server.url}/v1`), retryPolicy }).pipe(
+              Layer.provide(KyHttpClient.layer()),
+            ),
           ),
-        ),
-        Effect.forkChild,
-      )
-      yield* Effect.promise(() => arrived)
-      const interruptedAt = performance.now()
-      yield* Fiber.interrupt(fiber)
-      const closedAt = yield* Effect.promise(() => closed)
-      assert.isBelow(closedAt - interruptedAt, 100)
-      assert.strictEqual(server.requests.length, 1)
-    }),
+          Effect.forkChild,
+        )
+        yield* Effect.promise(() => arrived)
+        const interruptedAt = performance.now()
+        yield* Fiber.interrupt(fiber)
+        const closedAt = yield* Effect.promise(() => closed)
+        assert.isBelow(closedAt - interruptedAt, 100)
+        assert.strictEqual(server.requests.length, 1)
+      }),
+    { retry: 2 }, // a wall-time bound: retried when a starved machine lags past it (see cancellation.test.ts)
   )
 })
