@@ -4,20 +4,31 @@
  * exports — to `runApp`.
  */
 import { Redacted } from "effect"
-import { useApp, useInput } from "ink"
-import { useMemo, useReducer } from "react"
+import { Text, useApp, useInput } from "ink"
+import { lazy, Suspense, useEffect, useMemo, useReducer } from "react"
 import { endpointChoices } from "./endpoints.ts"
 import { flowReducer, initialFlow } from "./flow/use-flow-state.ts"
 import { Home } from "./home/home.tsx"
 import type { Session } from "./model.ts"
 import type { AppOptions } from "./options.ts"
-import { Profiles } from "./profiles/profiles.tsx"
-import { ResetPassword } from "./reset-password/reset-password.tsx"
 import { RuntimeProvider, type UiRuntime } from "./runtime/runtime-context.tsx"
 import { useNow } from "./runtime/use-now.ts"
 import { useOnStep } from "./runtime/use-on-step.ts"
-import { SignIn } from "./sign-in/sign-in.tsx"
-import { SignedIn } from "./signed-in/signed-in.tsx"
+
+// Home draws the first frame on its own; the other screens (and @inkjs/ui, core's rules) load right after it.
+const screens = {
+  signIn: () => import("./sign-in/sign-in.tsx"),
+  signedIn: () => import("./signed-in/signed-in.tsx"),
+  resetPassword: () => import("./reset-password/reset-password.tsx"),
+  profiles: () => import("./profiles/profiles.tsx"),
+}
+const SignIn = lazy(() => screens.signIn().then((m) => ({ default: m.SignIn })))
+const SignedIn = lazy(() => screens.signedIn().then((m) => ({ default: m.SignedIn })))
+const ResetPassword = lazy(() => screens.resetPassword().then((m) => ({ default: m.ResetPassword })))
+const Profiles = lazy(() => screens.profiles().then((m) => ({ default: m.Profiles })))
+const preloadScreens = () => {
+  for (const load of Object.values(screens)) load().catch(() => undefined)
+}
 
 /** @category models */
 export interface AppResult {
@@ -47,6 +58,10 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
   const [flow, dispatch] = useReducer(flowReducer, options.initialScreen, initialFlow)
   const endpoints = useMemo(() => endpointChoices(options), [options])
   const { screen, session } = flow
+  useEffect(() => {
+    const timer = setTimeout(preloadScreens, 0)
+    return () => clearTimeout(timer)
+  }, [])
 
   useInput((input, key) => {
     if (key.ctrl && input === "c") dispatch({ _tag: "Cancel" })
@@ -64,46 +79,51 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
   const signedIn = (s: Session) => dispatch({ _tag: "SignedIn", session: s })
 
   if (flow.exit !== undefined) return null
-  switch (screen._tag) {
-    case "Home":
-      return <Home demo={options.demo} session={session} notice={flow.notice} now={now} dispatch={dispatch} />
-    case "SignIn":
-      return <SignIn endpoints={endpoints} prefill={screen.prefill} onSignedIn={signedIn} onLeave={home} />
-    case "SignedIn":
-      return session === undefined ? (
-        <Home demo={options.demo} session={session} notice={flow.notice} now={now} dispatch={dispatch} />
-      ) : (
-        <SignedIn
-          session={session}
-          defaultProfileName={options.profileName ?? "default"}
-          {...(screen.startAt === undefined ? {} : { startAt: screen.startAt })}
-          onSignedOut={(text) => dispatch({ _tag: "SignedOut", notice: { kind: "success", text } })}
-          onHome={home}
-          onQuitWithExports={() => dispatch({ _tag: "Quit", printExports: true })}
-        />
-      )
-    case "ResetPassword":
-      return (
-        <ResetPassword
-          endpoint={session?.endpoint ?? endpoints[0]!}
-          email={session?.request.email}
-          onLeave={home}
-          onSignIn={() => dispatch({ _tag: "Go", screen: { _tag: "SignIn" } })}
-        />
-      )
-    case "Profiles":
-      return (
-        <Profiles
-          dir={profileDir}
-          endpoints={endpoints}
-          session={session}
-          onSignedIn={signedIn}
-          onSignInForm={(prefill) => dispatch({ _tag: "Go", screen: { _tag: "SignIn", prefill } })}
-          onSaveCurrent={() => dispatch({ _tag: "Go", screen: { _tag: "SignedIn", startAt: "save" } })}
-          onLeave={home}
-        />
-      )
-  }
+  const current = (() => {
+    switch (screen._tag) {
+      case "Home":
+        return (
+          <Home demo={options.demo} session={session} notice={flow.notice} now={now} dispatch={dispatch} />
+        )
+      case "SignIn":
+        return <SignIn endpoints={endpoints} prefill={screen.prefill} onSignedIn={signedIn} onLeave={home} />
+      case "SignedIn":
+        return session === undefined ? (
+          <Home demo={options.demo} session={session} notice={flow.notice} now={now} dispatch={dispatch} />
+        ) : (
+          <SignedIn
+            session={session}
+            defaultProfileName={options.profileName ?? "default"}
+            {...(screen.startAt === undefined ? {} : { startAt: screen.startAt })}
+            onSignedOut={(text) => dispatch({ _tag: "SignedOut", notice: { kind: "success", text } })}
+            onHome={home}
+            onQuitWithExports={() => dispatch({ _tag: "Quit", printExports: true })}
+          />
+        )
+      case "ResetPassword":
+        return (
+          <ResetPassword
+            endpoint={session?.endpoint ?? endpoints[0]!}
+            email={session?.request.email}
+            onLeave={home}
+            onSignIn={() => dispatch({ _tag: "Go", screen: { _tag: "SignIn" } })}
+          />
+        )
+      case "Profiles":
+        return (
+          <Profiles
+            dir={profileDir}
+            endpoints={endpoints}
+            session={session}
+            onSignedIn={signedIn}
+            onSignInForm={(prefill) => dispatch({ _tag: "Go", screen: { _tag: "SignIn", prefill } })}
+            onSaveCurrent={() => dispatch({ _tag: "Go", screen: { _tag: "SignedIn", startAt: "save" } })}
+            onLeave={home}
+          />
+        )
+    }
+  })()
+  return <Suspense fallback={<Text>Loading…</Text>}>{current}</Suspense>
 }
 
 /** @category components */

@@ -1,6 +1,7 @@
 /**
  * The interactive app in a real terminal (tmux), started as users start it — `soracom-auth` pointed at a sandbox
  * with `SORACOM_ENDPOINT`, or `soracom-auth demo` — against a sandbox this test starts. Assertions read the screen.
+ * Each test has its own sandbox, profile directory and tmux session; the tests run concurrently.
  */
 import { mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -8,11 +9,20 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { demoSeed, type Sandbox, type SandboxOptions, startSandbox } from "@soracom-auth/sandbox"
 import * as OTPAuth from "otpauth"
-import { describe, expect, it, type TestContext } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest"
 import { hasTmux, Terminal } from "./tmux.ts"
 
 const appDir = fileURLToPath(new URL("../..", import.meta.url))
-const bin = join(appDir, "bin", "soracom-auth.js")
+// What ships: the esbuild bundle, built into this run's own directory (inside apps/tui so that Ink and React
+// resolve; `tmp` is git-ignored) — a rebuild of dist/ by anyone else mid-run cannot pull it from under the tests.
+const bundleDir = join(appDir, "tmp", `e2e-bundle-${process.pid}`)
+let bin = ""
+
+beforeAll(async () => {
+  const { buildBundle } = await import("../../build.ts")
+  bin = await buildBundle({ outdir: bundleDir })
+}, 120_000)
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }))
 
 interface Started {
   readonly t: Terminal
@@ -74,7 +84,9 @@ const signInWithAuthKey = async (t: Terminal) => {
 
 const lastApiKey = (s: Sandbox): string => {
   const auth = s.exchanges().filter((e) => e.request.path === "/v1/auth" && e.response?.status === 200)
-  return (auth.at(-1)?.response?.body as { apiKey: string }).apiKey
+  const body = auth.at(-1)?.response?.body as { apiKey?: string } | undefined
+  if (body?.apiKey === undefined) throw new Error("no successful /auth exchange recorded")
+  return body.apiKey
 }
 
 describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { timeout: 90_000 }, () => {

@@ -115,7 +115,7 @@ export class Terminal {
 
   /** Sends text literally (no key names). */
   async type(text: string): Promise<void> {
-    tmux("send-keys", "-t", this.name, "-l", text)
+    tmux("send-keys", "-t", this.name, "-l", "--", text)
     await sleep(40)
   }
 
@@ -127,9 +127,20 @@ export class Terminal {
     }
   }
 
-  /** Types text, then Enter. */
+  /**
+   * Types text, waits until the screen echoes it (as `*`s for a masked field), then presses Enter — so that text and
+   * Enter reach the app as two reads even when it is slow to read (one chunk "text\r" is a paste, not Enter).
+   */
   async enter(text: string): Promise<void> {
+    const before = this.screen()
     await this.type(text)
+    if (text.length > 0) {
+      const stars = "*".repeat(text.length)
+      await this.waitFor((screen) => {
+        const flat = screen.replace(/\s+/g, "")
+        return flat.includes(text.replace(/\s+/g, "")) || (screen.includes(stars) && !before.includes(stars))
+      })
+    }
     await this.press("Enter")
   }
 
