@@ -285,6 +285,24 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
     expect(output).not.toContain(apiKey)
   })
 
+  it("NO_COLOR: no colour or style escapes at all; words and symbols carry the meaning", async (ctx) => {
+    const { t } = await start(ctx, {}, [], { NO_COLOR: "1" })
+    await openMethod(t, 2)
+    await t.waitFor("Operator ID:")
+    await t.enter("OP1")
+    await t.waitFor("✖ The operator ID must be OP followed by 10 digits.")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: SGR escape sequences are what is looked for
+    expect(t.output()).not.toMatch(/\u001b\[[0-9;]*m/)
+  })
+
+  it("colours by default", async (ctx) => {
+    const { t } = await start(ctx)
+    await t.press("q")
+    await t.exitCode()
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: SGR escape sequences are what is looked for
+    expect(t.output()).toMatch(/\u001b\[[0-9;]*m/)
+  })
+
   it("soracom-auth demo: the embedded sandbox, its badge and demo credentials", async (ctx) => {
     const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-home-"))
     const t = Terminal.start({

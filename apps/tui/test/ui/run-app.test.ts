@@ -1,0 +1,55 @@
+/**
+ * `runApp`'s contract with the dispatcher: never prompts off a terminal (exit 2 and a pointer to the commands), and
+ * fills the endpoint and profile from the environment when the caller did not.
+ */
+import { PassThrough } from "node:stream"
+import { describe, expect, it } from "vitest"
+import { runApp, withEnvironment } from "../../src/ui/index.tsx"
+
+const stream = (isTTY: boolean) => Object.assign(new PassThrough(), { isTTY })
+
+describe("runApp", () => {
+  it("exits 2 without prompting when stdin or stdout is not a terminal", async () => {
+    for (const [stdinTTY, stdoutTTY] of [
+      [false, true],
+      [true, false],
+      [false, false],
+    ] as const) {
+      const stderr = stream(false)
+      const stdout = stream(stdoutTTY)
+      let err = ""
+      stderr.on("data", (d) => {
+        err += String(d)
+      })
+      let out = ""
+      stdout.on("data", (d) => {
+        out += String(d)
+      })
+      const code = await runApp({
+        io: {
+          stdin: stream(stdinTTY) as unknown as NodeJS.ReadStream,
+          stdout: stdout as unknown as NodeJS.WriteStream,
+          stderr: stderr as unknown as NodeJS.WriteStream,
+        },
+      })
+      expect(code).toBe(2)
+      expect(err).toContain("needs a terminal")
+      expect(err).toContain("soracom-auth login --help")
+      expect(out).toBe("")
+    }
+  })
+
+  it("takes SORACOM_ENDPOINT, SORACOM_COVERAGE_TYPE and SORACOM_PROFILE when not given", () => {
+    expect(withEnvironment({}, { SORACOM_ENDPOINT: "http://127.0.0.1:1", SORACOM_PROFILE: "work" })).toEqual({
+      endpoint: { _tag: "Url", url: "http://127.0.0.1:1" },
+      profileName: "work",
+    })
+    expect(withEnvironment({}, { SORACOM_COVERAGE_TYPE: "g" })).toEqual({
+      endpoint: { _tag: "Coverage", coverage: "g" },
+    })
+    expect(
+      withEnvironment({ endpoint: { _tag: "Coverage", coverage: "jp" } }, { SORACOM_ENDPOINT: "http://x" }),
+    ).toEqual({ endpoint: { _tag: "Coverage", coverage: "jp" } })
+    expect(withEnvironment({}, {})).toEqual({})
+  })
+})
