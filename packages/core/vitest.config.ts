@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config"
+
+// No test here waits on real time (TestClock throughout); the generous timeout only absorbs CPU contention when
+// the whole workspace's suites run in parallel.
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+  },
+})
