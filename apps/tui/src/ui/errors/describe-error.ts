@@ -102,7 +102,13 @@ export const describeError = (error: UiError, context: ErrorContext): ErrorText 
     case "InvalidProfileName":
     case "ProfileFileError": {
       const [first, ...rest] = error.message.split("\n")
-      return { title: first ?? error.message, next: rest.join("\n") || "Choose another profile." }
+      const fallback = {
+        ProfilePermissionsTooOpen: "Make the file private (chmod 600), then try again.",
+        ProfileNotFound: "Choose another profile.",
+        InvalidProfileName: "Use letters, digits, '.', '_' and '-'.",
+        ProfileFileError: "Check the profile directory (permissions, free space), then try again.",
+      }[error._tag]
+      return { title: first ?? error.message, next: rest.join("\n") || fallback }
     }
     case "Unknown":
       return { title: `Something unexpected went wrong: ${error.message}`, next: "Try again." }
