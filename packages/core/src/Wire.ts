@@ -117,6 +117,27 @@ const invalidBody = new InvalidRequest({
   reason: "The request body is not a JSON object of the expected shape.",
 })
 
+/** Wire key → the library's field name, for the keys whose names differ. */
+const fieldOfWireKey: Partial<Record<keyof AuthRequestBody, Fields.FieldName>> = { mfaOTPCode: "mfaOtpCode" }
+
+/** Names the first key of an auth body whose JSON type is wrong, so the error points at a field, not the body. */
+const wrongTypeInAuthBody = (body: unknown): InvalidRequest => {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return invalidBody
+  const record = body as Record<string, unknown>
+  for (const key of Object.keys(AuthRequestBody.fields) as Array<keyof AuthRequestBody>) {
+    const value = record[key]
+    if (value === undefined) continue
+    const expected = key === "tokenTimeoutSeconds" ? "number" : "string"
+    if (typeof value !== expected) {
+      return new InvalidRequest({
+        field: fieldOfWireKey[key] ?? (key as Fields.FieldName),
+        reason: `Expected a ${expected === "number" ? "whole number" : "string"}.`,
+      })
+    }
+  }
+  return invalidBody
+}
+
 /**
  * Reads an auth request body (as a server would) with the library's rules: exactly one credential kind, every
  * field valid. Values are **not** trimmed (a well-behaved client already trimmed them).
@@ -127,7 +148,7 @@ const invalidBody = new InvalidRequest({
 export const decodeAuthRequest = (body: unknown): Effect.Effect<AuthRequest, InvalidRequest> =>
   Effect.gen(function* () {
     const b = yield* Option.match(Schema.decodeUnknownOption(AuthRequestBody)(body), {
-      onNone: () => Effect.fail(invalidBody),
+      onNone: () => Effect.fail(wrongTypeInAuthBody(body)),
       onSome: Effect.succeed,
     })
     const root = present(b.email)

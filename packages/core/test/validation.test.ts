@@ -276,6 +276,18 @@ describe("properties", () => {
       ))
   }
 
+  it.each([
+    [{ email: 42, password: "pw" }, "email"],
+    [{ authKeyId: "keyId-a", authKey: ["secret"] }, "authKey"],
+    [{ email: "ada@example.com", password: "pw", mfaOTPCode: null }, "mfaOtpCode"],
+    [{ email: "ada@example.com", password: "pw", tokenTimeoutSeconds: "86400" }, "tokenTimeoutSeconds"],
+    [[], "body"],
+    ["{}", "body"],
+  ])("a wrong JSON type on the wire names its field: %j → %s", (body, field) => {
+    const error = Effect.runSync(Effect.flip(Wire.decodeAuthRequest(body)))
+    assert.strictEqual(error.field, field)
+  })
+
   it("more than one credential kind on the wire → InvalidRequest on credentials", () =>
     fc.assert(
       fc.property(email, authKeyId, secret, (e, k, s) => {
