@@ -88,7 +88,12 @@ const app = () =>
       "--auth-key-stdin",
     ],
     key.authKey,
-    { SORACOM_PROFILE_DIR: profileDir, ...(values.source ? { SORACOM_AUTH_FROM_SOURCE: "1" } : {}) },
+    // SORACOM_AUTH_BUNDLE=1: other engineers may edit sources during the run; without it the bin would fall
+    // back to tsx for a stale bundle. (The freshness check it skips costs ~5–15 ms in a checkout.)
+    {
+      SORACOM_PROFILE_DIR: profileDir,
+      ...(values.source ? { SORACOM_AUTH_FROM_SOURCE: "1" } : { SORACOM_AUTH_BUNDLE: "1" }),
+    },
   )
 
 const median = (xs: ReadonlyArray<number>) => {

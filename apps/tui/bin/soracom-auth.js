@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // soracom-auth. Prefers the esbuild bundle (dist/, made by `pnpm build`) for a fast cold start when it is newer
-// than every source file; otherwise runs the TypeScript sources through tsx.
+// than every source file (or SORACOM_AUTH_BUNDLE=1); otherwise runs the TypeScript sources through tsx
+// (always with SORACOM_AUTH_FROM_SOURCE=1).
 import { existsSync, readdirSync, statSync } from "node:fs"
 import module from "node:module"
 import { fileURLToPath } from "node:url"
@@ -23,6 +24,8 @@ const newestUnder = (dir) => {
 
 const bundleIsFresh = () => {
   if (process.env.SORACOM_AUTH_FROM_SOURCE === "1" || !existsSync(bundle)) return false
+  // SORACOM_AUTH_BUNDLE=1: use the bundle without comparing it with the sources (benchmarks, installed copies)
+  if (process.env.SORACOM_AUTH_BUNDLE === "1") return true
   const built = statSync(bundle).mtimeMs
   // In the repository, sources newer than the bundle mean it is stale; installed elsewhere there are none.
   const sources = [
