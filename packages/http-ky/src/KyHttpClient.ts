@@ -21,7 +21,7 @@ import * as Stream from "effect/Stream"
 import ky, { type KyInstance, type Options as KyOptions } from "ky"
 import * as HttpTrace from "./HttpTrace.ts"
 import { fromKyFailure, type TimeoutSettings } from "./internal/errors.ts"
-import { exchange } from "./internal/exchange.ts"
+import { bodyKey, bodyPassingFetch, exchange } from "./internal/exchange.ts"
 import { version } from "./version.ts"
 
 /**
@@ -103,7 +103,7 @@ const createKy = (settings: Settings): KyInstance =>
     timeout: settings.timeoutMs,
     totalTimeout: settings.totalTimeoutMs,
     headers: settings.headers,
-    ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+    fetch: bodyPassingFetch(settings.fetch === undefined ? () => globalThis.fetch : () => settings.fetch!),
   })
 
 const outgoingHeaders = (request: HttpClientRequest.HttpClientRequest): Record<string, string> => {
@@ -154,7 +154,7 @@ export const make = (options: Options = {}): HttpClient.HttpClient => {
             method: request.method,
             headers: outgoingHeaders(request),
             signal,
-            ...(body === undefined ? {} : { body }),
+            ...(body === undefined ? {} : { [bodyKey]: body }),
           }),
         catch: (cause) => fromKyFailure(request, cause, settings),
       }),
