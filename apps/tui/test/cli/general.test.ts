@@ -1,5 +1,5 @@
 /** The binary as a whole: help, version, no arguments, unknown commands, the sandbox command, the source entry. */
-import { spawn } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -108,6 +108,21 @@ describe("soracom-auth", () => {
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain("missing.json")
   })
+
+  it.skipIf(spawnSync("script", ["--version"]).status !== 0)(
+    "on a terminal, --no-input still never prompts: login without credentials → exit 2",
+    async () => {
+      // `script` gives the command a pseudo-terminal for stdin and stdout
+      const command = [process.execPath, entry, "login", "--no-input"].map((a) => `'${a}'`).join(" ")
+      const r = spawnSync("script", ["-qec", command, "/dev/null"], {
+        env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, SORACOM_PROFILE_DIR: tmp.dir, NO_COLOR: "1" },
+        encoding: "utf8",
+        input: "",
+      })
+      expect(r.status).toBe(2)
+      expect(r.stdout).toContain("--auth-key-stdin")
+    },
+  )
 
   it("the bin runs the TypeScript sources too (no bundle needed)", async () => {
     const bin = fileURLToPath(new URL("../../bin/soracom-auth.js", import.meta.url))
