@@ -3,6 +3,7 @@
  * with `SORACOM_ENDPOINT`, or `soracom-auth demo` — against a sandbox this test starts. Assertions read the screen.
  * Each test has its own sandbox, profile directory and tmux session; the tests run concurrently.
  */
+import { execFileSync } from "node:child_process"
 import { mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -283,6 +284,27 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
     const output = t.output()
     expect(output).not.toContain(authKey().authKey)
     expect(output).not.toContain(apiKey)
+  })
+
+  it("a sign-in saved as a profile serves `soracom-auth token --profile` afterwards", async (ctx) => {
+    const { t, s, profileDir } = await start(ctx)
+    await signInWithAuthKey(t)
+    await t.press("Down", "Enter")
+    await t.waitFor("Profile name: default")
+    await t.press("Enter")
+    await t.waitFor('Saved as profile "default"')
+    await t.press("Escape")
+    await t.waitFor("Signed in as")
+    await t.type("q")
+    expect(await t.exitCode()).toBe(0)
+    const auth = s.exchanges().filter((e) => e.request.path === "/v1/auth" && e.response?.status === 200)
+    const token = (auth.at(-1)?.response?.body as { token?: string } | undefined)?.token
+    const out = execFileSync(process.execPath, [bin, "token", "--profile", "default"], {
+      encoding: "utf8",
+      env: { ...process.env, SORACOM_PROFILE_DIR: profileDir, SORACOM_ENDPOINT: s.endpoint },
+    })
+    expect(out.trim()).toBe(token)
+    expect(s.exchanges().filter((e) => e.request.path === "/v1/auth")).toHaveLength(auth.length)
   })
 
   it("NO_COLOR: no colour or style escapes at all; words and symbols carry the meaning", async (ctx) => {

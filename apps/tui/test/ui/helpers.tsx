@@ -54,12 +54,19 @@ export const defaultAuth: UiAuthShape = {
 export const memoryProfiles = (
   initial: ReadonlyArray<ProfileSummary> = [],
   dir = "/home/test/.soracom",
-): UiProfilesShape & { readonly saved: Map<string, unknown> } => {
+): UiProfilesShape & { readonly saved: Map<string, unknown>; readonly cached: Map<string, unknown> } => {
   const saved = new Map<string, unknown>()
+  const cached = new Map<string, unknown>()
   let list = [...initial]
   return {
     dir,
     saved,
+    cached,
+    cacheSession: (name, session) =>
+      Effect.sync(() => {
+        if (session === undefined) cached.delete(name)
+        else cached.set(name, session)
+      }),
     list: Effect.sync(() => list),
     read: (name) => {
       const p = list.find((x) => x.name === name)

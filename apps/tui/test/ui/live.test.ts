@@ -1,7 +1,7 @@
 /**
  * The live adapter behind the screens, against a real sandbox and a real profile directory.
  */
-import { chmod, mkdtemp, readFile, rm, stat } from "node:fs/promises"
+import { chmod, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { type Sandbox, startSandbox } from "@soracom-auth/sandbox"
@@ -105,6 +105,24 @@ describe("UiProfiles (live, in a temporary directory)", () => {
     expect(read.authKey === undefined ? "" : Redacted.value(read.authKey)).toBe(seedKey().authKey)
     expect(await runtime.runPromise(UiProfiles.use((p) => p.remove("work")))).toBe(true)
     expect(await runtime.runPromise(UiProfiles.use((p) => p.list))).toEqual([])
+  })
+
+  it("caches a session beside the profile (0600) and forgets it", async () => {
+    const signedIn = await runtime.runPromise(UiAuth.use((a) => a.signIn(authKeyRequest())))
+    const session = {
+      ...signedIn,
+      method: "authKey" as const,
+      endpoint: endpoint(),
+      request: authKeyRequest(),
+    }
+    await runtime.runPromise(UiProfiles.use((p) => p.cacheSession("cached", session)))
+    const files = (await readdir(dir)).filter((f) => f.startsWith("cached"))
+    expect(files).toHaveLength(1)
+    const path = join(dir, files[0]!)
+    expect((await stat(path)).mode & 0o777).toBe(0o600)
+    expect(await readFile(path, "utf8")).toContain("OP0000000001")
+    await runtime.runPromise(UiProfiles.use((p) => p.cacheSession("cached", undefined)))
+    expect((await readdir(dir)).filter((f) => f.startsWith("cached"))).toEqual([])
   })
 
   it("lists a too-open profile with soracom-cli's fix-it message", async () => {

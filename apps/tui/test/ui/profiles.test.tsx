@@ -65,8 +65,9 @@ describe("profiles", () => {
     expect(frame).not.toContain("Sign in with this profile")
   })
 
-  it("signs in with a profile", async () => {
+  it("signs in with a profile, and caches the session under it", async () => {
     let request: SignInRequest | undefined
+    const profiles = memoryProfiles(sample)
     const a = await openProfiles(
       fakeRuntime(
         {
@@ -81,7 +82,7 @@ describe("profiles", () => {
               }
             }),
         },
-        memoryProfiles(sample),
+        profiles,
       ),
     )
     await a.waitFor("default")
@@ -92,6 +93,7 @@ describe("profiles", () => {
     await a.waitFor("OP0000000009")
     expect(request?.authKeyId).toBe("keyId-aaa")
     expect(request?.endpoint.id).toBe("jp")
+    expect([...profiles.cached.keys()]).toEqual(["default"])
   })
 
   it("after a refused profile sign-in, offers an MFA code (root) in the sign-in form", async () => {

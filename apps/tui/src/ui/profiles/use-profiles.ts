@@ -8,7 +8,7 @@ import type { Endpoint, Session } from "../model.ts"
 import { useRuntime, useTask } from "../runtime/runtime-context.tsx"
 import { type ProfileSignIn, UiAuth, UiProfiles } from "../runtime/services.ts"
 import { useOnStep } from "../runtime/use-on-step.ts"
-import { sessionOf } from "../sign-in/use-sign-in.ts"
+import { cacheUnderProfile, sessionOf } from "../sign-in/use-sign-in.ts"
 import type { SignInPrefill } from "../sign-in/use-sign-in-state.ts"
 import { prefillOf, requestOf } from "./profile-sign-in.ts"
 import { initialProfiles, leavesOnBack, profilesReducer } from "./use-profiles-state.ts"
@@ -80,7 +80,9 @@ export const useProfiles = ({
             })
           }
           const signedIn = yield* UiAuth.use((a) => a.signIn(request))
-          return sessionOf(request, signedIn, name)
+          const session = sessionOf(request, signedIn, name)
+          yield* cacheUnderProfile(session)
+          return session
         })
         return task.start(program, {
           onSuccess: (session) => onSignedIn(session as Session),

@@ -194,6 +194,25 @@ export const uiProfilesLayer = Layer.effect(
             store.write(name, credentials === undefined ? base : fieldsWithCredentials(base, credentials)),
           )
         }),
+      cacheSession: (name, session) =>
+        session === undefined
+          ? asUiError(cache.remove(name)).pipe(Effect.asVoid)
+          : Effect.gen(function* () {
+              const credentials = credentialsOfRequest(session.request)
+              yield* asUiError(
+                cache.write(name, {
+                  endpoint: session.endpoint.baseUrl,
+                  method: session.method,
+                  identity: credentials === undefined ? session.operatorId : identityOf(credentials),
+                  operatorId: session.operatorId,
+                  userName: session.userName,
+                  apiKey: session.apiKey,
+                  token: session.token,
+                  issuedAt: session.expiresAt - session.request.tokenTimeoutSeconds * 1000,
+                  expiresAt: session.expiresAt,
+                }),
+              )
+            }),
       remove: (name) =>
         asUiError(store.remove(name)).pipe(Effect.tap(() => cache.remove(name).pipe(Effect.ignore))),
     }

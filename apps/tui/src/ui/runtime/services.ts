@@ -86,6 +86,11 @@ export interface UiProfilesShape {
   /** Saves a sign-in (credentials, endpoint, lifetime) as a profile; keeps the keys the app does not manage. */
   readonly save: (name: string, request: SignInRequest) => Effect.Effect<void, ProfileErrorLike>
   readonly remove: (name: string) => Effect.Effect<boolean, ProfileErrorLike>
+  /**
+   * Caches a session under a profile (API key, token, expiry: its own 0600 file beside the profile), so that
+   * `soracom-auth token --profile NAME` reuses it; `undefined` forgets it (after signing out).
+   */
+  readonly cacheSession: (name: string, session: Session | undefined) => Effect.Effect<void, ProfileErrorLike>
 }
 
 /** @category services */

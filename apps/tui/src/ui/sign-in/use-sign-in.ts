@@ -8,7 +8,7 @@ import { useReducer } from "react"
 import type { AuthError } from "../core.ts"
 import type { Endpoint, Session, SignInRequest } from "../model.ts"
 import { useRuntime, useTask } from "../runtime/runtime-context.tsx"
-import { type SignedIn, UiAuth } from "../runtime/services.ts"
+import { type SignedIn, UiAuth, UiProfiles } from "../runtime/services.ts"
 import { useOnStep } from "../runtime/use-on-step.ts"
 import { initialSignIn, type SignInPrefill, signInReducer } from "./use-sign-in-state.ts"
 
@@ -25,6 +25,17 @@ export const sessionOf = (request: SignInRequest, signedIn: SignedIn, profileNam
   ...(profileName === undefined ? {} : { profileName }),
 })
 
+/**
+ * A session that belongs to a profile is cached under it (best effort: a cache that cannot be written never fails
+ * the sign-in).
+ *
+ * @category effects
+ */
+export const cacheUnderProfile = (session: Session) =>
+  session.profileName === undefined
+    ? Effect.void
+    : UiProfiles.use((p) => p.cacheSession(session.profileName!, session)).pipe(Effect.ignore)
+
 /** @category hooks */
 export const useSignIn = ({
   endpoints,
@@ -39,14 +50,19 @@ export const useSignIn = ({
 }) => {
   const runtime = useRuntime()
   const [state, dispatch] = useReducer(signInReducer, undefined, () => initialSignIn(endpoints, prefill))
-  const task = useTask<SignedIn, AuthError>()
+  const task = useTask<Session, AuthError>()
   const { step } = state
 
   useOnStep(step, (step) => {
     if (step._tag !== "Submitting") return
     const request = step.request
-    task.start(UiAuth.use((auth) => auth.signIn(request)).pipe(Effect.withSpan("ui.signIn")), {
-      onSuccess: (signedIn) => onSignedIn(sessionOf(request, signedIn, prefill?.profileName)),
+    const program = UiAuth.use((auth) => auth.signIn(request)).pipe(
+      Effect.map((signedIn) => sessionOf(request, signedIn, prefill?.profileName)),
+      Effect.tap(cacheUnderProfile),
+      Effect.withSpan("ui.signIn"),
+    )
+    task.start(program, {
+      onSuccess: onSignedIn,
       onFailure: (error) => dispatch({ _tag: "Failed", error, now: runtime.now() }),
       onInterrupt: () => dispatch({ _tag: "Cancelled" }),
     })

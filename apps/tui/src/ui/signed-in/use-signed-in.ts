@@ -26,6 +26,10 @@ export const useSignedIn = ({
   const [state, dispatch] = useReducer(signedInReducer, startAt, initialSignedIn)
   const task = useTask<unknown, unknown>()
   const { step } = state
+  const forgetCached = () =>
+    session.profileName === undefined
+      ? Effect.void
+      : UiProfiles.use((p) => p.cacheSession(session.profileName!, undefined)).pipe(Effect.ignore)
   const interrupted = () => dispatch({ _tag: "Interrupted" })
   const fail = (error: unknown) => dispatch({ _tag: "Failed", error: error as never, now: runtime.now() })
 
@@ -42,7 +46,12 @@ export const useSignedIn = ({
         )
       case "Saving":
         return task.start(
-          UiProfiles.use((p) => p.save(step.name, session.request).pipe(Effect.as(p.dir))),
+          UiProfiles.use((p) =>
+            p.save(step.name, session.request).pipe(
+              Effect.tap(() => p.cacheSession(step.name, session).pipe(Effect.ignore)),
+              Effect.as(p.dir),
+            ),
+          ),
           {
             onSuccess: (dir) => dispatch({ _tag: "Saved", name: step.name, dir: String(dir) }),
             onFailure: fail,
@@ -50,19 +59,14 @@ export const useSignedIn = ({
           },
         )
       case "SigningOut":
-        return task.start(
-          UiAuth.use((a) => a.signOut(session)),
-          {
-            onSuccess: () => onSignedOut("Signed out: SORACOM revoked the API key and token."),
-            onFailure: (error) =>
-              (error as { _tag?: string })._tag === "AuthFailed"
-                ? onSignedOut(
-                    "Signed out here; SORACOM no longer accepted this session (expired or revoked).",
-                  )
-                : fail(error),
-            onInterrupt: interrupted,
-          },
-        )
+        return task.start(UiAuth.use((a) => a.signOut(session)).pipe(Effect.tap(forgetCached)), {
+          onSuccess: () => onSignedOut("Signed out: SORACOM revoked the API key and token."),
+          onFailure: (error) =>
+            (error as { _tag?: string })._tag === "AuthFailed"
+              ? onSignedOut("Signed out here; SORACOM no longer accepted this session (expired or revoked).")
+              : fail(error),
+          onInterrupt: interrupted,
+        })
     }
   })
 
