@@ -86,7 +86,15 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
           <Home demo={options.demo} session={session} notice={flow.notice} now={now} dispatch={dispatch} />
         )
       case "SignIn":
-        return <SignIn endpoints={endpoints} prefill={screen.prefill} onSignedIn={signedIn} onLeave={home} />
+        return (
+          <SignIn
+            endpoints={endpoints}
+            prefill={screen.prefill}
+            profileName={options.profileName ?? "default"}
+            onSignedIn={signedIn}
+            onLeave={home}
+          />
+        )
       case "SignedIn":
         return session === undefined ? (
           <Home demo={options.demo} session={session} notice={flow.notice} now={now} dispatch={dispatch} />

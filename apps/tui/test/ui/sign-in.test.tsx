@@ -9,7 +9,7 @@ import {
 import { Duration, Effect, Redacted } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import type { SignInRequest } from "../../src/ui/model.ts"
-import { demoOptions, fakeRuntime, keys, type Rendered, renderApp } from "./helpers.tsx"
+import { demoOptions, fakeRuntime, keys, memoryProfiles, type Rendered, renderApp } from "./helpers.tsx"
 
 let app: Rendered | undefined
 afterEach(() => app?.unmount())
@@ -373,5 +373,31 @@ describe("sign in: spinner and cancel", () => {
     await a.waitFor("! Sign-in cancelled.")
     expect(interrupted).toBe(true)
     expect(a.frame()).toContain("› Sign in")
+  })
+})
+
+describe("sign in: preselected from the profile in use", () => {
+  it("picks the profile's method and fills its plain fields (never its secrets)", async () => {
+    const profiles = memoryProfiles([{ name: "work", method: "root", identity: "root@example.com" }])
+    const a = renderApp(
+      { ...demoOptions, initialScreen: "signIn", profileName: "work" },
+      fakeRuntime({}, profiles),
+    )
+    app = a
+    await a.waitFor('Preselected from profile "work".')
+    await a.waitFor("› Root user (email + password)")
+    await a.press(keys.enter)
+    const field = await a.waitFor("Email: root@example.com")
+    expect(field).not.toContain("Password")
+    await a.press(keys.enter)
+    await a.waitFor("Password:")
+  })
+
+  it("no profile: AuthKey stays the default", async () => {
+    const a = renderApp({ ...demoOptions, initialScreen: "signIn", profileName: "missing" }, fakeRuntime())
+    app = a
+    await a.waitFor("How do you want to sign in?")
+    expect(a.frame()).toContain("› AuthKey (recommended)")
+    expect(a.frame()).not.toContain("Preselected")
   })
 })

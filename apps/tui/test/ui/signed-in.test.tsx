@@ -135,7 +135,8 @@ describe("signed in", () => {
   })
 
   it("asks before overwriting an existing profile; n goes back to the name", async () => {
-    const profiles = memoryProfiles([{ name: "work", method: "root", identity: "a@example.com" }])
+    // A profile without credentials: nothing to preselect, so the form starts at AuthKey as the helper expects.
+    const profiles = memoryProfiles([{ name: "work" }])
     const a = await signedIn(fakeRuntime({}, profiles), { ...demoOptions, profileName: "work" })
     await a.press(keys.down, keys.enter)
     await a.waitFor("Profile name: work")

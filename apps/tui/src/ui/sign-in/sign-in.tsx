@@ -88,7 +88,7 @@ const Body = ({
         <Box flexDirection="column">
           <Text>How do you want to sign in?</Text>
           <Menu
-            key="method"
+            key={`method:${state.method}`}
             items={methodItems}
             initial={state.method}
             onChoose={(method) => dispatch({ _tag: "ChooseMethod", method })}
@@ -239,15 +239,17 @@ const hintsFor = (state: SignInState): ReadonlyArray<KeyHint> => {
 export const SignIn = ({
   endpoints,
   prefill,
+  profileName,
   onSignedIn,
   onLeave,
 }: {
   readonly endpoints: ReadonlyArray<Endpoint>
   readonly prefill?: SignInPrefill | undefined
+  readonly profileName?: string | undefined
   readonly onSignedIn: (session: Session) => void
   readonly onLeave: () => void
 }) => {
-  const signIn = useSignIn({ endpoints, prefill, onSignedIn, onLeave })
+  const signIn = useSignIn({ endpoints, prefill, profileName, onSignedIn, onLeave })
   return (
     <Box flexDirection="column">
       <Header title="Sign in" sandbox={signIn.state.endpoint.sandbox} />

@@ -87,6 +87,8 @@ export interface SignInState {
 /** @category models */
 export type SignInEvent =
   | { readonly _tag: "ChooseMethod"; readonly method: Method }
+  /** What the current profile knows, applied while the user has not started: method, plain values, lifetime, endpoint. */
+  | { readonly _tag: "Preselect"; readonly from: SignInPrefill }
   | { readonly _tag: "SubmitField"; readonly field: Fields.FieldName; readonly raw: string }
   | { readonly _tag: "SubmitMfa"; readonly raw: string }
   | { readonly _tag: "Review"; readonly choice: "signIn" | "lifetime" | "endpoint" | "mfa" }
@@ -224,6 +226,26 @@ export const previousStep = (state: SignInState): SignInStep | undefined => {
 /** @category reducers */
 export const signInReducer = (state: SignInState, event: SignInEvent): SignInState => {
   switch (event._tag) {
+    case "Preselect": {
+      const untouched = state.step._tag === "Method" && Object.keys(state.values).length === 0
+      if (!untouched) return state
+      const { from } = event
+      const endpoint =
+        from.endpoint === undefined
+          ? state.endpoint
+          : (state.endpoints.find((e) => e.baseUrl === from.endpoint!.baseUrl) ?? from.endpoint)
+      return {
+        ...state,
+        method: from.method ?? state.method,
+        values: from.values ?? {},
+        tokenTimeoutSeconds: from.tokenTimeoutSeconds ?? state.tokenTimeoutSeconds,
+        endpoints: state.endpoints.some((e) => e.baseUrl === endpoint.baseUrl)
+          ? state.endpoints
+          : [endpoint, ...state.endpoints],
+        endpoint,
+        notice: { kind: "info", text: `Preselected from profile "${from.profileName ?? "default"}".` },
+      }
+    }
     case "ChooseMethod": {
       if (event.method === state.method) return go(state, firstField(event.method))
       // A different method: secrets typed for the old one never carry over.

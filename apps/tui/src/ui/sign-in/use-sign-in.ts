@@ -4,11 +4,12 @@
  */
 import { Effect } from "effect"
 import { useInput } from "ink"
-import { useReducer } from "react"
+import { useEffect, useReducer } from "react"
 import type { AuthError } from "../core.ts"
 import type { Endpoint, Session, SignInRequest } from "../model.ts"
+import { prefillOf } from "../profiles/profile-sign-in.ts"
 import { useRuntime, useTask } from "../runtime/runtime-context.tsx"
-import { type SignedIn, UiAuth, UiProfiles } from "../runtime/services.ts"
+import { type ProfileSignIn, type SignedIn, UiAuth, UiProfiles } from "../runtime/services.ts"
 import { useOnStep } from "../runtime/use-on-step.ts"
 import { initialSignIn, type SignInPrefill, signInReducer } from "./use-sign-in-state.ts"
 
@@ -40,11 +41,14 @@ export const cacheUnderProfile = (session: Session) =>
 export const useSignIn = ({
   endpoints,
   prefill,
+  profileName,
   onSignedIn,
   onLeave,
 }: {
   readonly endpoints: ReadonlyArray<Endpoint>
   readonly prefill?: SignInPrefill | undefined
+  /** The profile in use (`--profile`, `SORACOM_PROFILE`): preselects the method and fills the plain fields. */
+  readonly profileName?: string | undefined
   readonly onSignedIn: (session: Session) => void
   readonly onLeave: () => void
 }) => {
@@ -52,6 +56,23 @@ export const useSignIn = ({
   const [state, dispatch] = useReducer(signInReducer, undefined, () => initialSignIn(endpoints, prefill))
   const task = useTask<Session, AuthError>()
   const { step } = state
+
+  const preselect = useTask<ProfileSignIn, unknown>()
+  useEffect(() => {
+    if (prefill !== undefined || profileName === undefined) return
+    preselect.start(
+      UiProfiles.use((p) => p.read(profileName)),
+      {
+        onSuccess: (profile) =>
+          profile.method !== undefined &&
+          dispatch({
+            _tag: "Preselect",
+            from: { ...prefillOf(profile.summary, profile, endpoints, "Method"), secrets: {} },
+          }),
+        onFailure: () => undefined,
+      },
+    )
+  }, [prefill, profileName, endpoints, preselect.start])
 
   useOnStep(step, (step) => {
     if (step._tag !== "Submitting") return
