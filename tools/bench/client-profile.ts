@@ -11,6 +11,7 @@ import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
+import ky from "ky"
 
 const i = process.argv.indexOf("--calls")
 const calls = i >= 0 ? Number(process.argv[i + 1]) : 1_000
@@ -27,16 +28,6 @@ const request = await Effect.runPromise(
   AuthRequest.fromInput({ credentials: { kind: "authKey", authKeyId: key.authKeyId, authKey: key.authKey } }),
 )
 
-// ky is http-ky's dependency, not tools': load it from there (same copy the layer uses).
-const { default: ky } = (await import(
-  new URL("../../packages/http-ky/node_modules/ky/distribution/index.js", import.meta.url).href
-)) as {
-  default: {
-    create: (defaults: object) => {
-      post: (url: string, options: object) => Promise<Response> & { json: () => Promise<unknown> }
-    }
-  }
-}
 const api = ky.create({ retry: 0, throwHttpErrors: false, timeout: 10_000 })
 const clientRequest = HttpClientRequest.post(`${url}/auth`).pipe(
   HttpClientRequest.setHeaders(headers),
