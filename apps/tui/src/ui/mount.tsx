@@ -8,6 +8,7 @@ import { render } from "ink"
 import { App, type AppResult } from "./app.tsx"
 import { type AppOptions, ExitCode } from "./options.ts"
 import { lazyRuntime } from "./runtime/lazy-runtime.ts"
+import { makeLogChannel } from "./runtime/log-channel.ts"
 
 const nonEmpty = (s: string | undefined) => (s === undefined || s === "" ? undefined : s)
 
@@ -20,11 +21,18 @@ export interface Streams {
 export const mount = async (options: AppOptions, streams: Streams): Promise<AppResult> => {
   // soracom-cli's rule (as ProfileStore.defaultDir), here without loading the store before the first frame.
   const profileDir = nonEmpty(process.env.SORACOM_PROFILE_DIR) ?? join(homedir(), ".soracom")
-  const runtime = lazyRuntime(async () => {
-    const { ManagedRuntime } = await import("effect")
-    const { uiLayer } = await import("./runtime/live.ts")
-    return ManagedRuntime.make(uiLayer({ profileDir, language: options.lang }))
-  })
+  const logs = makeLogChannel()
+  const runtime = lazyRuntime(
+    async () => {
+      const { Layer, Logger, ManagedRuntime } = await import("effect")
+      const { uiLayer } = await import("./runtime/live.ts")
+      // Log lines go to the screen, never to the console under Ink.
+      const layer = Layer.merge(uiLayer({ profileDir, language: options.lang }), Logger.layer([logs.logger]))
+      return ManagedRuntime.make(layer)
+    },
+    Date.now,
+    logs.subscribe,
+  )
   let result: AppResult = { code: ExitCode.ok }
   const instance = render(
     <App options={options} runtime={runtime} profileDir={profileDir} onExit={(r) => (result = r)} />,

@@ -307,6 +307,20 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
     expect(s.exchanges().filter((e) => e.request.path === "/v1/auth")).toHaveLength(auth.length)
   })
 
+  it("a 503 is retried: the sign-in succeeds and no log line tears through the screen", async (ctx) => {
+    const { t, s } = await start(ctx)
+    s.faults.set("/auth", { status: 503, times: 1 })
+    const screen = await signInWithAuthKey(t)
+    expect(screen).toContain("OP0000000001")
+    expect(
+      s
+        .exchanges()
+        .filter((e) => e.request.path === "/v1/auth")
+        .map((e) => e.response?.status),
+    ).toEqual([503, 200])
+    expect(t.output()).not.toMatch(/level=|fiber=|timestamp=/)
+  })
+
   it("NO_COLOR: no colour or style escapes at all; words and symbols carry the meaning", async (ctx) => {
     const { t } = await start(ctx, {}, [], { NO_COLOR: "1" })
     await openMethod(t, 2)

@@ -2,13 +2,14 @@
  * Test kit for the Ink screens: the app over fake services, keys, and a polling `waitForFrame` (no sleeps as
  * assertions: a test waits until the frame it expects appears, or fails after a generous deadline).
  */
-import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import { Effect, Layer, Logger, ManagedRuntime, Redacted } from "effect"
 import { render } from "ink-testing-library"
 import type { ReactElement } from "react"
 import stripAnsi from "strip-ansi"
 import { vi } from "vitest"
 import { App, type AppResult } from "../../src/ui/app.tsx"
 import type { AppOptions } from "../../src/ui/options.ts"
+import { makeLogChannel } from "../../src/ui/runtime/log-channel.ts"
 import type { UiRuntime } from "../../src/ui/runtime/runtime-context.tsx"
 import {
   type ProfileSummary,
@@ -108,10 +109,15 @@ export const fakeRuntime = (
   profiles: UiProfilesShape = memoryProfiles(),
   now: () => number = () => NOW,
 ): UiRuntime => {
+  const logs = makeLogChannel()
   const runtime = ManagedRuntime.make(
-    Layer.mergeAll(Layer.succeed(UiAuth, { ...defaultAuth, ...auth }), Layer.succeed(UiProfiles, profiles)),
+    Layer.mergeAll(
+      Layer.succeed(UiAuth, { ...defaultAuth, ...auth }),
+      Layer.succeed(UiProfiles, profiles),
+      Logger.layer([logs.logger]),
+    ),
   )
-  return { runFork: (effect) => runtime.runFork(effect), now }
+  return { runFork: (effect) => runtime.runFork(effect), now, subscribeLogs: logs.subscribe }
 }
 
 export interface Rendered {

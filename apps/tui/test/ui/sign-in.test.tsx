@@ -346,6 +346,27 @@ describe("sign in: errors in plain words, with a next step", () => {
 })
 
 describe("sign in: spinner and cancel", () => {
+  it("shows a retry notice logged by the request under the spinner, never on the console", async () => {
+    const a = await openSignIn(
+      fakeRuntime({
+        signIn: () =>
+          Effect.logWarning(
+            "Retrying the sign-in in 1.0 s (attempt 1 of 3 failed): SORACOM answered 503.",
+          ).pipe(Effect.andThen(Effect.never)),
+      }),
+    )
+    await pickMethod(a, 0)
+    await a.waitFor("AuthKey ID:")
+    await a.type("keyId-abc")
+    await a.waitFor("AuthKey secret:")
+    await a.type("s")
+    await a.waitFor("› Sign in")
+    await a.press(keys.enter)
+    await a.waitFor("! Retrying the sign-in in 1.0 s (attempt 1 of 3 failed): SORACOM answered 503.")
+    await a.press(keys.escape)
+    await a.waitFor((f) => f.includes("Sign-in cancelled.") && !f.includes("Retrying"), "the notice to go")
+  })
+
   it("shows a spinner while signing in, and Esc interrupts the request", async () => {
     let interrupted = false
     const a = await openSignIn(

@@ -98,7 +98,7 @@ export const Profiles = ({
   readonly onSaveCurrent: () => void
   readonly onLeave: () => void
 }) => {
-  const { state, dispatch, lastRead } = useProfiles({ endpoints, onSignedIn, onSignInForm, onLeave })
+  const { state, dispatch, lastRead, note } = useProfiles({ endpoints, onSignedIn, onSignInForm, onLeave })
   const { step } = state
   const body = (() => {
     switch (step._tag) {
@@ -189,7 +189,7 @@ export const Profiles = ({
       case "Deleting":
         return <Busy label={`Deleting profile "${step.profile.name}"…`} />
       case "SigningIn":
-        return <Busy label={`Signing in with profile "${step.profile.name}"…`} />
+        return <Busy label={`Signing in with profile "${step.profile.name}"…`} note={note} />
       case "Reading":
         return <Busy label={`Reading profile "${step.profile.name}"…`} />
       case "SignInFailed": {

@@ -101,5 +101,5 @@ export const useProfiles = ({
     else dispatch({ _tag: "Back" })
   })
 
-  return { state, dispatch, lastRead }
+  return { state, dispatch, lastRead, note: task.note }
 }

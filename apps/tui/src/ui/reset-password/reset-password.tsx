@@ -59,7 +59,7 @@ export const ResetPassword = ({
   readonly onLeave: () => void
   readonly onSignIn: () => void
 }) => {
-  const { state, dispatch } = useResetPassword({ endpoint, email, onLeave })
+  const { state, dispatch, note } = useResetPassword({ endpoint, email, onLeave })
   const { step } = state
   const sent =
     state.sentTo === undefined ? null : (
@@ -88,7 +88,7 @@ export const ResetPassword = ({
           />
         )
       case "Requesting":
-        return <Busy label={`Requesting a reset token for ${state.email}…`} />
+        return <Busy label={`Requesting a reset token for ${state.email}…`} note={note} />
       case "Token":
         return (
           <Box flexDirection="column">
@@ -123,7 +123,7 @@ export const ResetPassword = ({
           />
         )
       case "Verifying":
-        return <Busy label="Setting the new password…" />
+        return <Busy label="Setting the new password…" note={note} />
       case "Done":
         return (
           <Box flexDirection="column">

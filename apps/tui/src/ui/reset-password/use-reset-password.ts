@@ -53,5 +53,5 @@ export const useResetPassword = ({
     else dispatch({ _tag: "Back" })
   })
 
-  return { state, dispatch }
+  return { state, dispatch, note: task.note }
 }

@@ -11,6 +11,7 @@ import type { UiServices } from "./services.ts"
 export const lazyRuntime = (
   load: () => Promise<ManagedRuntime.ManagedRuntime<UiServices, never>>,
   now: () => number = Date.now,
+  subscribeLogs?: UiRuntime["subscribeLogs"],
 ): UiRuntime & { readonly preload: () => void; readonly dispose: () => Promise<void> } => {
   let loading: Promise<ManagedRuntime.ManagedRuntime<UiServices, never>> | undefined
   const get = () => {
@@ -26,6 +27,7 @@ export const lazyRuntime = (
         ),
       ),
     now,
+    ...(subscribeLogs === undefined ? {} : { subscribeLogs }),
     preload: () => {
       get().catch(() => undefined)
     },

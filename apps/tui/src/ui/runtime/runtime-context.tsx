@@ -12,6 +12,8 @@ export interface UiRuntime {
   readonly runFork: <A, E>(effect: Effect.Effect<A, E, UiServices>) => Fiber.Fiber<A, E | unknown>
   /** The wall clock (epoch ms); tests pin it. */
   readonly now: () => number
+  /** Warnings logged by running effects (e.g. core's retry notices), for the screen that runs them. */
+  readonly subscribeLogs?: (listener: (line: string) => void) => () => void
 }
 
 const RuntimeContext = createContext<UiRuntime | undefined>(undefined)
@@ -42,6 +44,8 @@ export interface TaskHandlers<A, E> {
 /** @category models */
 export interface Task<A, E> {
   readonly running: boolean
+  /** The last warning the running effect logged (a retry notice), cleared when it ends. */
+  readonly note: string | undefined
   readonly start: (effect: Effect.Effect<A, E, UiServices>, handlers: TaskHandlers<A, E>) => void
   /** Interrupts the running effect (its HTTP request is aborted); `onInterrupt` runs when it has stopped. */
   readonly cancel: () => void
@@ -62,11 +66,14 @@ export const useTask = <A, E>(): Task<A, E> => {
   const fiber = useRef<Fiber.Fiber<A, unknown> | undefined>(undefined)
   const mounted = useRef(true)
   const [running, setRunning] = useState(false)
+  const [note, setNote] = useState<string | undefined>(undefined)
+  const unsubscribe = useRef<(() => void) | undefined>(undefined)
 
   useEffect(() => {
     mounted.current = true
     return () => {
       mounted.current = false
+      unsubscribe.current?.()
       fiber.current?.interruptUnsafe()
     }
   }, [])
@@ -74,12 +81,20 @@ export const useTask = <A, E>(): Task<A, E> => {
   const start = useCallback(
     (effect: Effect.Effect<A, E, UiServices>, handlers: TaskHandlers<A, E>) => {
       fiber.current?.interruptUnsafe()
+      unsubscribe.current?.()
+      setNote(undefined)
+      unsubscribe.current = runtime.subscribeLogs?.((line) => {
+        if (mounted.current) setNote(line)
+      })
       const current = runtime.runFork(effect)
       fiber.current = current
       setRunning(true)
       current.addObserver((exit) => {
         if (fiber.current !== current || !mounted.current) return
         fiber.current = undefined
+        unsubscribe.current?.()
+        unsubscribe.current = undefined
+        setNote(undefined)
         setRunning(false)
         if (Exit.isSuccess(exit)) return handlers.onSuccess(exit.value)
         if (Cause.hasInterruptsOnly(exit.cause)) return handlers.onInterrupt?.()
@@ -95,5 +110,5 @@ export const useTask = <A, E>(): Task<A, E> => {
     fiber.current?.interruptUnsafe()
   }, [])
 
-  return { running, start, cancel }
+  return { running, note, start, cancel }
 }

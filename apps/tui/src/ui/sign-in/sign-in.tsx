@@ -79,6 +79,7 @@ const Review = ({ state }: { readonly state: SignInState }) => (
 const Body = ({
   state,
   dispatch,
+  note,
   onHome,
 }: ReturnType<typeof useSignIn> & { readonly onHome: () => void }) => {
   const { step } = state
@@ -198,7 +199,7 @@ const Body = ({
         </Box>
       )
     case "Submitting":
-      return <Busy label={`Signing in to ${state.endpoint.label}…`} />
+      return <Busy label={`Signing in to ${state.endpoint.label}…`} note={note} />
     case "Failed":
       return (
         <Box flexDirection="column">

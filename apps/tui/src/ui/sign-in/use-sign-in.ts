@@ -96,5 +96,5 @@ export const useSignIn = ({
     else dispatch({ _tag: "Back" })
   })
 
-  return { state, dispatch }
+  return { state, dispatch, note: task.note }
 }

@@ -93,7 +93,7 @@ export const SignedIn = ({
   readonly onHome: () => void
   readonly onQuitWithExports: () => void
 }) => {
-  const { state, dispatch } = useSignedIn({ session, startAt, onSignedOut, onHome })
+  const { state, dispatch, note } = useSignedIn({ session, startAt, onSignedOut, onHome })
   const now = useNow(true)
   const { step } = state
   const body = (() => {
@@ -132,7 +132,7 @@ export const SignedIn = ({
       case "Saving":
         return <Busy label={`Saving profile "${step.name}"…`} />
       case "SigningOut":
-        return <Busy label="Signing out…" />
+        return <Busy label="Signing out…" note={note} />
       case "SignOutFailed":
         return (
           <Box flexDirection="column">

@@ -78,5 +78,5 @@ export const useSignedIn = ({
     else dispatch({ _tag: "Back" })
   })
 
-  return { state, dispatch }
+  return { state, dispatch, note: task.note }
 }
