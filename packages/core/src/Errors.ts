@@ -75,7 +75,8 @@ const toJson = (self: object & { readonly message: string }): Record<string, unk
   return out
 }
 
-const operationLabels: Record<Operation, string> = {
+/** How messages name an operation ("sign-in"…). @internal */
+export const operationLabels: Record<Operation, string> = {
   auth: "sign-in",
   issuePasswordResetToken: "password reset request",
   verifyPasswordResetToken: "password reset",

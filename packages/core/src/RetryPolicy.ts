@@ -9,10 +9,15 @@
  *
  * All waits go through Effect's `Clock` (tests use `TestClock`), jitter through Effect's `Random`.
  *
+ * Each retry is announced with one `Effect.logWarning` (see {@link retryMessage}) annotated with `operation`,
+ * `attempt` (the attempt that failed, from 1), `maxAttempts`, `delayMillis`, `errorTag` and, for HTTP answers,
+ * `status`: install a logger to show it (the CLI prints it on stderr). It carries no secret — core's error
+ * messages never do.
+ *
  * @since 0.1.0
  */
 import { Cause, Duration, Effect, Random, Schedule } from "effect"
-import type { Operation, SoracomAuthError } from "./Errors.ts"
+import { type Operation, operationLabels, type SoracomAuthError } from "./Errors.ts"
 
 /**
  * A retry policy. Every field has a documented default (see {@link defaults}).
@@ -123,9 +128,59 @@ export const isRetryable = (operation: Operation, error: SoracomAuthError): bool
   }
 }
 
+/** Why a retry happens, in a few words: no server message, no request data. */
+const retryReason = (error: SoracomAuthError): string => {
+  switch (error._tag) {
+    case "ServerError":
+      return `SORACOM answered HTTP ${error.status}${error.code === undefined ? "" : ` (${error.code})`}`
+    case "RateLimited":
+      return `SORACOM is rate-limiting requests (HTTP 429${error.code === undefined ? "" : `, ${error.code}`})`
+    default:
+      return error.message.replace(/\.$/, "")
+  }
+}
+
+/**
+ * The one-line text of the warning logged before a retry, e.g.
+ * `Retrying the sign-in in 1.2 s (attempt 1 of 4 failed): SORACOM answered HTTP 503 (SBX0099).`
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const retryMessage = (options: {
+  readonly operation: Operation
+  readonly error: SoracomAuthError
+  /** The attempt that failed, from 1. */
+  readonly attempt: number
+  readonly maxAttempts: number
+  readonly delay: Duration.Duration
+}): string =>
+  `Retrying the ${operationLabels[options.operation]} in ${(Duration.toMillis(options.delay) / 1000).toFixed(1)} s ` +
+  `(attempt ${options.attempt} of ${options.maxAttempts} failed): ${retryReason(options.error)}.`
+
+/** The warning logged when a retry has been decided. */
+const logRetry = (
+  policy: RetryPolicy,
+  operation: Operation,
+  error: SoracomAuthError,
+  attempt: number,
+  delay: Duration.Duration,
+): Effect.Effect<void> =>
+  Effect.logWarning(retryMessage({ operation, error, attempt, maxAttempts: policy.maxAttempts, delay })).pipe(
+    Effect.annotateLogs({
+      operation,
+      attempt,
+      maxAttempts: policy.maxAttempts,
+      delayMillis: Duration.toMillis(delay),
+      errorTag: error._tag,
+      ...("status" in error && typeof error.status === "number" ? { status: error.status } : {}),
+    }),
+  )
+
 /**
  * The `Schedule` of a policy for an operation; its input is the failure. Stops on a non-retryable error, after
- * `maxAttempts`, past `maxElapsed`, or when the server asks for a wait longer than `maxRetryAfter`.
+ * `maxAttempts`, past `maxElapsed`, or when the server asks for a wait longer than `maxRetryAfter`. Each
+ * decided retry logs one warning (see the module notes); a stop logs nothing.
  *
  * @category constructors
  * @since 0.1.0
@@ -157,7 +212,10 @@ export const schedule = (
         Effect.flatMap((delay) =>
           delay === undefined
             ? Cause.done(Duration.zero)
-            : Effect.succeed([delay, delay] as [Duration.Duration, Duration.Duration]),
+            : Effect.as(logRetry(policy, operation, error, meta.attempt, delay), [delay, delay] as [
+                Duration.Duration,
+                Duration.Duration,
+              ]),
         ),
       )
     }),
@@ -180,4 +238,13 @@ export const retry =
  * @category constructors
  * @since 0.1.0
  */
-export const RetryPolicy = { defaults, none, make, isRetryable, isProvablyUnsent, schedule, retry } as const
+export const RetryPolicy = {
+  defaults,
+  none,
+  make,
+  isRetryable,
+  isProvablyUnsent,
+  schedule,
+  retry,
+  retryMessage,
+} as const

@@ -4,7 +4,8 @@
  * whole request (body and headers) into its error messages, to prove that server text is scrubbed too.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, DateTime, Duration, Effect, Exit, Layer, Redacted } from "effect"
+import { Cause, DateTime, Duration, Effect, Exit, Fiber, Layer, Logger, Redacted, References } from "effect"
+import { TestClock } from "effect/testing"
 import {
   AuthKeyCredentials,
   AuthRequest,
@@ -152,6 +153,50 @@ describe("canary: no secret in any printout", () => {
       for (const e of errors) assertNoCanary(e.field, e)
     }),
   )
+})
+
+describe("canary: no secret in the retry warnings", () => {
+  // Every operation × every answer again, now with retries on: everything a logger receives (message,
+  // annotations, cause, Effect's default formatting) is checked.
+  const retrying = RetryPolicy.make({ maxAttempts: 3, baseDelay: "10 millis", jitter: 0 })
+  for (const [opName, op] of operations) {
+    for (const [answerName, answer] of answers) {
+      it.effect(`${opName} × ${answerName} (retrying)`, () =>
+        Effect.gen(function* () {
+          const logged: Array<unknown> = []
+          let warnings = 0
+          const capture = Logger.make((o) => {
+            warnings++
+            logged.push(
+              o.message,
+              o.fiber.getRef(References.CurrentLogAnnotations),
+              Cause.pretty(o.cause),
+              Logger.formatSimple.log(o),
+              Logger.formatJson.log(o),
+            )
+          })
+          const http = testHttp((r) => answer(r))
+          const fiber = yield* Effect.forkChild(
+            Effect.flatMap(SoracomAuth, op).pipe(
+              Effect.provide(
+                Layer.merge(
+                  SoracomAuth.layer({ retryPolicy: retrying }).pipe(Layer.provide(http.layer)),
+                  Logger.layer([capture]),
+                ),
+              ),
+              Effect.exit,
+            ),
+          )
+          for (let i = 0; i < 20 && fiber.pollUnsafe() === undefined; i++) yield* TestClock.adjust("1 second")
+          assertNoCanary(`${opName} × ${answerName} exit`, yield* Fiber.join(fiber))
+          for (const entry of logged) assertNoCanary(`${opName} × ${answerName} log`, entry)
+          // one warning per retry; and the 503s of auth do retry, so the check is not vacuous
+          assert.strictEqual(warnings, http.requests.length - 1)
+          if (opName.startsWith("auth") && answerName.startsWith("503")) assert.strictEqual(warnings, 2)
+        }),
+      )
+    }
+  }
 })
 
 describe("error printouts", () => {

@@ -18,6 +18,7 @@ import { status } from "./commands/status.ts"
 import { token } from "./commands/token.ts"
 import { CliEnv, type CliEnvShape, JsonFlag, LangFlag, NoInputFlag, VerboseFlag } from "./context.ts"
 import { Cancelled, describe, ExitCode, UsageError } from "./errors.ts"
+import { loggingLayer } from "./logging.ts"
 import { type Io, processIo, renderError } from "./output.ts"
 
 /** @category commands */
@@ -131,6 +132,8 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
 
   const layer = Layer.mergeAll(
     cliPlatform,
+    // Effect logs: warnings (e.g. retries) as one line on stderr, never on stdout
+    loggingLayer(io),
     CliOutput.layerPresenter(presenter),
     Profiles.layer(cliEnv.profileDir),
     Layer.succeed(CliEnv, cliEnv),
