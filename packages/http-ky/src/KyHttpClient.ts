@@ -21,7 +21,7 @@ import * as Stream from "effect/Stream"
 import ky, { type KyInstance, type Options as KyOptions } from "ky"
 import * as HttpTrace from "./HttpTrace.ts"
 import { fromKyFailure, type TimeoutSettings } from "./internal/errors.ts"
-import { bodyKey, bodyPassingFetch, exchange } from "./internal/exchange.ts"
+import { bodyPassingFetch, exchange } from "./internal/exchange.ts"
 import { version } from "./version.ts"
 
 /**
@@ -100,8 +100,9 @@ const createKy = (settings: Settings): KyInstance =>
   ky.create({
     retry: 0,
     throwHttpErrors: false,
-    timeout: settings.timeoutMs,
-    totalTimeout: settings.totalTimeoutMs,
+    // The per-attempt and total timeouts are enforced by `exchange` with one timer and one AbortController.
+    timeout: false,
+    totalTimeout: false,
     headers: settings.headers,
     fetch: bodyPassingFetch(settings.fetch === undefined ? () => globalThis.fetch : () => settings.fetch!),
   })
@@ -150,12 +151,14 @@ export const make = (options: Options = {}): HttpClient.HttpClient => {
       Effect.tryPromise({
         // `signal` is the fiber's: HttpClient.make aborts it when the Effect is interrupted (or timed out).
         try: () =>
-          exchange(api, url, {
-            method: request.method,
-            headers: outgoingHeaders(request),
+          exchange(
+            api,
+            url,
+            { method: request.method, headers: outgoingHeaders(request) },
+            body as BodyInit | undefined,
             signal,
-            ...(body === undefined ? {} : { [bodyKey]: body }),
-          }),
+            settings,
+          ),
         catch: (cause) => fromKyFailure(request, cause, settings),
       }),
       (response) => HttpClientResponse.fromWeb(request, response),
