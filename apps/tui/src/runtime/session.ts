@@ -39,8 +39,14 @@ export const toCredentialsInput = (credentials: ProfileCredentials) => {
   }
 }
 
-/** A cached session as core's `AuthResponse` (for `logout` and API headers). @category conversions */
-export const toAuthResponse = (session: CachedSession): AuthResponse =>
+/**
+ * A session (the cached one, or the UI's) as core's `AuthResponse` (for `logout` and API headers).
+ *
+ * @category conversions
+ */
+export const toAuthResponse = (
+  session: Pick<CachedSession, "apiKey" | "token" | "operatorId" | "userName" | "expiresAt">,
+): AuthResponse =>
   new AuthResponse(
     {
       apiKey: session.apiKey,

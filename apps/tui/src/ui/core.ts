@@ -8,6 +8,7 @@ export {
   Fields,
   InvalidRequest,
   type IssuePasswordResetTokenError,
+  isSoracomAuthError,
   type LogoutError,
   RateLimited,
   type SoracomAuthError,

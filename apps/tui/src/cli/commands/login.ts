@@ -23,7 +23,14 @@ import { UsageError } from "../errors.ts"
 import { formatDuration, formatLocalTime } from "../output.ts"
 import { readSecret } from "../secrets.ts"
 import { openApp } from "./app.ts"
-import { coverageFlag, endpointFlag, profileFlag, readProfileIfPresent } from "./shared.ts"
+import {
+  coverageFlag,
+  endpointFlag,
+  optionalStringFlag,
+  profileFlag,
+  readProfileIfPresent,
+  switchFlag,
+} from "./shared.ts"
 
 const missingCredentialsMessage = `No credentials to sign in with, and no terminal to ask for them.
 Give them as flags (secrets from stdin, a file or the environment — never as a flag value):
@@ -36,40 +43,22 @@ export const login = Command.make(
   "login",
   {
     profile: profileFlag,
-    authKeyId: Flag.String("auth-key-id").pipe(Flag.optional, Flag.withDescription("AuthKey ID (keyId-…)")),
-    authKeyStdin: Flag.Boolean("auth-key-stdin").pipe(
-      Flag.withDefault(false),
-      Flag.withDescription("Read the AuthKey secret from stdin"),
-    ),
-    authKeyFile: Flag.String("auth-key-file").pipe(
-      Flag.optional,
-      Flag.withDescription("Read the AuthKey secret from FILE"),
-    ),
-    email: Flag.String("email").pipe(Flag.optional, Flag.withDescription("Root user's email address")),
-    operatorId: Flag.String("operator-id").pipe(
-      Flag.optional,
-      Flag.withDescription("SAM user's operator ID (OP…)"),
-    ),
-    userName: Flag.String("user-name").pipe(Flag.optional, Flag.withDescription("SAM user name")),
-    passwordStdin: Flag.Boolean("password-stdin").pipe(
-      Flag.withDefault(false),
-      Flag.withDescription("Read the password from stdin"),
-    ),
-    passwordFile: Flag.String("password-file").pipe(
-      Flag.optional,
-      Flag.withDescription("Read the password from FILE"),
-    ),
-    mfaCode: Flag.String("mfa-code").pipe(Flag.optional, Flag.withDescription("6-digit MFA (TOTP) code")),
+    authKeyId: optionalStringFlag("auth-key-id", "AuthKey ID (keyId-…)"),
+    authKeyStdin: switchFlag("auth-key-stdin", "Read the AuthKey secret from stdin"),
+    authKeyFile: optionalStringFlag("auth-key-file", "Read the AuthKey secret from FILE"),
+    email: optionalStringFlag("email", "Root user's email address"),
+    operatorId: optionalStringFlag("operator-id", "SAM user's operator ID (OP…)"),
+    userName: optionalStringFlag("user-name", "SAM user name"),
+    passwordStdin: switchFlag("password-stdin", "Read the password from stdin"),
+    passwordFile: optionalStringFlag("password-file", "Read the password from FILE"),
+    mfaCode: optionalStringFlag("mfa-code", "6-digit MFA (TOTP) code"),
     tokenTimeout: Flag.Int("token-timeout").pipe(
       Flag.optional,
       Flag.withDescription("Token lifetime in seconds, 180…172800 (default 86400)"),
     ),
     coverage: coverageFlag,
     endpoint: endpointFlag,
-    save: Flag.String("save").pipe(
-      Flag.optional,
-      Flag.withDescription("Also store the credentials in profile P (soracom-cli format, 0600)"),
-    ),
+    save: optionalStringFlag("save", "Also store the credentials in profile P (soracom-cli format, 0600)"),
   },
   (flags) =>
     Effect.gen(function* () {

@@ -15,7 +15,7 @@ import { profileName, resolveEndpoint } from "../../runtime/resolve.ts"
 import { CliEnv, globals, opt, withAuth } from "../context.ts"
 import { UsageError } from "../errors.ts"
 import { readSecret } from "../secrets.ts"
-import { coverageFlag, endpointFlag, profileFlag, readProfileIfPresent } from "./shared.ts"
+import { endpointFlags, optionalStringFlag, readProfileIfPresent, switchFlag } from "./shared.ts"
 
 const endpointFor = (flags: {
   readonly profile: Option.Option<string>
@@ -38,9 +38,7 @@ const request = Command.make(
   "request",
   {
     email: Flag.String("email").pipe(Flag.withDescription("The root user's email address")),
-    profile: profileFlag,
-    coverage: coverageFlag,
-    endpoint: endpointFlag,
+    ...endpointFlags,
   },
   (flags) =>
     Effect.gen(function* () {
@@ -65,25 +63,14 @@ const request = Command.make(
 const verify = Command.make(
   "verify",
   {
-    tokenStdin: Flag.Boolean("token-stdin").pipe(
-      Flag.withDefault(false),
-      Flag.withDescription("Read the reset token from stdin (first line)"),
+    tokenStdin: switchFlag("token-stdin", "Read the reset token from stdin (first line)"),
+    tokenFile: optionalStringFlag("token-file", "Read the reset token from FILE"),
+    passwordStdin: switchFlag("password-stdin", "Read the new password from stdin (next line)"),
+    passwordFile: optionalStringFlag(
+      "password-file",
+      "Read the new password from FILE (or set SORACOM_NEW_PASSWORD)",
     ),
-    tokenFile: Flag.String("token-file").pipe(
-      Flag.optional,
-      Flag.withDescription("Read the reset token from FILE"),
-    ),
-    passwordStdin: Flag.Boolean("password-stdin").pipe(
-      Flag.withDefault(false),
-      Flag.withDescription("Read the new password from stdin (next line)"),
-    ),
-    passwordFile: Flag.String("password-file").pipe(
-      Flag.optional,
-      Flag.withDescription("Read the new password from FILE (or set SORACOM_NEW_PASSWORD)"),
-    ),
-    profile: profileFlag,
-    coverage: coverageFlag,
-    endpoint: endpointFlag,
+    ...endpointFlags,
   },
   (flags) =>
     Effect.gen(function* () {

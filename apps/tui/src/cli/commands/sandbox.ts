@@ -8,6 +8,7 @@ import { Command, Flag } from "effect/cli"
 import { CliEnv, globals, opt } from "../context.ts"
 import { InputFileError, UsageError } from "../errors.ts"
 import { openApp } from "./app.ts"
+import { optionalStringFlag, switchFlag } from "./shared.ts"
 
 const loadSandbox = Effect.promise(() => import("@soracom-auth/sandbox"))
 
@@ -32,15 +33,9 @@ export const sandbox = Command.make(
       Flag.withDefault("127.0.0.1"),
       Flag.withDescription("Interface to listen on"),
     ),
-    seed: Flag.String("seed").pipe(
-      Flag.optional,
-      Flag.withDescription("Accounts to start with (JSON seed file)"),
-    ),
+    seed: optionalStringFlag("seed", "Accounts to start with (JSON seed file)"),
     hashCost: Flag.Int("hash-cost").pipe(Flag.optional, Flag.withDescription("scrypt cost as log2(N), 1…20")),
-    noRateLimit: Flag.Boolean("no-rate-limit").pipe(
-      Flag.withDefault(false),
-      Flag.withDescription("No rate limits"),
-    ),
+    noRateLimit: switchFlag("no-rate-limit", "No rate limits"),
   },
   (flags) =>
     Effect.gen(function* () {

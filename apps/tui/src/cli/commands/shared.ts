@@ -5,6 +5,14 @@ import type { ProfileError } from "../../profiles/errors.ts"
 import type { ProfileDocument } from "../../profiles/ProfileFile.ts"
 import type { ProfileStoreShape } from "../../profiles/ProfileStore.ts"
 
+/** An optional string flag (`Option<string>`). */
+export const optionalStringFlag = (name: string, description: string) =>
+  Flag.String(name).pipe(Flag.optional, Flag.withDescription(description))
+
+/** A switch, off unless given. */
+export const switchFlag = (name: string, description: string) =>
+  Flag.Boolean(name).pipe(Flag.withDefault(false), Flag.withDescription(description))
+
 export const profileFlag = Flag.String("profile").pipe(
   Flag.optional,
   Flag.withDescription('Profile name (default: SORACOM_PROFILE, else "default")'),
@@ -21,6 +29,9 @@ export const endpointFlag = Flag.String("endpoint").pipe(
     "API base URL, e.g. http://127.0.0.1:8080 (overrides SORACOM_ENDPOINT and --coverage)",
   ),
 )
+
+/** Where a command talks to: the profile, and the coverage or endpoint overriding it. */
+export const endpointFlags = { profile: profileFlag, coverage: coverageFlag, endpoint: endpointFlag } as const
 
 /**
  * The profile when it exists. A missing profile is an error only when it was named explicitly; a profile

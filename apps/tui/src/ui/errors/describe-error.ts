@@ -3,7 +3,7 @@
  * The screens add their own menus of next steps; this table is the words.
  */
 import { Duration } from "effect"
-import type { SoracomAuthError } from "../core.ts"
+import { isSoracomAuthError, type SoracomAuthError } from "../core.ts"
 import type { Method } from "../model.ts"
 
 /** @category models */
@@ -115,26 +115,22 @@ export const describeError = (error: UiError, context: ErrorContext): ErrorText 
   }
 }
 
-/** Turns anything thrown or failed into a {@link UiError}. @category constructors */
-export const toUiError = (u: unknown): UiError => {
-  if (typeof u === "object" && u !== null && "_tag" in u && typeof u._tag === "string" && known.has(u._tag)) {
-    return u as UiError
-  }
-  return { _tag: "Unknown", message: u instanceof Error ? u.message : String(u) }
-}
-
-const known = new Set([
-  "InvalidRequest",
-  "AuthFailed",
-  "InvalidEmail",
-  "InvalidToken",
-  "TokenExpired",
-  "RateLimited",
-  "ServerError",
-  "TransportError",
-  "UnexpectedResponse",
+const profileErrorTags: ReadonlySet<string> = new Set<ProfileErrorLike["_tag"]>([
   "ProfilePermissionsTooOpen",
   "ProfileNotFound",
   "InvalidProfileName",
   "ProfileFileError",
 ])
+
+const isProfileError = (u: unknown): u is ProfileErrorLike =>
+  typeof u === "object" &&
+  u !== null &&
+  "_tag" in u &&
+  typeof u._tag === "string" &&
+  profileErrorTags.has(u._tag)
+
+/** Turns anything thrown or failed into a {@link UiError}: core's errors and the profile store's pass through. @category constructors */
+export const toUiError = (u: unknown): UiError =>
+  isSoracomAuthError(u) || isProfileError(u)
+    ? u
+    : { _tag: "Unknown", message: u instanceof Error ? u.message : String(u) }

@@ -4,6 +4,7 @@
  */
 import { Box, Text } from "ink"
 import { Busy } from "../components/busy.tsx"
+import { Failure } from "../components/failure.tsx"
 import { Field } from "../components/field.tsx"
 import { Footer, type KeyHint, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
@@ -144,19 +145,13 @@ export const ResetPassword = ({
         )
       case "Failed":
         return (
-          <Box flexDirection="column">
-            <Text color={theme.color.error}>
-              {theme.symbol.error} {step.text.title}
-            </Text>
-            <Box marginBottom={1}>
-              <Text>{step.text.next}</Text>
-            </Box>
+          <Failure text={step.text}>
             <Menu
               key="failed"
               items={step.actions.map((a) => ({ value: a, label: failureLabels[a] }))}
               onChoose={(action) => (action === "home" ? onLeave() : dispatch({ _tag: "Choose", action }))}
             />
-          </Box>
+          </Failure>
         )
     }
   })()

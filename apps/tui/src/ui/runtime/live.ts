@@ -5,7 +5,6 @@
  */
 import {
   AuthRequest,
-  AuthResponse,
   IssuePasswordResetTokenRequest,
   SoracomAuth,
   VerifyPasswordResetTokenRequest,
@@ -19,7 +18,7 @@ import {
   ProfileStore,
   SessionCache,
 } from "../../profiles/index.ts"
-import { authLayer, identityOf, profilesLayer } from "../../runtime/index.ts"
+import { authLayer, identityOf, profilesLayer, toAuthResponse } from "../../runtime/index.ts"
 import type { ProfileErrorLike } from "../errors/describe-error.ts"
 import type { Endpoint, SignInRequest } from "../model.ts"
 import type { UiRuntime } from "./runtime-context.tsx"
@@ -87,20 +86,9 @@ export const uiAuthLayer = (options: { readonly language?: "en" | "ja" | undefin
         }
       }).pipe(Effect.provide(authLayer({ endpoint: request.endpoint.endpoint, language: options.language }))),
     signOut: (session) =>
-      SoracomAuth.use((auth) =>
-        auth.logout(
-          new AuthResponse(
-            {
-              apiKey: session.apiKey,
-              token: session.token,
-              operatorId: session.operatorId,
-              ...(session.userName === undefined ? {} : { userName: session.userName }),
-              expiresAt: DateTime.makeUnsafe(session.expiresAt),
-            },
-            { disableChecks: true },
-          ),
-        ),
-      ).pipe(Effect.provide(authLayer({ endpoint: session.endpoint.endpoint, language: options.language }))),
+      SoracomAuth.use((auth) => auth.logout(toAuthResponse(session))).pipe(
+        Effect.provide(authLayer({ endpoint: session.endpoint.endpoint, language: options.language })),
+      ),
     requestPasswordReset: (endpoint: Endpoint, email: string) =>
       Effect.gen(function* () {
         const auth = yield* SoracomAuth

@@ -4,23 +4,23 @@
  */
 import { Box, Text } from "ink"
 import { Busy } from "../components/busy.tsx"
+import { Failure } from "../components/failure.tsx"
 import { Field } from "../components/field.tsx"
 import { Footer, type KeyHint, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu, type MenuItem } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
 import { Fields } from "../core.ts"
-import type { Endpoint, Session } from "../model.ts"
+import type { Endpoint } from "../model.ts"
 import { theme } from "../theme/theme.ts"
 import { fieldLabels, fieldPlaceholders, methodItems } from "./labels.ts"
-import { useSignIn } from "./use-sign-in.ts"
+import { type SignInProps, useSignIn } from "./use-sign-in.ts"
 import {
   type FailureAction,
   formatLifetime,
   lifetimeChoices,
   methodFields,
   plainValue,
-  type SignInPrefill,
   type SignInState,
   takesMfa,
 } from "./use-sign-in-state.ts"
@@ -202,13 +202,7 @@ const Body = ({
       return <Busy label={`Signing in to ${state.endpoint.label}…`} note={note} />
     case "Failed":
       return (
-        <Box flexDirection="column">
-          <Text color={theme.color.error}>
-            {theme.symbol.error} {step.text.title}
-          </Text>
-          <Box marginBottom={1}>
-            <Text>{step.text.next}</Text>
-          </Box>
+        <Failure text={step.text}>
           <Menu
             key="failed"
             items={step.actions.map((a) => ({ value: a, label: failureLabels[a] }))}
@@ -216,7 +210,7 @@ const Body = ({
               action === "home" ? onHome() : dispatch({ _tag: "ChooseFailureAction", action })
             }
           />
-        </Box>
+        </Failure>
       )
   }
 }
@@ -237,25 +231,13 @@ const hintsFor = (state: SignInState): ReadonlyArray<KeyHint> => {
 }
 
 /** @category components */
-export const SignIn = ({
-  endpoints,
-  prefill,
-  profileName,
-  onSignedIn,
-  onLeave,
-}: {
-  readonly endpoints: ReadonlyArray<Endpoint>
-  readonly prefill?: SignInPrefill | undefined
-  readonly profileName?: string | undefined
-  readonly onSignedIn: (session: Session) => void
-  readonly onLeave: () => void
-}) => {
-  const signIn = useSignIn({ endpoints, prefill, profileName, onSignedIn, onLeave })
+export const SignIn = (props: SignInProps) => {
+  const signIn = useSignIn(props)
   return (
     <Box flexDirection="column">
       <Header title="Sign in" sandbox={signIn.state.endpoint.sandbox} />
       <Notice notice={signIn.state.notice} />
-      <Body {...signIn} onHome={onLeave} />
+      <Body {...signIn} onHome={props.onLeave} />
       <Footer hints={hintsFor(signIn.state)} />
     </Box>
   )

@@ -37,21 +37,18 @@ export const cacheUnderProfile = (session: Session) =>
     ? Effect.void
     : UiProfiles.use((p) => p.cacheSession(session.profileName!, session)).pipe(Effect.ignore)
 
-/** @category hooks */
-export const useSignIn = ({
-  endpoints,
-  prefill,
-  profileName,
-  onSignedIn,
-  onLeave,
-}: {
+/** What the Sign-in screen is given (the screen passes it on to {@link useSignIn}). @category models */
+export interface SignInProps {
   readonly endpoints: ReadonlyArray<Endpoint>
   readonly prefill?: SignInPrefill | undefined
   /** The profile in use (`--profile`, `SORACOM_PROFILE`): preselects the method and fills the plain fields. */
   readonly profileName?: string | undefined
   readonly onSignedIn: (session: Session) => void
   readonly onLeave: () => void
-}) => {
+}
+
+/** @category hooks */
+export const useSignIn = ({ endpoints, prefill, profileName, onSignedIn, onLeave }: SignInProps) => {
   const runtime = useRuntime()
   const [state, dispatch] = useReducer(signInReducer, undefined, () => initialSignIn(endpoints, prefill))
   const task = useTask<Session, AuthError>()

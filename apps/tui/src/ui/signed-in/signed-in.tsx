@@ -5,6 +5,7 @@
 import { Box, Text } from "ink"
 import { Busy } from "../components/busy.tsx"
 import { Confirm } from "../components/confirm.tsx"
+import { Failure } from "../components/failure.tsx"
 import { Field } from "../components/field.tsx"
 import { Footer, type KeyHint, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
@@ -135,13 +136,7 @@ export const SignedIn = ({
         return <Busy label="Signing out…" note={note} />
       case "SignOutFailed":
         return (
-          <Box flexDirection="column">
-            <Text color={theme.color.error}>
-              {theme.symbol.error} Could not sign out. {step.text.title}
-            </Text>
-            <Box marginBottom={1}>
-              <Text>{step.text.next}</Text>
-            </Box>
+          <Failure text={step.text} lead="Could not sign out.">
             <Menu
               key="signout-failed"
               items={[
@@ -160,7 +155,7 @@ export const SignedIn = ({
                 else dispatch({ _tag: "Back" })
               }}
             />
-          </Box>
+          </Failure>
         )
     }
   })()
