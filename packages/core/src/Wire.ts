@@ -110,6 +110,12 @@ const check = (field: Fields.FieldName, value: string): Effect.Effect<string, In
     : Effect.succeed(value)
 }
 
+/** The first rule `value` breaks, as the `InvalidRequest` to fail with (plain function: no Effect per field). */
+const problemOf = (field: Fields.FieldName, value: string): InvalidRequest | undefined => {
+  const problem = Fields.check(field, value)
+  return Option.isSome(problem) ? new InvalidRequest({ field, reason: problem.value }) : undefined
+}
+
 const present = (s: string | undefined): s is string => s !== undefined
 
 const invalidBody = new InvalidRequest({
@@ -138,6 +144,57 @@ const wrongTypeInAuthBody = (body: unknown): InvalidRequest => {
   return invalidBody
 }
 
+// Built once: a schema decoder is compiled from the schema, not per call.
+const decodeAuthRequestBodyOption = Schema.decodeUnknownOption(AuthRequestBody)
+
+type CredentialsKind = "root" | "key" | "sam"
+
+/**
+ * Every rule of an auth body, in order, as plain code: the shape (JSON types), exactly one credential kind,
+ * then each field. The first broken rule wins. Shared by {@link decodeAuthRequest} (which then builds the
+ * classes) and {@link validateAuthRequest} (which needs only the verdict).
+ */
+const checkAuthBody = (
+  body: unknown,
+):
+  | { readonly _tag: "Invalid"; readonly error: InvalidRequest }
+  | { readonly _tag: "Valid"; readonly body: AuthRequestBody; readonly kind: CredentialsKind } => {
+  const decoded = decodeAuthRequestBodyOption(body)
+  if (Option.isNone(decoded)) return { _tag: "Invalid", error: wrongTypeInAuthBody(body) }
+  const b = decoded.value
+  const root = present(b.email)
+  const key = present(b.authKeyId) || present(b.authKey)
+  const sam = present(b.operatorId) || present(b.userName)
+  const kinds = (root ? 1 : 0) + (key ? 1 : 0) + (sam ? 1 : 0)
+  if (kinds !== 1 && !(kinds === 0 && present(b.password))) {
+    return { _tag: "Invalid", error: new InvalidRequest({ field: "credentials", reason: oneKind }) }
+  }
+  let kind: CredentialsKind
+  let error: InvalidRequest | undefined
+  if (key) {
+    if (present(b.password)) {
+      return { _tag: "Invalid", error: new InvalidRequest({ field: "credentials", reason: oneKind }) }
+    }
+    kind = "key"
+    error = problemOf("authKeyId", b.authKeyId ?? "") ?? problemOf("authKey", b.authKey ?? "")
+  } else if (sam) {
+    kind = "sam"
+    error =
+      problemOf("operatorId", b.operatorId ?? "") ??
+      problemOf("userName", b.userName ?? "") ??
+      problemOf("password", b.password ?? "")
+  } else {
+    kind = "root"
+    error = problemOf("email", b.email ?? "") ?? problemOf("password", b.password ?? "")
+  }
+  error ??=
+    (b.mfaOTPCode === undefined ? undefined : problemOf("mfaOtpCode", b.mfaOTPCode)) ??
+    (b.tokenTimeoutSeconds === undefined
+      ? undefined
+      : problemOf("tokenTimeoutSeconds", String(b.tokenTimeoutSeconds)))
+  return error === undefined ? { _tag: "Valid", body: b, kind } : { _tag: "Invalid", error }
+}
+
 /**
  * Reads an auth request body (as a server would) with the library's rules: exactly one credential kind, every
  * field valid. Values are **not** trimmed (a well-behaved client already trimmed them).
@@ -146,76 +203,69 @@ const wrongTypeInAuthBody = (body: unknown): InvalidRequest => {
  * @since 0.1.0
  */
 export const decodeAuthRequest = (body: unknown): Effect.Effect<AuthRequest, InvalidRequest> =>
-  Effect.gen(function* () {
-    const b = yield* Option.match(Schema.decodeUnknownOption(AuthRequestBody)(body), {
-      onNone: () => Effect.fail(wrongTypeInAuthBody(body)),
-      onSome: Effect.succeed,
-    })
-    const root = present(b.email)
-    const key = present(b.authKeyId) || present(b.authKey)
-    const sam = present(b.operatorId) || present(b.userName)
-    const kinds = [root, key, sam].filter(Boolean).length
-    if (kinds !== 1 && !(kinds === 0 && present(b.password))) {
-      return yield* Effect.fail(new InvalidRequest({ field: "credentials", reason: oneKind }))
-    }
+  Effect.suspend(() => {
+    const checked = checkAuthBody(body)
+    if (checked._tag === "Invalid") return Effect.fail(checked.error)
+    const b = checked.body
     let credentials: Credentials
-    if (key) {
-      if (present(b.password))
-        return yield* Effect.fail(new InvalidRequest({ field: "credentials", reason: oneKind }))
-      credentials = new AuthKeyCredentials(
-        {
-          authKeyId: yield* check("authKeyId", b.authKeyId ?? ""),
-          authKey: Redacted.make(yield* check("authKey", b.authKey ?? "")),
-        },
-        { disableChecks: true },
-      )
-    } else if (sam) {
-      credentials = new SamUserCredentials(
-        {
-          operatorId: yield* check("operatorId", b.operatorId ?? ""),
-          userName: yield* check("userName", b.userName ?? ""),
-          password: Redacted.make(yield* check("password", b.password ?? "")),
-        },
-        { disableChecks: true },
-      )
-    } else {
-      credentials = new RootCredentials(
-        {
-          email: yield* check("email", b.email ?? ""),
-          password: Redacted.make(yield* check("password", b.password ?? "")),
-        },
-        { disableChecks: true },
-      )
+    switch (checked.kind) {
+      case "key":
+        credentials = new AuthKeyCredentials(
+          { authKeyId: b.authKeyId ?? "", authKey: Redacted.make(b.authKey ?? "") },
+          { disableChecks: true },
+        )
+        break
+      case "sam":
+        credentials = new SamUserCredentials(
+          {
+            operatorId: b.operatorId ?? "",
+            userName: b.userName ?? "",
+            password: Redacted.make(b.password ?? ""),
+          },
+          { disableChecks: true },
+        )
+        break
+      case "root":
+        credentials = new RootCredentials(
+          { email: b.email ?? "", password: Redacted.make(b.password ?? "") },
+          { disableChecks: true },
+        )
+        break
     }
-    const mfaOtpCode = b.mfaOTPCode === undefined ? undefined : yield* check("mfaOtpCode", b.mfaOTPCode)
-    const tokenTimeoutSeconds =
-      b.tokenTimeoutSeconds === undefined
-        ? undefined
-        : Number(yield* check("tokenTimeoutSeconds", String(b.tokenTimeoutSeconds)))
-    return new AuthRequest(
-      {
-        credentials,
-        ...(mfaOtpCode === undefined ? {} : { mfaOtpCode }),
-        ...(tokenTimeoutSeconds === undefined ? {} : { tokenTimeoutSeconds }),
-      },
-      { disableChecks: true },
+    return Effect.succeed(
+      new AuthRequest(
+        {
+          credentials,
+          ...(b.mfaOTPCode === undefined ? {} : { mfaOtpCode: b.mfaOTPCode }),
+          ...(b.tokenTimeoutSeconds === undefined
+            ? {}
+            : { tokenTimeoutSeconds: Number(String(b.tokenTimeoutSeconds)) }),
+        },
+        { disableChecks: true },
+      ),
     )
   })
 
 /**
- * Re-checks an already-built auth request (in case it was built with `disableChecks` or by hand).
+ * Re-checks an already-built auth request (in case it was built with `disableChecks` or by hand): exactly the
+ * rules of {@link decodeAuthRequest} on its wire body, without building the result.
  *
  * @category validation
  * @since 0.1.0
  */
 export const validateAuthRequest = (request: AuthRequest): Effect.Effect<AuthRequest, InvalidRequest> =>
-  decodeAuthRequest(encodeAuthRequest(request)).pipe(Effect.as(request))
+  Effect.suspend(() => {
+    const checked = checkAuthBody(encodeAuthRequest(request))
+    return checked._tag === "Invalid" ? Effect.fail(checked.error) : Effect.succeed(request)
+  })
+
+const decodeIssuePasswordResetTokenBodyOption = Schema.decodeUnknownOption(IssuePasswordResetTokenBody)
 
 /** Reads an issue body with the library's rules. @category decoding @since 0.1.0 */
 export const decodeIssuePasswordResetTokenRequest = (
   body: unknown,
 ): Effect.Effect<IssuePasswordResetTokenRequest, InvalidRequest> =>
-  Option.match(Schema.decodeUnknownOption(IssuePasswordResetTokenBody)(body), {
+  Option.match(decodeIssuePasswordResetTokenBodyOption(body), {
     onNone: () =>
       Effect.fail(new InvalidRequest({ field: "email", reason: "The email address is required." })),
     onSome: (b) =>
