@@ -3,29 +3,13 @@ import { spawn, spawnSync } from "node:child_process"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
-import { bundleApp, removeBundle, runBin } from "../helpers/cli.ts"
+import { describe, expect, it } from "vitest"
+import { runBin } from "../helpers/cli.ts"
+import { cliSuite } from "../helpers/cli-suite.ts"
 import { demo } from "../helpers/sandbox.ts"
-import { makeTempDir } from "../helpers/tmp.ts"
 
-// Each test runs the app as subprocesses; slow machines need room (no timing is asserted).
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 })
-
-let entry: string
-let tmp: { dir: string; cleanup: () => void }
-beforeAll(async () => {
-  entry = await bundleApp()
-}, 120_000)
-afterAll(() => removeBundle(entry))
-beforeEach(() => {
-  tmp = makeTempDir()
-})
-afterEach(() => tmp.cleanup())
-
-const run = (
-  args: ReadonlyArray<string>,
-  options: { env?: Record<string, string | undefined>; stdin?: string } = {},
-) => runBin(entry, args, { profileDir: tmp.dir, ...options })
+const suite = cliSuite()
+const { run } = suite
 
 describe("soracom-auth", () => {
   it("--help lists every command on stdout, exit 0; every command has --help", async () => {
@@ -76,8 +60,8 @@ describe("soracom-auth", () => {
 
   it("sandbox --json prints its URL and credentials, serves until SIGTERM, then exits 0", async () => {
     let url = ""
-    const result = await runBin(entry, ["sandbox", "--json", "--port", "0", "--hash-cost", "1"], {
-      profileDir: tmp.dir,
+    const result = await runBin(suite.entry, ["sandbox", "--json", "--port", "0", "--hash-cost", "1"], {
+      profileDir: suite.dir,
       onStdout: (text, child) => {
         if (url === "" && text.includes("\n")) {
           url = JSON.parse(text.split("\n")[0]!).url
@@ -99,12 +83,12 @@ describe("soracom-auth", () => {
   })
 
   it("sandbox with a broken or missing seed file → exit 2 naming the problem", async () => {
-    const seed = join(tmp.dir, "seed.json")
+    const seed = join(suite.dir, "seed.json")
     writeFileSync(seed, JSON.stringify({ operators: [{ operatorId: "nope" }] }))
     const r = await run(["sandbox", "--seed", seed])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("operatorId")
-    const missing = await run(["sandbox", "--seed", join(tmp.dir, "missing.json")])
+    const missing = await run(["sandbox", "--seed", join(suite.dir, "missing.json")])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain("missing.json")
   })
@@ -113,9 +97,9 @@ describe("soracom-auth", () => {
     "on a terminal, --no-input still never prompts: login without credentials → exit 2",
     async () => {
       // `script` gives the command a pseudo-terminal for stdin and stdout
-      const command = [process.execPath, entry, "login", "--no-input"].map((a) => `'${a}'`).join(" ")
+      const command = [process.execPath, suite.entry, "login", "--no-input"].map((a) => `'${a}'`).join(" ")
       const r = spawnSync("script", ["-qec", command, "/dev/null"], {
-        env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, SORACOM_PROFILE_DIR: tmp.dir, NO_COLOR: "1" },
+        env: { PATH: process.env.PATH ?? "", HOME: suite.dir, SORACOM_PROFILE_DIR: suite.dir, NO_COLOR: "1" },
         encoding: "utf8",
         input: "",
       })
@@ -127,7 +111,7 @@ describe("soracom-auth", () => {
   it("the bin runs the TypeScript sources too (no bundle needed)", async () => {
     const bin = fileURLToPath(new URL("../../bin/soracom-auth.js", import.meta.url))
     const child = spawn(process.execPath, [bin, "--version"], {
-      env: { PATH: process.env.PATH ?? "", HOME: tmp.dir, SORACOM_AUTH_FROM_SOURCE: "1" },
+      env: { PATH: process.env.PATH ?? "", HOME: suite.dir, SORACOM_AUTH_FROM_SOURCE: "1" },
     })
     let out = ""
     child.stdout.on("data", (c: Buffer) => {

@@ -1,48 +1,17 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import type { Sandbox } from "@soracom-auth/sandbox"
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
-import { bundleApp, removeBundle, runBin, totp } from "../helpers/cli.ts"
-import { demo, startTestSandbox } from "../helpers/sandbox.ts"
-import { makeTempDir } from "../helpers/tmp.ts"
+import { describe, expect, it } from "vitest"
+import { runBin, totp } from "../helpers/cli.ts"
+import { cliSuite } from "../helpers/cli-suite.ts"
+import { demo } from "../helpers/sandbox.ts"
 
-// Each test runs the app as subprocesses; slow machines need room (no timing is asserted).
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 })
-
-let entry: string
-let sandbox: Sandbox
-let tmp: { dir: string; cleanup: () => void }
-beforeAll(async () => {
-  ;[entry, sandbox] = await Promise.all([bundleApp(), startTestSandbox()])
-}, 120_000)
-afterAll(async () => {
-  removeBundle(entry)
-  await sandbox?.close()
-})
-beforeEach(() => {
-  tmp = makeTempDir()
-})
-afterEach(() => {
-  sandbox.faults.clear()
-  tmp.cleanup()
-})
-
-const run = (
-  args: ReadonlyArray<string>,
-  options: { env?: Record<string, string | undefined>; stdin?: string } = {},
-) => runBin(entry, args, { profileDir: tmp.dir, ...options })
-
-const authKeyLogin = (extra: ReadonlyArray<string> = [], stdin: string = `${demo.authKey}\n`) =>
-  run(
-    ["login", "--endpoint", sandbox.endpoint, "--auth-key-id", demo.authKeyId, "--auth-key-stdin", ...extra],
-    {
-      stdin,
-    },
-  )
+const suite = cliSuite({ sandbox: {} })
+const { authKeyLogin } = suite
+const { run } = suite
 
 const writeProfile = (name: string, json: Record<string, unknown>, mode = 0o600) => {
-  mkdirSync(tmp.dir, { recursive: true, mode: 0o700 })
-  const path = join(tmp.dir, `${name}.json`)
+  mkdirSync(suite.dir, { recursive: true, mode: 0o700 })
+  const path = join(suite.dir, `${name}.json`)
   writeFileSync(path, JSON.stringify(json))
   chmodSync(path, mode)
   return path
@@ -57,9 +26,9 @@ describe("login", () => {
     expect(r.stderr).toContain('Session cached for profile "default"')
     expect(r.stderr).not.toContain(demo.authKey)
     expect(r.stderr).not.toContain("\u001b[") // not a TTY: no colour
-    const cache = join(tmp.dir, "default.session")
+    const cache = join(suite.dir, "default.session")
     expect(statSync(cache).mode & 0o777).toBe(0o600)
-    expect(statSync(tmp.dir).mode & 0o777).toBe(0o700)
+    expect(statSync(suite.dir).mode & 0o777).toBe(0o700)
   })
 
   it("--json prints {apiKey, token, operatorId, expiresAt} on stdout and nothing on stderr", async () => {
@@ -75,13 +44,13 @@ describe("login", () => {
   })
 
   it("signs in a root user with the password from a file", async () => {
-    const file = join(tmp.dir, "pw.txt")
+    const file = join(suite.dir, "pw.txt")
     writeFileSync(file, `${demo.password}\n`)
     const r = await run([
       "login",
       "--json",
       "--endpoint",
-      sandbox.endpoint,
+      suite.sandbox.endpoint,
       "--email",
       demo.email,
       "--password-file",
@@ -93,14 +62,14 @@ describe("login", () => {
 
   it("signs in a SAM user with SORACOM_PASSWORD and reports the user name", async () => {
     const r = await run(["login", "--json", "--operator-id", demo.operatorId, "--user-name", demo.userName], {
-      env: { SORACOM_PASSWORD: demo.userPassword, SORACOM_ENDPOINT: sandbox.endpoint },
+      env: { SORACOM_PASSWORD: demo.userPassword, SORACOM_ENDPOINT: suite.sandbox.endpoint },
     })
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ operatorId: demo.operatorId, userName: demo.userName })
   })
 
   it("MFA: without a code → exit 4; with the TOTP code → signed in", async () => {
-    const args = ["login", "--json", "--endpoint", sandbox.endpoint, "--operator-id", demo.operatorId]
+    const args = ["login", "--json", "--endpoint", suite.sandbox.endpoint, "--operator-id", demo.operatorId]
     const without = await run([...args, "--user-name", demo.mfaUserName, "--password-stdin"], {
       stdin: demo.mfaUserPassword,
     })
@@ -116,7 +85,7 @@ describe("login", () => {
 
   it("wrong credentials → exit 4, AuthFailed with SORACOM's code; text mode says what to do", async () => {
     const json = await run(
-      ["login", "--json", "--endpoint", sandbox.endpoint, "--email", demo.email, "--password-stdin"],
+      ["login", "--json", "--endpoint", suite.sandbox.endpoint, "--email", demo.email, "--password-stdin"],
       {
         stdin: "wrong-password",
       },
@@ -126,7 +95,7 @@ describe("login", () => {
       error: { _tag: "AuthFailed", message: expect.any(String), code: "AUM0002" },
     })
     const text = await run(
-      ["login", "--endpoint", sandbox.endpoint, "--email", demo.email, "--password-stdin"],
+      ["login", "--endpoint", suite.sandbox.endpoint, "--email", demo.email, "--password-stdin"],
       {
         stdin: "wrong-password",
       },
@@ -135,14 +104,14 @@ describe("login", () => {
     expect(text.stdout).toBe("")
     expect(text.stderr).toContain("did not accept the credentials")
     expect(text.stderr).toContain("--mfa-code")
-    expect(existsSync(join(tmp.dir, "default.session"))).toBe(false)
+    expect(existsSync(join(suite.dir, "default.session"))).toBe(false)
   })
 
   it("credentials from SORACOM_AUTH_KEY_ID / SORACOM_AUTH_KEY, and flags take precedence over them", async () => {
     const env = {
       SORACOM_AUTH_KEY_ID: demo.authKeyId,
       SORACOM_AUTH_KEY: demo.authKey,
-      SORACOM_ENDPOINT: sandbox.endpoint,
+      SORACOM_ENDPOINT: suite.sandbox.endpoint,
     }
     const fromEnv = await run(["login", "--json"], { env })
     expect(fromEnv.code).toBe(0)
@@ -160,12 +129,12 @@ describe("login", () => {
       coverageType: "jp",
       email: demo.email,
       password: demo.password,
-      endpoint: sandbox.endpoint,
+      endpoint: suite.sandbox.endpoint,
       registerPaymentMethod: false,
     })
     const byFlag = await run(["login", "--json", "--profile", "work"])
     expect(byFlag.code).toBe(0)
-    expect(existsSync(join(tmp.dir, "work.session"))).toBe(true)
+    expect(existsSync(join(suite.dir, "work.session"))).toBe(true)
     const byEnv = await run(["login", "--json"], { env: { SORACOM_PROFILE: "work" } })
     expect(byEnv.code).toBe(0)
     const envWins = await run(["login", "--json", "--profile", "work"], {
@@ -177,14 +146,14 @@ describe("login", () => {
   it("--save stores the credentials as a soracom-cli profile (0600) that the next login uses", async () => {
     const r = await authKeyLogin(["--save", "saved"])
     expect(r.code).toBe(0)
-    const path = join(tmp.dir, "saved.json")
+    const path = join(suite.dir, "saved.json")
     expect(statSync(path).mode & 0o777).toBe(0o600)
     expect(JSON.parse(readFileSync(path, "utf8"))).toEqual({
       sandbox: false,
       coverageType: "jp",
       authKeyId: demo.authKeyId,
       authKey: demo.authKey,
-      endpoint: sandbox.endpoint,
+      endpoint: suite.sandbox.endpoint,
       registerPaymentMethod: false,
     })
     const again = await run(["login", "--json", "--profile", "saved"])
@@ -245,20 +214,28 @@ describe("login", () => {
   })
 
   it("input core rejects before sending → exit 2 InvalidRequest naming the field (no request made)", async () => {
-    sandbox.setRecording(true)
-    sandbox.clearExchanges()
+    suite.sandbox.setRecording(true)
+    suite.sandbox.clearExchanges()
     const r = await authKeyLogin(["--json", "--token-timeout", "100"])
     expect(r.code).toBe(2)
     expect(JSON.parse(r.stdout).error._tag).toBe("InvalidRequest")
     const bad = await run(
-      ["login", "--json", "--endpoint", sandbox.endpoint, "--email", "not-an-email", "--password-stdin"],
+      [
+        "login",
+        "--json",
+        "--endpoint",
+        suite.sandbox.endpoint,
+        "--email",
+        "not-an-email",
+        "--password-stdin",
+      ],
       {
         stdin: "x",
       },
     )
     expect(bad.code).toBe(2)
-    expect(sandbox.exchanges()).toHaveLength(0)
-    sandbox.setRecording(false)
+    expect(suite.sandbox.exchanges()).toHaveLength(0)
+    suite.sandbox.setRecording(false)
   })
 
   it("transport failure → exit 1 TransportError naming the endpoint", async () => {
@@ -286,7 +263,7 @@ describe("login", () => {
   }, 60_000)
 
   it("rate limited → exit 1 RateLimited with SORACOM's code; server error → exit 1 ServerError", async () => {
-    sandbox.faults.set("/auth", {
+    suite.sandbox.faults.set("/auth", {
       status: 429,
       headers: { "Retry-After": "3600" },
       body: { code: "COM0009", message: "Too many requests" },
@@ -294,20 +271,20 @@ describe("login", () => {
     const limited = await authKeyLogin(["--json"])
     expect(limited.code).toBe(1)
     expect(JSON.parse(limited.stdout).error).toMatchObject({ _tag: "RateLimited", code: "COM0009" })
-    sandbox.faults.set("/auth", { status: 500, body: { code: "AGW0005", message: "Internal error" } })
+    suite.sandbox.faults.set("/auth", { status: 500, body: { code: "AGW0005", message: "Internal error" } })
     const failed = await authKeyLogin(["--json"])
     expect(failed.code).toBe(1)
     expect(JSON.parse(failed.stdout).error._tag).toBe("ServerError")
   })
 
   it("Ctrl+C (SIGINT) while signing in → exit 130, the request is abandoned and no session is written", async () => {
-    sandbox.faults.set("/auth", { delayMs: 30_000 })
+    suite.sandbox.faults.set("/auth", { delayMs: 30_000 })
     let sent = false
     const r = await runBin(
-      entry,
-      ["login", "--endpoint", sandbox.endpoint, "--auth-key-id", demo.authKeyId, "--auth-key-stdin"],
+      suite.entry,
+      ["login", "--endpoint", suite.sandbox.endpoint, "--auth-key-id", demo.authKeyId, "--auth-key-stdin"],
       {
-        profileDir: tmp.dir,
+        profileDir: suite.dir,
         stdin: demo.authKey,
         onStderr: (text, child) => {
           if (!sent && text.includes("Signing in")) {
@@ -319,18 +296,18 @@ describe("login", () => {
     )
     expect(r.code).toBe(130)
     expect(r.stderr).toContain("Cancelled.")
-    expect(existsSync(join(tmp.dir, "default.session"))).toBe(false)
+    expect(existsSync(join(suite.dir, "default.session"))).toBe(false)
   })
 
   it("a secret canary never appears on stdout or stderr, even with --verbose", async () => {
     const canary = "CANARY-7f3a9-secret"
     for (const args of [
-      ["--verbose", "login", "--endpoint", sandbox.endpoint, "--email", demo.email, "--password-stdin"],
+      ["--verbose", "login", "--endpoint", suite.sandbox.endpoint, "--email", demo.email, "--password-stdin"],
       [
         "--verbose",
         "login",
         "--endpoint",
-        sandbox.endpoint,
+        suite.sandbox.endpoint,
         "--auth-key-id",
         demo.authKeyId,
         "--auth-key-stdin",
@@ -339,7 +316,7 @@ describe("login", () => {
         "login",
         "--json",
         "--endpoint",
-        sandbox.endpoint,
+        suite.sandbox.endpoint,
         "--auth-key-id",
         demo.authKeyId,
         "--auth-key-stdin",

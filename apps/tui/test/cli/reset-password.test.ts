@@ -1,50 +1,26 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
-import type { Sandbox } from "@soracom-auth/sandbox"
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
-import { bundleApp, removeBundle, runBin } from "../helpers/cli.ts"
-import { demo, startTestSandbox } from "../helpers/sandbox.ts"
-import { makeTempDir } from "../helpers/tmp.ts"
+import { beforeEach, describe, expect, it } from "vitest"
+import { cliSuite } from "../helpers/cli-suite.ts"
+import { demo } from "../helpers/sandbox.ts"
 
-// Each test runs the app as subprocesses; slow machines need room (no timing is asserted).
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 })
-
-let entry: string
-let sandbox: Sandbox
 let now = Date.now()
-let tmp: { dir: string; cleanup: () => void }
-beforeAll(async () => {
-  // the sandbox's clock is ours: reset tokens can be made to expire without waiting
-  ;[entry, sandbox] = await Promise.all([
-    bundleApp(),
-    startTestSandbox({ clock: () => now, resetTokenTtlSeconds: 600 }),
-  ])
-}, 120_000)
-afterAll(async () => {
-  removeBundle(entry)
-  await sandbox?.close()
-})
+// the sandbox's clock is ours: reset tokens can be made to expire without waiting
+const suite = cliSuite({ sandbox: { clock: () => now, resetTokenTtlSeconds: 600 } })
 beforeEach(() => {
-  tmp = makeTempDir()
   now = Date.now()
-  sandbox.clearOutbox()
+  suite.sandbox.clearOutbox()
 })
-afterEach(() => tmp.cleanup())
 
 const run = (
   args: ReadonlyArray<string>,
   options: { env?: Record<string, string | undefined>; stdin?: string } = {},
-) =>
-  runBin(entry, args, {
-    profileDir: tmp.dir,
-    ...options,
-    env: { SORACOM_ENDPOINT: sandbox.endpoint, ...options.env },
-  })
+) => suite.run(args, { ...options, env: { SORACOM_ENDPOINT: suite.sandbox.endpoint, ...options.env } })
 
 const requestToken = async () => {
   const r = await run(["reset-password", "request", "--email", demo.email])
   expect(r.code).toBe(0)
-  const mail = sandbox.outbox().at(-1)
+  const mail = suite.sandbox.outbox().at(-1)
   expect(mail?.to).toBe(demo.email)
   return mail!.token
 }
@@ -56,7 +32,7 @@ describe("reset-password", () => {
     expect(r.stdout).toBe("")
     expect(r.stderr).toContain(`sent a password reset token to ${demo.email}`)
     expect(r.stderr).toContain("reset-password verify")
-    const token = sandbox.outbox().at(-1)!.token
+    const token = suite.sandbox.outbox().at(-1)!.token
     const newPassword = "CANARY-new-password-1"
     const v = await run(["reset-password", "verify", "--token-stdin", "--password-stdin"], {
       stdin: `${token}\n${newPassword}\n`,
@@ -71,7 +47,7 @@ describe("reset-password", () => {
     expect(login.code).toBe(0)
     // and back, with the token and password from files / the environment
     const token2 = await requestToken()
-    const file = join(tmp.dir, "token.txt")
+    const file = join(suite.dir, "token.txt")
     writeFileSync(file, `${token2}\n`)
     const back = await run(["reset-password", "verify", "--json", "--token-file", file], {
       env: { SORACOM_NEW_PASSWORD: demo.password },

@@ -1,37 +1,11 @@
 /** Retries announce themselves on stderr — one plain line each — and never touch stdout, which carries data. */
-import type { Sandbox } from "@soracom-auth/sandbox"
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
-import { bundleApp, removeBundle, runBin } from "../helpers/cli.ts"
-import { demo, startTestSandbox } from "../helpers/sandbox.ts"
-import { makeTempDir } from "../helpers/tmp.ts"
+import { describe, expect, it } from "vitest"
+import { runBin } from "../helpers/cli.ts"
+import { cliSuite } from "../helpers/cli-suite.ts"
+import { demo } from "../helpers/sandbox.ts"
 
-// Each test runs the app as subprocesses; slow machines need room (no timing is asserted).
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 })
-
-let entry: string
-let sandbox: Sandbox
-let tmp: { dir: string; cleanup: () => void }
-beforeAll(async () => {
-  ;[entry, sandbox] = await Promise.all([bundleApp(), startTestSandbox()])
-}, 120_000)
-afterAll(async () => {
-  removeBundle(entry)
-  await sandbox?.close()
-})
-beforeEach(() => {
-  tmp = makeTempDir()
-})
-afterEach(() => {
-  sandbox.faults.clear()
-  tmp.cleanup()
-})
-
-const authKeyLogin = (extra: ReadonlyArray<string> = []) =>
-  runBin(
-    entry,
-    ["login", "--endpoint", sandbox.endpoint, "--auth-key-id", demo.authKeyId, "--auth-key-stdin", ...extra],
-    { profileDir: tmp.dir, stdin: `${demo.authKey}\n` },
-  )
+const suite = cliSuite({ sandbox: {} })
+const { authKeyLogin } = suite
 
 const retryLine =
   /^soracom-auth: retrying the sign-in in \d+\.\d s \(attempt 1 of 4 failed\): SORACOM answered HTTP 503 \(SBX0099\)\.$/m
@@ -40,7 +14,7 @@ const lines = (text: string) => text.split("\n").filter((l) => l.length > 0)
 
 describe("retries on stderr", () => {
   it("login after a one-shot 503: exit 0, the retry line on stderr, nothing on stdout", async () => {
-    sandbox.faults.set("/auth", { status: 503, times: 1 })
+    suite.sandbox.faults.set("/auth", { status: 503, times: 1 })
     const r = await authKeyLogin()
     expect(r.code).toBe(0)
     expect(r.stdout).toBe("")
@@ -52,7 +26,7 @@ describe("retries on stderr", () => {
   })
 
   it("--json: stdout is only the JSON data, the retry line is still on stderr (and alone)", async () => {
-    sandbox.faults.set("/auth", { status: 503, times: 1 })
+    suite.sandbox.faults.set("/auth", { status: 503, times: 1 })
     const r = await authKeyLogin(["--json"])
     expect(r.code).toBe(0)
     expect(lines(r.stdout)).toHaveLength(1)
@@ -62,9 +36,9 @@ describe("retries on stderr", () => {
   })
 
   it("token signing in again after a one-shot 503: stdout is the bare token only", async () => {
-    sandbox.faults.set("/auth", { status: 503, times: 1 })
-    const r = await runBin(entry, ["token", "--endpoint", sandbox.endpoint], {
-      profileDir: tmp.dir,
+    suite.sandbox.faults.set("/auth", { status: 503, times: 1 })
+    const r = await runBin(suite.entry, ["token", "--endpoint", suite.sandbox.endpoint], {
+      profileDir: suite.dir,
       env: { SORACOM_AUTH_KEY_ID: demo.authKeyId, SORACOM_AUTH_KEY: demo.authKey },
     })
     expect(r.code).toBe(0)
@@ -74,9 +48,9 @@ describe("retries on stderr", () => {
 
   it("no retry, no line: a 401 is not retried and only the error is printed", async () => {
     const r = await runBin(
-      entry,
-      ["login", "--endpoint", sandbox.endpoint, "--auth-key-id", demo.authKeyId, "--auth-key-stdin"],
-      { profileDir: tmp.dir, stdin: "secret-wrong\n" },
+      suite.entry,
+      ["login", "--endpoint", suite.sandbox.endpoint, "--auth-key-id", demo.authKeyId, "--auth-key-stdin"],
+      { profileDir: suite.dir, stdin: "secret-wrong\n" },
     )
     expect(r.code).toBe(4)
     expect(r.stderr).not.toContain("retrying")

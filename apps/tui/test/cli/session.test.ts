@@ -1,14 +1,9 @@
 /** token, status and logout: the cached session, its margin, re-authentication and revocation. */
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import type { Sandbox } from "@soracom-auth/sandbox"
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest"
-import { bundleApp, removeBundle, runBin } from "../helpers/cli.ts"
-import { demo, startTestSandbox } from "../helpers/sandbox.ts"
-import { makeTempDir } from "../helpers/tmp.ts"
-
-// Each test runs the app as subprocesses; slow machines need room (no timing is asserted).
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 })
+import { describe, expect, it } from "vitest"
+import { cliSuite } from "../helpers/cli-suite.ts"
+import { demo } from "../helpers/sandbox.ts"
 
 const canary = {
   email: "canary@example.com",
@@ -17,45 +12,27 @@ const canary = {
   authKey: "secret-CANARY-ak-7f3a9",
 }
 
-let entry: string
-let sandbox: Sandbox
-let tmp: { dir: string; cleanup: () => void }
-beforeAll(async () => {
-  ;[entry, sandbox] = await Promise.all([
-    bundleApp(),
-    startTestSandbox({
-      seed: {
-        operators: [
-          {
-            operatorId: demo.operatorId,
-            email: demo.email,
-            password: demo.password,
-            authKeys: [{ authKeyId: demo.authKeyId, authKey: demo.authKey }],
-          },
-          {
-            operatorId: "OP0000000002",
-            email: canary.email,
-            password: canary.password,
-            authKeys: [{ authKeyId: canary.authKeyId, authKey: canary.authKey }],
-          },
-        ],
-      },
-    }),
-  ])
-}, 120_000)
-afterAll(async () => {
-  removeBundle(entry)
-  await sandbox?.close()
+const suite = cliSuite({
+  sandbox: {
+    seed: {
+      operators: [
+        {
+          operatorId: demo.operatorId,
+          email: demo.email,
+          password: demo.password,
+          authKeys: [{ authKeyId: demo.authKeyId, authKey: demo.authKey }],
+        },
+        {
+          operatorId: "OP0000000002",
+          email: canary.email,
+          password: canary.password,
+          authKeys: [{ authKeyId: canary.authKeyId, authKey: canary.authKey }],
+        },
+      ],
+    },
+  },
 })
-beforeEach(() => {
-  tmp = makeTempDir()
-})
-afterEach(() => tmp.cleanup())
-
-const run = (
-  args: ReadonlyArray<string>,
-  options: { env?: Record<string, string | undefined>; stdin?: string } = {},
-) => runBin(entry, args, { profileDir: tmp.dir, ...options })
+const { run } = suite
 
 const login = async (
   extra: ReadonlyArray<string> = [],
@@ -66,7 +43,7 @@ const login = async (
       "login",
       "--json",
       "--endpoint",
-      sandbox.endpoint,
+      suite.sandbox.endpoint,
       "--auth-key-id",
       who.authKeyId,
       "--auth-key-stdin",
@@ -80,7 +57,7 @@ const login = async (
 
 /** Moves a cached session in time: `expiresInMs` from now, issued a day before. */
 const ageSession = (profile: string, expiresInMs: number) => {
-  const path = join(tmp.dir, `${profile}.session`)
+  const path = join(suite.dir, `${profile}.session`)
   const json = JSON.parse(readFileSync(path, "utf8"))
   json.expiresAt = Date.now() + expiresInMs
   json.issuedAt = Date.now() - 86_400_000
@@ -88,7 +65,7 @@ const ageSession = (profile: string, expiresInMs: number) => {
 }
 
 const logoutStatus = (apiKey: string, token: string) =>
-  fetch(`${sandbox.url}/auth/logout`, {
+  fetch(`${suite.sandbox.url}/auth/logout`, {
     method: "POST",
     headers: { "X-Soracom-API-Key": apiKey, "X-Soracom-Token": token },
   }).then((r) => r.status)
@@ -136,7 +113,7 @@ describe("token", () => {
       env: {
         SORACOM_AUTH_KEY_ID: demo.authKeyId,
         SORACOM_AUTH_KEY: demo.authKey,
-        SORACOM_ENDPOINT: sandbox.endpoint,
+        SORACOM_ENDPOINT: suite.sandbox.endpoint,
       },
     })
     expect(r.code).toBe(0)
@@ -167,7 +144,7 @@ describe("status", () => {
     expect(r.stdout).toContain("AuthKey")
     expect(r.stdout).toContain(demo.operatorId)
     expect(r.stdout).toContain(`••••••••${session.apiKey.slice(-4)}`)
-    expect(r.stdout).toContain(sandbox.url)
+    expect(r.stdout).toContain(suite.sandbox.url)
     expect(r.stdout).toMatch(/Expires .*\(in 23h 5\dm\)/)
     expect(r.stdout).not.toContain(session.apiKey)
     expect(r.stdout).not.toContain(session.token)
@@ -180,7 +157,7 @@ describe("status", () => {
       identity: demo.authKeyId,
       operatorId: demo.operatorId,
       apiKey: `••••••••${session.apiKey.slice(-4)}`,
-      endpoint: sandbox.url,
+      endpoint: suite.sandbox.url,
       expiresAt: session.expiresAt,
     })
     expect(json.remainingSeconds).toBeGreaterThan(86_000)
@@ -257,7 +234,7 @@ describe("logout", () => {
 
   it("an unreachable server → exit 1 and the cache is kept for a retry", async () => {
     await login()
-    const path = join(tmp.dir, "default.session")
+    const path = join(suite.dir, "default.session")
     const json = JSON.parse(readFileSync(path, "utf8"))
     json.endpoint = "http://127.0.0.1:9/v1"
     writeFileSync(path, JSON.stringify(json), { mode: 0o600 })

@@ -8,7 +8,13 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { demoSeed, type Sandbox, type SandboxOptions, startSandbox } from "@soracom-auth/sandbox"
+import {
+  demoSeed,
+  type Sandbox,
+  type SandboxOptions,
+  startSandbox,
+  testSandboxOptions,
+} from "@soracom-auth/sandbox"
 import * as OTPAuth from "otpauth"
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest"
 import { hasTmux, Terminal } from "./tmux.ts"
@@ -31,34 +37,38 @@ interface Started {
   readonly profileDir: string
 }
 
+/** The app in a fresh tmux session with a fresh HOME (profiles in `<home>/.soracom`); both go when the test ends. */
+const openApp = (
+  { onTestFinished }: Pick<TestContext, "onTestFinished">,
+  args: ReadonlyArray<string>,
+  env: Readonly<Record<string, string>>,
+): Omit<Started, "s"> => {
+  const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-home-"))
+  const profileDir = join(home, ".soracom")
+  const t = Terminal.start({
+    command: [process.execPath, bin, ...args],
+    cwd: appDir,
+    env: { HOME: home, SORACOM_PROFILE_DIR: profileDir, ...env },
+  })
+  onTestFinished(() => {
+    t.kill()
+    rmSync(home, { recursive: true, force: true })
+  })
+  return { t, profileDir }
+}
+
 /** A fresh sandbox, profile directory and tmux session for one test; all three go when the test ends. */
 const start = async (
-  { onTestFinished }: Pick<TestContext, "onTestFinished">,
+  ctx: Pick<TestContext, "onTestFinished">,
   options: SandboxOptions = {},
   args: ReadonlyArray<string> = [],
   env: Readonly<Record<string, string>> = {},
 ): Promise<Started> => {
-  const s = await startSandbox({
-    port: 0,
-    log: false,
-    hashCost: 1,
-    rateLimit: false,
-    record: true,
-    ...options,
-  })
-  const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-home-"))
-  const t = Terminal.start({
-    command: [process.execPath, bin, ...args],
-    cwd: appDir,
-    env: { HOME: home, SORACOM_PROFILE_DIR: join(home, ".soracom"), SORACOM_ENDPOINT: s.endpoint, ...env },
-  })
-  onTestFinished(async () => {
-    t.kill()
-    await s.close()
-    rmSync(home, { recursive: true, force: true })
-  })
+  const s = await startSandbox({ port: 0, ...testSandboxOptions, record: true, ...options })
+  ctx.onTestFinished(() => s.close())
+  const { t, profileDir } = openApp(ctx, args, { SORACOM_ENDPOINT: s.endpoint, ...env })
   await t.waitFor("Reset password")
-  return { t, s, profileDir: join(home, ".soracom") }
+  return { t, s, profileDir }
 }
 
 const seed = () => demoSeed.operators[0]!
@@ -72,15 +82,61 @@ const openMethod = async (t: Terminal, index: number) => {
   await t.press("Enter")
 }
 
-const signInWithAuthKey = async (t: Terminal) => {
+/** From home: the demo AuthKey entered, up to the review ("› Sign in"). */
+const enterAuthKey = async (t: Terminal) => {
   await openMethod(t, 0)
   await t.waitFor("AuthKey ID:")
   await t.enter(authKey().authKeyId)
   await t.waitFor("AuthKey secret:")
   await t.enter(authKey().authKey)
   await t.waitFor("› Sign in")
+}
+
+const signInWithAuthKey = async (t: Terminal) => {
+  await enterAuthKey(t)
   await t.press("Enter")
   return t.waitFor("Token expires")
+}
+
+/** From home: a SAM user's operator ID, name and password entered. */
+const enterSamUser = async (t: Terminal, user: { readonly userName: string; readonly password: string }) => {
+  await openMethod(t, 2)
+  await t.waitFor("Operator ID:")
+  await t.enter(seed().operatorId)
+  await t.waitFor("User name:")
+  await t.enter(user.userName)
+  await t.waitFor("Password:")
+  await t.enter(user.password)
+}
+
+/** At the MFA step: no code, then "Sign in" on the review. */
+const skipMfaAndSignIn = async (t: Terminal) => {
+  await t.waitFor("MFA code:")
+  await t.press("Enter")
+  await t.waitFor("› Sign in")
+  await t.press("Enter")
+}
+
+/** From home: Reset password, the demo operator's email entered. */
+const requestResetToken = async (t: Terminal) => {
+  await t.press("Down", "Enter")
+  await t.waitFor("Email:")
+  await t.enter(seed().email)
+}
+
+/** At the new-password step: the password typed twice. */
+const enterNewPassword = async (t: Terminal, password: string) => {
+  await t.waitFor("New password:")
+  await t.enter(password)
+  await t.waitFor("New password again:")
+  await t.enter(password)
+}
+
+/** From Signed in: back home (which shows `signedInAs`), then q. */
+const quitFromSignedIn = async (t: Terminal, signedInAs = "Signed in as") => {
+  await t.press("Escape")
+  await t.waitFor(signedInAs)
+  await t.type("q")
 }
 
 const lastApiKey = (s: Sandbox): string => {
@@ -97,9 +153,7 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
     expect(screen).toContain("OP0000000001")
     expect(screen).toMatch(/API key\s+\*{8}[\w-]{4}/)
     expect(screen).toMatch(/Token expires\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ \(in 2[34]h \d\dm \d\ds\)/)
-    await t.press("Escape")
-    await t.waitFor("Signed in as OP0000000001")
-    await t.type("q")
+    await quitFromSignedIn(t, "Signed in as OP0000000001")
     expect(await t.exitCode()).toBe(0)
   })
 
@@ -110,18 +164,12 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
     await t.enter(seed().email)
     await t.waitFor("Password:")
     await t.enter("not-the-password")
-    await t.waitFor("MFA code:")
-    await t.press("Enter")
-    await t.waitFor("› Sign in")
-    await t.press("Enter")
+    await skipMfaAndSignIn(t)
     await t.waitFor("✖ The credentials were not accepted.")
     await t.press("Enter")
     await t.waitFor("Password:")
     await t.enter(seed().password)
-    await t.waitFor("MFA code:")
-    await t.press("Enter")
-    await t.waitFor("› Sign in")
-    await t.press("Enter")
+    await skipMfaAndSignIn(t)
     const screen = await t.waitFor("Token expires")
     expect(screen).toContain("Root user (email + password)")
   })
@@ -129,17 +177,8 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
   it("SAM user", async (ctx) => {
     const { t } = await start(ctx)
     const user = seed().users![0]!
-    await openMethod(t, 2)
-    await t.waitFor("Operator ID:")
-    await t.enter(seed().operatorId)
-    await t.waitFor("User name:")
-    await t.enter(user.userName)
-    await t.waitFor("Password:")
-    await t.enter(user.password)
-    await t.waitFor("MFA code:")
-    await t.press("Enter")
-    await t.waitFor("› Sign in")
-    await t.press("Enter")
+    await enterSamUser(t, user)
+    await skipMfaAndSignIn(t)
     const screen = await t.waitFor("Token expires")
     expect(screen).toMatch(/User name\s+demo-user/)
   })
@@ -147,17 +186,8 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
   it("MFA: refused without a code, then signed in with a TOTP code", async (ctx) => {
     const { t } = await start(ctx)
     const user = seed().users!.find((u) => u.mfaSecret !== undefined)!
-    await openMethod(t, 2)
-    await t.waitFor("Operator ID:")
-    await t.enter(seed().operatorId)
-    await t.waitFor("User name:")
-    await t.enter(user.userName)
-    await t.waitFor("Password:")
-    await t.enter(user.password)
-    await t.waitFor("MFA code:")
-    await t.press("Enter")
-    await t.waitFor("› Sign in")
-    await t.press("Enter")
+    await enterSamUser(t, user)
+    await skipMfaAndSignIn(t)
     await t.waitFor("The credentials were not accepted.")
     await t.press("Down", "Enter")
     await t.waitFor("MFA code:")
@@ -175,12 +205,7 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
 
   it("a short token lifetime: the expiry counts down live", async (ctx) => {
     const { t } = await start(ctx)
-    await openMethod(t, 0)
-    await t.waitFor("AuthKey ID:")
-    await t.enter(authKey().authKeyId)
-    await t.waitFor("AuthKey secret:")
-    await t.enter(authKey().authKey)
-    await t.waitFor("› Sign in")
+    await enterAuthKey(t)
     await t.press("Down", "Enter")
     await t.waitFor("How long should the token stay valid?")
     await t.press("Down", "Down", "Enter")
@@ -196,18 +221,13 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
 
   it("resets a password through the sandbox outbox, then signs in with it", async (ctx) => {
     const { t, s } = await start(ctx)
-    await t.press("Down", "Enter")
-    await t.waitFor("Email:")
-    await t.enter(seed().email)
+    await requestResetToken(t)
     const sent = await t.waitFor("A reset token was sent to")
     expect(sent.replace(/\s+/g, " ")).toContain(`the token is in its outbox: ${s.endpoint}/_sandbox/outbox`)
     const mail = s.outbox().at(-1)!
     expect(mail.to).toBe(seed().email)
     await t.enter(mail.token)
-    await t.waitFor("New password:")
-    await t.enter("brand-new-password")
-    await t.waitFor("New password again:")
-    await t.enter("brand-new-password")
+    await enterNewPassword(t, "brand-new-password")
     await t.waitFor("Your password was changed")
     await t.press("Enter")
     await t.waitFor("How do you want to sign in?")
@@ -216,26 +236,18 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
     await t.enter(seed().email)
     await t.waitFor("Password:")
     await t.enter("brand-new-password")
-    await t.waitFor("MFA code:")
-    await t.press("Enter")
-    await t.waitFor("› Sign in")
-    await t.press("Enter")
+    await skipMfaAndSignIn(t)
     await t.waitFor("Token expires")
   })
 
   it("an expired reset token: plain words, and a way to request a new one", async (ctx) => {
     let offset = 0
     const { t, s } = await start(ctx, { clock: () => Date.now() + offset, resetTokenTtlSeconds: 60 })
-    await t.press("Down", "Enter")
-    await t.waitFor("Email:")
-    await t.enter(seed().email)
+    await requestResetToken(t)
     await t.waitFor("Reset token:")
     offset = 61_000
     await t.enter(s.outbox().at(-1)!.token)
-    await t.waitFor("New password:")
-    await t.enter("brand-new-password")
-    await t.waitFor("New password again:")
-    await t.enter("brand-new-password")
+    await enterNewPassword(t, "brand-new-password")
     await t.waitFor("✖ That token has expired.")
     await t.waitFor("Request a new one.")
     await t.press("Enter")
@@ -277,9 +289,7 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
     const { t, s } = await start(ctx)
     await signInWithAuthKey(t)
     const apiKey = lastApiKey(s)
-    await t.press("Escape")
-    await t.waitFor("Signed in as")
-    await t.type("q")
+    await quitFromSignedIn(t)
     expect(await t.exitCode()).toBe(0)
     const output = t.output()
     expect(output).not.toContain(authKey().authKey)
@@ -293,9 +303,7 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
     await t.waitFor("Profile name: default")
     await t.press("Enter")
     await t.waitFor('Saved as profile "default"')
-    await t.press("Escape")
-    await t.waitFor("Signed in as")
-    await t.type("q")
+    await quitFromSignedIn(t)
     expect(await t.exitCode()).toBe(0)
     const auth = s.exchanges().filter((e) => e.request.path === "/v1/auth" && e.response?.status === 200)
     const token = (auth.at(-1)?.response?.body as { token?: string } | undefined)?.token
@@ -340,24 +348,13 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
   })
 
   it("soracom-auth demo: the embedded sandbox, its badge and demo credentials", async (ctx) => {
-    const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-home-"))
-    const t = Terminal.start({
-      command: [process.execPath, bin, "demo"],
-      cwd: appDir,
-      env: { HOME: home, SORACOM_PROFILE_DIR: join(home, ".soracom") },
-    })
-    ctx.onTestFinished(() => {
-      t.kill()
-      rmSync(home, { recursive: true, force: true })
-    })
+    const { t } = openApp(ctx, ["demo"], {})
     const screen = await t.waitFor("Demo:")
     expect(screen).toContain(" sandbox ")
     expect(screen).toContain("keyId-demo")
     const signedIn = await signInWithAuthKey(t)
     expect(signedIn).toContain("Embedded sandbox (demo)")
-    await t.press("Escape")
-    await t.waitFor("Signed in as")
-    await t.type("q")
+    await quitFromSignedIn(t)
     expect(await t.exitCode()).toBe(0)
   })
 })

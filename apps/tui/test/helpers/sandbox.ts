@@ -1,8 +1,8 @@
-/** A sandbox per test file: fast hashing, no rate limits, quiet. */
-import { type Sandbox, type SandboxOptions, startSandbox } from "@soracom-auth/sandbox"
+/** A sandbox per test file: the sandbox package's test options (fast hashing, no rate limits, quiet). */
+import { type Sandbox, type SandboxOptions, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 
 export const startTestSandbox = (options: SandboxOptions = {}): Promise<Sandbox> =>
-  startSandbox({ port: 0, hashCost: 1, rateLimit: false, log: false, ...options })
+  startSandbox({ port: 0, ...testSandboxOptions, ...options })
 
 /** The demo seed's credentials, by kind. */
 export const demo = {

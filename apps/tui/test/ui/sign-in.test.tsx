@@ -9,7 +9,15 @@ import {
 import { Duration, Effect, Redacted } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import type { SignInRequest } from "../../src/ui/model.ts"
-import { demoOptions, fakeRuntime, keys, memoryProfiles, type Rendered, renderApp } from "./helpers.tsx"
+import {
+  demoOptions,
+  fakeRuntime,
+  fakeSignedIn,
+  keys,
+  memoryProfiles,
+  type Rendered,
+  renderApp,
+} from "./helpers.tsx"
 
 let app: Rendered | undefined
 afterEach(() => app?.unmount())
@@ -24,6 +32,26 @@ const openSignIn = async (runtime = fakeRuntime(), options = demoOptions) => {
 const pickMethod = async (a: Rendered, index: number) => {
   for (let i = 0; i < index; i++) await a.press(keys.down)
   await a.press(keys.enter)
+}
+
+/** From the method picker: an AuthKey ID and secret typed, up to the review; resolves to its frame. */
+const enterAuthKey = async (a: Rendered, secret = "s") => {
+  await pickMethod(a, 0)
+  await a.waitFor("AuthKey ID:")
+  await a.type("keyId-abc")
+  await a.waitFor("AuthKey secret:")
+  await a.type(secret)
+  return a.waitFor("› Sign in")
+}
+
+/** From the method picker: a root user's email and password typed, up to the MFA field. */
+const enterRoot = async (a: Rendered, password: string) => {
+  await pickMethod(a, 1)
+  await a.waitFor("Email:")
+  await a.type("root@example.com")
+  await a.waitFor("Password:")
+  await a.type(password)
+  await a.waitFor("MFA code:")
 }
 
 describe("sign in: method picker", () => {
@@ -54,12 +82,7 @@ describe("sign in: AuthKey", () => {
       signIn: (request) =>
         Effect.sync(() => {
           requests.push(request)
-          return {
-            apiKey: Redacted.make("api-0000-1111-2222-ABCD"),
-            token: Redacted.make("tok"),
-            operatorId: "OP0000000001",
-            expiresAt: Date.UTC(2026, 10, 30, 0, 0, 0) + 86_400_000,
-          }
+          return { ...fakeSignedIn, token: Redacted.make("tok") }
         }),
     })
     const a = await openSignIn(runtime)
@@ -138,12 +161,7 @@ describe("sign in: root user and SAM user", () => {
 
   it("asks for an optional MFA code: a wrong shape is refused, empty means none", async () => {
     const a = await openSignIn()
-    await pickMethod(a, 1)
-    await a.waitFor("Email:")
-    await a.type("root@example.com")
-    await a.waitFor("Password:")
-    await a.type("pw")
-    await a.waitFor("MFA code:")
+    await enterRoot(a, "pw")
     expect(a.frame()).toContain("6 digits from your authenticator app")
     await a.type("12ab")
     await a.waitFor("✖ The MFA code must be 6 digits.")
@@ -161,13 +179,7 @@ describe("sign in: root user and SAM user", () => {
         signIn: (r) =>
           Effect.sync(() => {
             sent = r
-            return {
-              apiKey: Redacted.make("k"),
-              token: Redacted.make("t"),
-              operatorId: "OP0000000001",
-              userName: "u",
-              expiresAt: 0,
-            }
+            return { ...fakeSignedIn, userName: "u", expiresAt: 0 }
           }),
       }),
     )
@@ -190,14 +202,7 @@ describe("sign in: root user and SAM user", () => {
 })
 
 describe("sign in: lifetime and endpoint", () => {
-  const toReview = async (a: Rendered) => {
-    await pickMethod(a, 0)
-    await a.waitFor("AuthKey ID:")
-    await a.type("keyId-abc")
-    await a.waitFor("AuthKey secret:")
-    await a.type("secret")
-    await a.waitFor("› Sign in")
-  }
+  const toReview = (a: Rendered) => enterAuthKey(a, "secret")
 
   it("offers presets and a custom lifetime checked against 180…172800 s", async () => {
     const a = await openSignIn()
@@ -228,21 +233,13 @@ describe("sign in: lifetime and endpoint", () => {
 describe("sign in: errors in plain words, with a next step", () => {
   const failWith = async (error: unknown, method = 1) => {
     const a = await openSignIn(fakeRuntime({ signIn: () => Effect.fail(error as never) }))
-    await pickMethod(a, method)
     if (method === 1) {
-      await a.waitFor("Email:")
-      await a.type("root@example.com")
-      await a.waitFor("Password:")
-      await a.type("wrong")
-      await a.waitFor("MFA code:")
+      await enterRoot(a, "wrong")
       await a.type("")
+      await a.waitFor("› Sign in")
     } else {
-      await a.waitFor("AuthKey ID:")
-      await a.type("keyId-abc")
-      await a.waitFor("AuthKey secret:")
-      await a.type("wrong")
+      await enterAuthKey(a, "wrong")
     }
-    await a.waitFor("› Sign in")
     await a.press(keys.enter)
     return a
   }
@@ -322,21 +319,11 @@ describe("sign in: errors in plain words, with a next step", () => {
               ? Effect.fail(
                   new TransportError({ operation: "auth", endpoint: "http://x/v1", reason: "Timeout" }),
                 )
-              : Effect.succeed({
-                  apiKey: Redacted.make("k"),
-                  token: Redacted.make("t"),
-                  operatorId: "OP0000000002",
-                  expiresAt: 0,
-                }),
+              : Effect.succeed({ ...fakeSignedIn, operatorId: "OP0000000002", expiresAt: 0 }),
           ),
       }),
     )
-    await pickMethod(a, 0)
-    await a.waitFor("AuthKey ID:")
-    await a.type("keyId-abc")
-    await a.waitFor("AuthKey secret:")
-    await a.type("s")
-    await a.waitFor("› Sign in")
+    await enterAuthKey(a)
     await a.press(keys.enter)
     await a.waitFor("it did not answer in time")
     await a.press(keys.enter)
@@ -355,12 +342,7 @@ describe("sign in: spinner and cancel", () => {
           ).pipe(Effect.andThen(Effect.never)),
       }),
     )
-    await pickMethod(a, 0)
-    await a.waitFor("AuthKey ID:")
-    await a.type("keyId-abc")
-    await a.waitFor("AuthKey secret:")
-    await a.type("s")
-    await a.waitFor("› Sign in")
+    await enterAuthKey(a)
     await a.press(keys.enter)
     await a.waitFor("! Retrying the sign-in in 1.0 s (attempt 1 of 3 failed): SORACOM answered 503.")
     await a.press(keys.escape)
@@ -381,12 +363,7 @@ describe("sign in: spinner and cancel", () => {
           ),
       }),
     )
-    await pickMethod(a, 0)
-    await a.waitFor("AuthKey ID:")
-    await a.type("keyId-abc")
-    await a.waitFor("AuthKey secret:")
-    await a.type("s")
-    await a.waitFor("› Sign in")
+    await enterAuthKey(a)
     await a.press(keys.enter)
     const busy = await a.waitFor("Signing in to Embedded sandbox (demo)")
     expect(busy).toContain("Esc cancel")
