@@ -103,15 +103,18 @@ const createKy = (settings: Settings): KyInstance =>
     // The per-attempt and total timeouts are enforced by `exchange` with one timer and one AbortController.
     timeout: false,
     totalTimeout: false,
-    headers: settings.headers,
     fetch: bodyPassingFetch(settings.fetch === undefined ? () => globalThis.fetch : () => settings.fetch!),
   })
 
-const outgoingHeaders = (request: HttpClientRequest.HttpClientRequest): Record<string, string> => {
+/** The layer's default headers under the request's own (both lower-case), without `content-length`. */
+const outgoingHeaders = (
+  defaults: Readonly<Record<string, string>>,
+  request: HttpClientRequest.HttpClientRequest,
+): Record<string, string> => {
+  const headers = { ...defaults, ...request.headers }
   // fetch computes the length itself and rejects a caller-supplied one.
-  if (request.headers["content-length"] === undefined) return request.headers
-  const { "content-length": _, ...rest } = request.headers
-  return rest
+  delete headers["content-length"]
+  return headers
 }
 
 type Body = NonNullable<KyOptions["body"]>
@@ -154,7 +157,7 @@ export const make = (options: Options = {}): HttpClient.HttpClient => {
           exchange(
             api,
             url,
-            { method: request.method, headers: outgoingHeaders(request) },
+            { method: request.method, headers: outgoingHeaders(settings.headers, request) },
             body as BodyInit | undefined,
             signal,
             settings,

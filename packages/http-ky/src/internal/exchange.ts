@@ -35,9 +35,10 @@ export interface Limits {
 
 /**
  * What travels past ky to {@link bodyPassingFetch} under {@link passKey} (ky forwards options it does not know
- * to `fetch` unchanged): the body, and the signal `fetch` must obey. The wrapper records ky's `Request`.
+ * to `fetch` unchanged): the headers, the body, and the signal `fetch` must obey. The wrapper records ky's `Request`.
  */
 interface Passed {
+  readonly headers: Headers
   readonly body: BodyInit | undefined
   readonly signal: AbortSignal
   request: Request | undefined
@@ -56,8 +57,15 @@ export const exchange = (
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     return Promise.reject(new NotSent(new TypeError(`unsupported URL scheme ${url.protocol}`)))
   }
+  let headers: Headers
+  try {
+    // Built here, not by ky (its option merge would copy them twice more): a bad value throws now, unsent.
+    headers = new Headers(init.headers)
+  } catch (cause) {
+    return Promise.reject(new NotSent(cause))
+  }
   const controller = new AbortController()
-  const passed: Passed = { body, signal: controller.signal, request: undefined }
+  const passed: Passed = { headers, body, signal: controller.signal, request: undefined }
   const onAbort = () => controller.abort(signal.reason)
   if (signal.aborted) controller.abort(signal.reason)
   else signal.addEventListener("abort", onAbort, { once: true })
@@ -85,7 +93,7 @@ export const exchange = (
   let pending: Promise<Response>
   try {
     arm()
-    pending = api(url, { method: init.method, headers: init.headers, [passKey]: passed } as KyOptions)
+    pending = api(url, { method: init.method, [passKey]: passed } as KyOptions)
   } catch (cause) {
     done()
     return Promise.reject(new NotSent(cause))
@@ -120,8 +128,8 @@ export const passKey = "soracomAuthPassed"
  * The `fetch` the ky instance calls. ky hands `fetch` the `Request` it built; given a `Request` with a body,
  * undici copies it into a new `Request` whose body is a TransformStream proxy and streams it out (≈ +150 µs of
  * CPU and extra socket writes per call, measured). So ky's `Request` carries no body; the body goes straight to
- * `fetch` next to that request's URL, method and headers, with the exchange's one signal (timeout and
- * cancellation).
+ * `fetch` next to that request's URL and method, with the exchange's headers and its one signal (timeout and
+ * cancellation). The headers skip ky's option merge too: they are merged once, by the layer.
  */
 export const bodyPassingFetch =
   (fetchImpl: () => typeof globalThis.fetch) =>
@@ -133,7 +141,7 @@ export const bodyPassingFetch =
     const body = passed.body
     return fetch(input.url, {
       method: input.method,
-      headers: input.headers,
+      headers: passed.headers,
       signal: passed.signal,
       redirect: input.redirect,
       ...(body === undefined ? {} : { body }),
