@@ -4,10 +4,10 @@
  * Each test has its own sandbox, profile directory and tmux session; the tests run concurrently.
  */
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
+import { fileURLToPath, pathToFileURL } from "node:url"
 import {
   demoSeed,
   type Sandbox,
@@ -42,11 +42,12 @@ const openApp = (
   { onTestFinished }: Pick<TestContext, "onTestFinished">,
   args: ReadonlyArray<string>,
   env: Readonly<Record<string, string>>,
+  nodeArgs: ReadonlyArray<string> = [],
 ): Omit<Started, "s"> => {
   const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-home-"))
   const profileDir = join(home, ".soracom")
   const t = Terminal.start({
-    command: [process.execPath, bin, ...args],
+    command: [process.execPath, ...nodeArgs, bin, ...args],
     cwd: appDir,
     env: { HOME: home, SORACOM_PROFILE_DIR: profileDir, ...env },
   })
@@ -63,11 +64,13 @@ const start = async (
   options: SandboxOptions = {},
   args: ReadonlyArray<string> = [],
   env: Readonly<Record<string, string>> = {},
+  /** What the first screen shows (home, unless `args` open another). */
+  firstScreen = "Reset password",
 ): Promise<Started> => {
   const s = await startSandbox({ port: 0, ...testSandboxOptions, record: true, ...options })
   ctx.onTestFinished(() => s.close())
   const { t, profileDir } = openApp(ctx, args, { SORACOM_ENDPOINT: s.endpoint, ...env })
-  await t.waitFor("Reset password")
+  await t.waitFor(firstScreen)
   return { t, s, profileDir }
 }
 
@@ -82,9 +85,10 @@ const openMethod = async (t: Terminal, index: number) => {
   await t.press("Enter")
 }
 
-/** From home: the demo AuthKey entered, up to the review ("› Sign in"). */
-const enterAuthKey = async (t: Terminal) => {
-  await openMethod(t, 0)
+/** From home (or from the method picker): the demo AuthKey entered, up to the review ("› Sign in"). */
+const enterAuthKey = async (t: Terminal, from: "home" | "picker" = "home") => {
+  if (from === "home") await openMethod(t, 0)
+  else await t.press("Enter")
   await t.waitFor("AuthKey ID:")
   await t.enter(authKey().authKeyId)
   await t.waitFor("AuthKey secret:")
@@ -252,6 +256,50 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
     await t.waitFor("Request a new one.")
     await t.press("Enter")
     await t.waitFor(`Email: ${seed().email}`)
+  })
+
+  it("`soracom-auth login` without credentials on a terminal opens the app at the sign-in screen", async (ctx) => {
+    const { t } = await start(ctx, {}, ["login"], {}, "How do you want to sign in?")
+    expect(t.screen()).not.toContain("Reset password")
+    await enterAuthKey(t, "picker")
+    await t.press("Enter")
+    const screen = await t.waitFor("Token expires")
+    expect(screen).toContain("OP0000000001")
+    await quitFromSignedIn(t)
+    expect(await t.exitCode()).toBe(0)
+  })
+
+  it("`soracom-auth` alone opens the app without loading the command line (effect/cli)", async (ctx) => {
+    // every module the process resolves, written to a file by a loader hook
+    const trace = join(bundleDir, `loaded-${process.hrtime.bigint()}.txt`)
+    const hook = join(bundleDir, "trace-loads.mjs")
+    writeFileSync(
+      hook,
+      [
+        'import { appendFileSync } from "node:fs"',
+        'import { registerHooks } from "node:module"',
+        "registerHooks({ resolve: (specifier, context, next) => {",
+        "  const resolved = next(specifier, context)",
+        '  appendFileSync(process.env.TRACE_LOADS_TO, resolved.url + "\\n")',
+        "  return resolved",
+        "} })",
+      ].join("\n"),
+    )
+    const { t } = openApp(ctx, [], { TRACE_LOADS_TO: trace }, ["--import", pathToFileURL(hook).href])
+    await t.waitFor("Reset password")
+    // the command tree's chunk is the one holding the list of commands
+    const marker = "login, token, status, logout, reset-password, sandbox, demo"
+    const chunks = readdirSync(bundleDir).filter((f) => f.endsWith(".js"))
+    const holding = chunks.filter((f) => readFileSync(join(bundleDir, f), "utf8").includes(marker))
+    expect(holding).toHaveLength(1)
+    const loaded = readFileSync(trace, "utf8")
+      .split("\n")
+      .filter((url) => url.startsWith("file:"))
+      .map((url) => fileURLToPath(url))
+    expect(loaded).toContain(bin)
+    expect(loaded).not.toContain(join(bundleDir, holding[0]!))
+    await t.type("q")
+    expect(await t.exitCode()).toBe(0)
   })
 
   it("Ctrl+C exits 130 at any point and leaves no file behind", async (ctx) => {
