@@ -18,15 +18,19 @@ export interface Endpoint {
   readonly endpoint: CoreEndpoint
 }
 
-/** What a sign-in sends: the method, its values (secrets redacted), the lifetime and the endpoint. @category models */
-export interface SignInRequest {
-  readonly method: Method
+/** The values of every sign-in method, each optional (secrets redacted). @category models */
+export interface CredentialValues {
   readonly authKeyId?: string
   readonly authKey?: Redacted.Redacted<string>
   readonly email?: string
   readonly password?: Redacted.Redacted<string>
   readonly operatorId?: string
   readonly userName?: string
+}
+
+/** What a sign-in sends: the method, its values (secrets redacted), the lifetime and the endpoint. @category models */
+export interface SignInRequest extends CredentialValues {
+  readonly method: Method
   readonly mfaOtpCode?: string
   readonly tokenTimeoutSeconds: number
   readonly endpoint: Endpoint

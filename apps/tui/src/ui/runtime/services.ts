@@ -12,7 +12,7 @@ import type {
   VerifyPasswordResetTokenError,
 } from "../core.ts"
 import type { ProfileErrorLike } from "../errors/describe-error.ts"
-import type { Endpoint, Method, Session, SignInRequest } from "../model.ts"
+import type { CredentialValues, Endpoint, Method, Session, SignInRequest } from "../model.ts"
 
 /** What a successful `/auth` returns, plus when the token expires. @category models */
 export interface SignedIn {
@@ -63,16 +63,10 @@ export interface ProfileSummary {
 }
 
 /** A profile's credentials, ready to sign in. @category models */
-export interface ProfileSignIn {
+export interface ProfileSignIn extends CredentialValues {
   readonly summary: ProfileSummary
   /** `undefined` when the profile holds no complete credentials. */
   readonly method?: Method
-  readonly authKeyId?: string
-  readonly authKey?: Redacted.Redacted<string>
-  readonly email?: string
-  readonly password?: Redacted.Redacted<string>
-  readonly operatorId?: string
-  readonly userName?: string
 }
 
 /** @category models */
