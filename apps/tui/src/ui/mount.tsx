@@ -36,7 +36,15 @@ export const mount = async (options: AppOptions, streams: Streams): Promise<AppR
   let result: AppResult = { code: ExitCode.ok }
   const instance = render(
     <App options={options} runtime={runtime} profileDir={profileDir} onExit={(r) => (result = r)} />,
-    { stdin: streams.stdin, stdout: streams.stdout, stderr: streams.stderr, exitOnCtrlC: false },
+    {
+      stdin: streams.stdin,
+      stdout: streams.stdout,
+      stderr: streams.stderr,
+      exitOnCtrlC: false,
+      // runApp mounts only on a terminal: a CI variable left in the user's shell (or set by a CI job driving a
+      // real terminal) must not turn the app into a printer of one final frame.
+      interactive: true,
+    },
   )
   // The first frame is out: load core, the HTTP client and the profile store while the user reads it.
   setTimeout(runtime.preload, 0)

@@ -395,6 +395,14 @@ describe.skipIf(!hasTmux()).concurrent("soracom-auth in a real terminal", { time
     expect(t.output()).toMatch(/\u001b\[[0-9;]*m/)
   })
 
+  it("CI=true in the environment: still interactive on a terminal (Ink would print only a final frame)", async (ctx) => {
+    const { t } = await start(ctx, {}, [], { CI: "true" })
+    const signedIn = await signInWithAuthKey(t)
+    expect(signedIn).toContain("OP0000000001")
+    await quitFromSignedIn(t)
+    expect(await t.exitCode()).toBe(0)
+  })
+
   it("soracom-auth demo: the embedded sandbox, its badge and demo credentials", async (ctx) => {
     const { t } = openApp(ctx, ["demo"], {})
     const screen = await t.waitFor("Demo:")

@@ -52,9 +52,11 @@ export class Terminal {
     const name = `soracom-auth-e2e-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 8)}`
     const dir = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-"))
     const term = new Terminal(name, dir)
+    // A human's terminal: no CI variable unless a test sets it (a tmux server keeps the environment of whoever
+    // started it, e.g. CI=true in a CI run).
     const env = Object.entries({ TERM: "xterm-256color", ...options.env }).map(([k, v]) => `${k}=${quote(v)}`)
     const script =
-      `cd ${quote(options.cwd ?? process.cwd())} && env ${env.join(" ")} ${options.command.map(quote).join(" ")}; ` +
+      `cd ${quote(options.cwd ?? process.cwd())} && env -u CI ${env.join(" ")} ${options.command.map(quote).join(" ")}; ` +
       `echo $? > ${quote(term.exitFile)}; sleep 600`
     tmux(
       "new-session",
