@@ -2,9 +2,9 @@
  * What the conformance suite runs against: a sandbox with known accounts and a controllable clock, a TOTP
  * generator for its MFA secrets, and a raw HTTP sender that reports dropped connections instead of throwing.
  */
-import { createHmac } from "node:crypto"
 import { request as httpRequest } from "node:http"
 import { type Sandbox, type SandboxOptions, type Seed, startSandbox } from "@soracom-auth/sandbox"
+import * as OTPAuth from "otpauth"
 import type { WireResponse } from "./validators.ts"
 
 export const accounts = {
@@ -77,31 +77,9 @@ export const startConformanceSandbox = (clock: ManualClock, options: SandboxOpti
     ...options,
   })
 
-const base32Decode = (s: string): Buffer => {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-  let bits = 0
-  let value = 0
-  const out: Array<number> = []
-  for (const ch of s.replace(/=+$/, "").toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(ch)
-    bits += 5
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff)
-      bits -= 8
-    }
-  }
-  return Buffer.from(out)
-}
-
 /** RFC 6238 TOTP (SHA-1, 30 s, 6 digits) at a given time. */
-export const totp = (secret: string, atMs: number): string => {
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(atMs / 1000 / 30)))
-  const mac = createHmac("sha1", base32Decode(secret)).update(counter).digest()
-  const offset = (mac[mac.length - 1] ?? 0) & 0x0f
-  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000
-  return String(code).padStart(6, "0")
-}
+export const totp = (secret: string, atMs: number): string =>
+  OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret), timestamp: atMs })
 
 export type RawResult =
   | { readonly kind: "response"; readonly response: WireResponse }

@@ -4,10 +4,11 @@
  * temporary profile directory.
  */
 import { spawn } from "node:child_process"
-import { createHmac, randomUUID } from "node:crypto"
+import { randomUUID } from "node:crypto"
 import { mkdirSync, rmSync } from "node:fs"
 import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
+import * as OTPAuth from "otpauth"
 import { buildBundle } from "../../build.ts"
 
 export interface RunResult {
@@ -73,28 +74,6 @@ export const runBin = (entry: string, args: ReadonlyArray<string>, options: RunO
     else child.stdin.end()
   })
 
-const base32Decode = (input: string): Buffer => {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-  let bits = 0
-  let value = 0
-  const out: Array<number> = []
-  for (const ch of input.replace(/=+$/, "").toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(ch)
-    bits += 5
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff)
-      bits -= 8
-    }
-  }
-  return Buffer.from(out)
-}
-
 /** RFC 6238 TOTP (SHA-1, 30 s, 6 digits), as SORACOM and the sandbox use. */
-export const totp = (secretBase32: string, now = Date.now()): string => {
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(now / 30_000)))
-  const mac = createHmac("sha1", base32Decode(secretBase32)).update(counter).digest()
-  const offset = mac[mac.length - 1]! & 0x0f
-  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000
-  return String(code).padStart(6, "0")
-}
+export const totp = (secretBase32: string, now = Date.now()): string =>
+  OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secretBase32), timestamp: now })
