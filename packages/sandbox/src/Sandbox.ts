@@ -115,7 +115,6 @@ class Exchanging {
   recorded:
     | { request: RecordedRequest; response: RecordedResponse | null; seq: number; at: number }
     | undefined
-  readonly lang: Lang
   extraHeaders: Record<string, string> | undefined
   /** Whether to keep what was sent (recording on). */
   capture = false
@@ -127,17 +126,20 @@ class Exchanging {
   constructor(req: IncomingMessage, res: ServerResponse) {
     this.req = req
     this.res = res
-    this.lang = langOf(req.headers["x-soracom-lang"])
+  }
+
+  /** Only errors need it: read from the request on demand. */
+  get lang(): Lang {
+    return langOf(this.req.headers["x-soracom-lang"])
   }
 
   sendRaw(status: number, headers: AnswerHeaders, raw: string) {
     const res = this.res
     if (res.headersSent || res.destroyed) return
-    const all: AnswerHeaders = {
-      ...this.extraHeaders,
-      ...headers,
-      "Content-Length": String(Buffer.byteLength(raw)),
-    }
+    // `headers` is always a fresh object from the callers below: completed in place, no copy.
+    const all: AnswerHeaders =
+      this.extraHeaders === undefined ? headers : { ...this.extraHeaders, ...headers }
+    all["Content-Length"] = String(Buffer.byteLength(raw))
     res.writeHead(status, all)
     res.end(raw)
     if (this.capture) {
@@ -148,15 +150,19 @@ class Exchanging {
     }
   }
 
-  json(status: number, value: unknown, headers: AnswerHeaders = {}) {
-    this.sendRaw(status, { "Content-Type": jsonType, ...headers }, JSON.stringify(value))
+  json(status: number, value: unknown, headers?: AnswerHeaders) {
+    this.sendRaw(
+      status,
+      headers === undefined ? { "Content-Type": jsonType } : { "Content-Type": jsonType, ...headers },
+      JSON.stringify(value),
+    )
   }
 
   empty(status: number) {
     this.sendRaw(status, {}, "")
   }
 
-  error(name: ErrorName, detail?: string, headers: AnswerHeaders = {}, status?: number) {
+  error(name: ErrorName, detail?: string, headers?: AnswerHeaders, status?: number) {
     this.json(status ?? errorStatus(name), errorBody(name, this.lang, detail), headers)
   }
 }
@@ -191,7 +197,8 @@ const readBody = (ex: Exchanging, max: number): Promise<string | undefined> =>
       chunks.push(chunk)
     })
     req.on("end", () => {
-      if (!done) resolve(Buffer.concat(chunks).toString("utf8"))
+      if (!done)
+        resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"))
       done = true
     })
     // A client that hangs up mid-body: nothing to answer.

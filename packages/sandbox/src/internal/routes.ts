@@ -62,10 +62,20 @@ export const tokenTimeoutDefault = 86400
 export const tokenTimeoutMin = 180
 export const tokenTimeoutMax = 172800
 
+const authFields = [
+  "email",
+  "password",
+  "authKeyId",
+  "authKey",
+  "operatorId",
+  "userName",
+  "mfaOTPCode",
+] as const
+
 const auth: Handler = async (body, _headers, state) => {
   const b = body!
   const fields: Record<string, string | undefined> = {}
-  for (const key of ["email", "password", "authKeyId", "authKey", "operatorId", "userName", "mfaOTPCode"]) {
+  for (const key of authFields) {
     const v = optString(b, key)
     if (isAnswer(v)) return v
     fields[key] = v

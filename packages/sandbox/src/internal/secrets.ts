@@ -2,7 +2,7 @@
  * Hashing and comparing secrets: scrypt for passwords and AuthKey secrets (cost configurable), SHA-256 for
  * high-entropy random tokens (reset tokens, API tokens) so they can be looked up, constant-time comparisons.
  */
-import { hash, randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto"
+import { hash, randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto"
 
 /** A scrypt hash with its parameters, so hashes made at one cost verify at another. */
 export interface SecretHash {
@@ -13,14 +13,26 @@ export interface SecretHash {
 
 const keyLength = 32
 
-/** Costs up to this one derive on the main thread: cheaper than a hop to the thread pool (tests, benchmarks). */
-const syncCostCeiling = 2
+/** scrypt parameters per cost, made once. */
+const paramsByCost = new Map<number, ScryptOptions>()
 
-/** scrypt with N = 2^cost, r = 8, p = 1. */
+const paramsOf = (cost: number): ScryptOptions => {
+  let params = paramsByCost.get(cost)
+  if (params === undefined) {
+    const N = 2 ** cost
+    params = { N, r: 8, p: 1, maxmem: 256 * N * 8 + 1024 * 1024 }
+    paramsByCost.set(cost, params)
+  }
+  return params
+}
+
+/**
+ * scrypt with N = 2^cost, r = 8, p = 1, always on the libuv thread pool: even at cost 1 a synchronous scrypt
+ * (OpenSSL set-up included) was the largest single cost of a sign-in on the event loop; off the loop, the loop
+ * serves other requests meanwhile.
+ */
 const derive = (secret: string, salt: Buffer, cost: number): Promise<Buffer> => {
-  const N = 2 ** cost
-  const params = { N, r: 8, p: 1, maxmem: 256 * N * 8 + 1024 * 1024 }
-  if (cost <= syncCostCeiling) return Promise.resolve(scryptSync(secret, salt, keyLength, params))
+  const params = paramsOf(cost)
   return new Promise((resolve, reject) => {
     scrypt(secret, salt, keyLength, params, (error, key) => (error ? reject(error) : resolve(key)))
   })

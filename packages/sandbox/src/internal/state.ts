@@ -46,7 +46,8 @@ interface Operator {
 }
 
 interface Session {
-  readonly tokenHash: Buffer
+  /** SHA-256 of the token, hex (a string is far cheaper to keep per session than a Buffer). */
+  readonly tokenHash: string
   readonly operatorId: string
   readonly userName: string | undefined
   readonly expiresAt: number
@@ -168,18 +169,16 @@ export class State {
     const now = this.options.clock()
     const expiresAt = now + timeoutSeconds * 1000
     const apiKey = `api-${randomUUID()}`
-    const payload: Record<string, unknown> = {
-      iss: "soracom-sandbox",
-      sub: userName === undefined ? operatorId : `${operatorId}/${userName}`,
-      operatorId,
-      ...(userName === undefined ? {} : { userName }),
-      iat: Math.floor(now / 1000),
-      exp: Math.floor(expiresAt / 1000),
-      jti: randomUUID(),
-    }
-    const unsigned = `${jwtHeader}.${b64url(payload)}`
+    // The payload JSON built directly (same keys, same order as JSON.stringify of the object would give).
+    const op = JSON.stringify(operatorId)
+    const payload =
+      userName === undefined
+        ? `{"iss":"soracom-sandbox","sub":${op},"operatorId":${op},`
+        : `{"iss":"soracom-sandbox","sub":${JSON.stringify(`${operatorId}/${userName}`)},"operatorId":${op},"userName":${JSON.stringify(userName)},`
+    const claims = `${payload}"iat":${Math.floor(now / 1000)},"exp":${Math.floor(expiresAt / 1000)},"jti":"${randomUUID()}"}`
+    const unsigned = `${jwtHeader}.${Buffer.from(claims).toString("base64url")}`
     const token = `${unsigned}.${createHmac("sha256", this.signingKey).update(unsigned).digest("base64url")}`
-    this.sessions.set(apiKey, { tokenHash: sha256(token), operatorId, userName, expiresAt })
+    this.sessions.set(apiKey, { tokenHash: sha256Hex(token), operatorId, userName, expiresAt })
     if (++this.issued % 4096 === 0) this.sweep(now)
     return userName === undefined ? { apiKey, operatorId, token } : { apiKey, operatorId, token, userName }
   }
@@ -236,7 +235,8 @@ export class State {
   /** Revokes the session of that API key if the token matches and it has not expired. */
   logout(apiKey: string, token: string): Outcome<void> {
     const session = this.sessions.get(apiKey)
-    if (session === undefined || !sameBytes(sha256(token), session.tokenHash)) return fail("tokenRequired")
+    if (session === undefined || !sameBytes(sha256(token), Buffer.from(session.tokenHash, "hex")))
+      return fail("tokenRequired")
     this.sessions.delete(apiKey)
     if (session.expiresAt <= this.options.clock()) return fail("tokenRequired")
     return ok(undefined)
@@ -247,7 +247,7 @@ export class State {
     const session = this.sessions.get(apiKey)
     return (
       session !== undefined &&
-      sameBytes(sha256(token), session.tokenHash) &&
+      sameBytes(sha256(token), Buffer.from(session.tokenHash, "hex")) &&
       session.expiresAt > this.options.clock()
     )
   }
