@@ -39,7 +39,14 @@ import {
 import { Coverage, summaryLine } from "./src/coverage.ts"
 import { accounts, ManualClock, rawPost, startConformanceSandbox, totp } from "./src/harness.ts"
 import { type Exchange, type RecordingProxy, startRecordingProxy } from "./src/recorder.ts"
-import { type CheckedPath, checkedPaths, isCheckedPath, type LoadedSpecs, loadSpecs } from "./src/spec.ts"
+import {
+  type CheckedPath,
+  checkedPaths,
+  isCheckedPath,
+  type LoadedSpecs,
+  loadSpecs,
+  requestExamples,
+} from "./src/spec.ts"
 import { makeValidators, type Validators, type WireResponse } from "./src/validators.ts"
 
 const stats = { requests: 0, responses: 0, badRejected: 0, badTotal: 0 }
@@ -302,12 +309,7 @@ describe("1. client traffic through core, recorded on the wire", () => {
       "/auth/password_reset_token/issue",
       "/auth/password_reset_token/verify",
     ] as const) {
-      const media = specs.operation(path).requestBody?.content["application/json"] as {
-        example?: unknown
-        examples?: Record<string, { value: unknown }>
-      }
-      for (const ex of [media.example, ...Object.values(media.examples ?? {}).map((e) => e.value)]) {
-        if (ex === undefined) continue
+      for (const ex of requestExamples(specs.operation(path))) {
         const r = await rawPost(`${url}${path}`, JSON.stringify(ex))
         expect(r.kind, `${path} ${JSON.stringify(ex)}`).toBe("response")
       }

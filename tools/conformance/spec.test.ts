@@ -10,6 +10,7 @@ import {
   documentedStatuses,
   type LoadedSpecs,
   loadSpecs,
+  requestExamples,
 } from "./src/spec.ts"
 import { makeValidators, type Validators, type WireRequest } from "./src/validators.ts"
 
@@ -93,14 +94,7 @@ describe("request validation (closed objects)", () => {
       "/auth/password_reset_token/issue",
       "/auth/password_reset_token/verify",
     ] as const) {
-      const media = specs.operation(path).requestBody?.content["application/json"] as {
-        example?: unknown
-        examples?: Record<string, { value: unknown }>
-      }
-      const examples = [
-        ...(media.example === undefined ? [] : [media.example]),
-        ...Object.values(media.examples ?? {}).map((e) => e.value),
-      ]
+      const examples = requestExamples(specs.operation(path))
       expect(examples.length, path).toBeGreaterThan(0)
       for (const ex of examples)
         expect(v.request(post(path, ex)), `${path} ${JSON.stringify(ex)}`).toEqual({ ok: true })

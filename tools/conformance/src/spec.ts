@@ -101,5 +101,16 @@ export const loadSpecs = (): Promise<LoadedSpecs> => {
   return cached
 }
 
+/** The request-body examples a path documents (`example` and every `examples` entry), in spec order. */
+export const requestExamples = (op: Operation): ReadonlyArray<unknown> => {
+  const media = op.requestBody?.content["application/json"] as
+    | { readonly example?: unknown; readonly examples?: Record<string, { readonly value: unknown }> }
+    | undefined
+  return [
+    ...(media?.example === undefined ? [] : [media.example]),
+    ...Object.values(media?.examples ?? {}).map((e) => e.value),
+  ]
+}
+
 /** The statuses a path documents, as strings ("200", "401", …), in spec order. */
 export const documentedStatuses = (op: Operation): ReadonlyArray<string> => Object.keys(op.responses)
