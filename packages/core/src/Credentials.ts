@@ -60,19 +60,28 @@ export type Credentials = RootCredentials | AuthKeyCredentials | SamUserCredenti
 export const Credentials = Schema.Union([RootCredentials, AuthKeyCredentials, SamUserCredentials])
 
 /**
- * Plain user input for credentials (e.g. from a form, flags or a profile file): strings only.
+ * A secret as input: a plain string, or one already `Redacted` (read from stdin, a form or a file), so callers
+ * never unwrap a secret just to hand it to a constructor.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type SecretInput = string | Redacted.Redacted<string>
+
+/**
+ * User input for credentials (e.g. from a form, flags or a profile file): strings, secrets possibly `Redacted`.
  *
  * @category models
  * @since 0.1.0
  */
 export type CredentialsInput =
-  | { readonly kind: "root"; readonly email: string; readonly password: string }
-  | { readonly kind: "authKey"; readonly authKeyId: string; readonly authKey: string }
+  | { readonly kind: "root"; readonly email: string; readonly password: SecretInput }
+  | { readonly kind: "authKey"; readonly authKeyId: string; readonly authKey: SecretInput }
   | {
       readonly kind: "samUser"
       readonly operatorId: string
       readonly userName: string
-      readonly password: string
+      readonly password: SecretInput
     }
 
 /**
@@ -83,12 +92,13 @@ export type CredentialsInput =
  */
 export const field = (
   name: Fields.FieldName,
-  raw: string | undefined,
+  input: SecretInput | undefined,
 ): Effect.Effect<string, InvalidRequest> => {
-  const problem = Fields.check(name, raw ?? "")
+  const raw = input === undefined ? "" : Redacted.isRedacted(input) ? Redacted.value(input) : input
+  const problem = Fields.check(name, raw)
   return Option.isSome(problem)
     ? Effect.fail(new InvalidRequest({ field: name, reason: problem.value }))
-    : Effect.succeed(Fields.normalize(name, raw ?? ""))
+    : Effect.succeed(Fields.normalize(name, raw))
 }
 
 /**

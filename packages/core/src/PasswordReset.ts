@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import { Effect, Redacted, Schema } from "effect"
-import { field } from "./Credentials.ts"
+import { field, type SecretInput } from "./Credentials.ts"
 import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
 
@@ -41,10 +41,10 @@ export class VerifyPasswordResetTokenRequest extends Schema.Class<VerifyPassword
   token: Fields.ResetToken,
   password: Fields.Password,
 }) {
-  /** From raw strings (token trimmed, password verbatim); fails with `InvalidRequest` on `token` or `password`. */
+  /** From raw strings or `Redacted` ones (token trimmed, password verbatim); fails with `InvalidRequest` on `token` or `password`. */
   static fromInput(input: {
-    readonly token: string
-    readonly password: string
+    readonly token: SecretInput
+    readonly password: SecretInput
   }): Effect.Effect<VerifyPasswordResetTokenRequest, InvalidRequest> {
     return Effect.all({
       token: field("token", input.token),

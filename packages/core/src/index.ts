@@ -25,6 +25,7 @@ export {
   credentialsFromInput,
   RootCredentials,
   SamUserCredentials,
+  type SecretInput,
 } from "./Credentials.ts"
 export { type Coverage, Endpoint } from "./Endpoint.ts"
 export {

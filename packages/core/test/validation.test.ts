@@ -85,6 +85,38 @@ describe("Fields.check", () => {
 })
 
 describe("fromInput constructors", () => {
+  it.effect(
+    "secrets may arrive already Redacted: same checks, same result, nothing unwrapped by the caller",
+    () =>
+      Effect.gen(function* () {
+        const r = yield* AuthRequest.fromInput({
+          credentials: { kind: "authKey", authKeyId: "keyId-a", authKey: Redacted.make("secret-a") },
+        })
+        assert.strictEqual(r.credentials._tag, "AuthKeyCredentials")
+        if (r.credentials._tag !== "AuthKeyCredentials") return
+        assert.strictEqual(Redacted.value(r.credentials.authKey), "secret-a")
+        const v = yield* VerifyPasswordResetTokenRequest.fromInput({
+          token: Redacted.make(" tok "),
+          password: Redacted.make("new pw"),
+        })
+        assert.strictEqual(Redacted.value(v.token), "tok")
+        assert.strictEqual(Redacted.value(v.password), "new pw")
+        const empty = yield* Effect.flip(
+          AuthRequest.fromInput({
+            credentials: { kind: "root", email: "ada@example.com", password: Redacted.make("") },
+          }),
+        )
+        assert.strictEqual(empty.field, "password")
+        const blankToken = yield* Effect.flip(
+          VerifyPasswordResetTokenRequest.fromInput({
+            token: Redacted.make("  "),
+            password: Redacted.make("pw"),
+          }),
+        )
+        assert.strictEqual(blankToken.field, "token")
+      }),
+  )
+
   it.effect("AuthRequest.fromInput trims non-secrets, keeps secrets, treats blank optionals as absent", () =>
     Effect.gen(function* () {
       const r = yield* AuthRequest.fromInput({

@@ -9,7 +9,7 @@
  * ```
  */
 import { AuthRequest, AuthResponse, SoracomAuth } from "@soracom-auth/core"
-import { Clock, DateTime, Effect, Option, Redacted } from "effect"
+import { Clock, DateTime, Effect, Option } from "effect"
 import type { ProfileCredentials } from "../profiles/ProfileFile.ts"
 import { type CachedSession, isExpired, isUsable, SessionCache } from "../profiles/SessionCache.ts"
 import { identityOf } from "./resolve.ts"
@@ -21,20 +21,20 @@ export const toCredentialsInput = (credentials: ProfileCredentials) => {
       return {
         kind: "authKey" as const,
         authKeyId: credentials.authKeyId,
-        authKey: Redacted.value(credentials.authKey),
+        authKey: credentials.authKey,
       }
     case "root":
       return {
         kind: "root" as const,
         email: credentials.email,
-        password: Redacted.value(credentials.password),
+        password: credentials.password,
       }
     case "samUser":
       return {
         kind: "samUser" as const,
         operatorId: credentials.operatorId,
         userName: credentials.userName,
-        password: Redacted.value(credentials.password),
+        password: credentials.password,
       }
   }
 }

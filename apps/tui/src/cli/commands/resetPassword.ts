@@ -8,7 +8,7 @@ import {
   SoracomAuth,
   VerifyPasswordResetTokenRequest,
 } from "@soracom-auth/core"
-import { Effect, type Option, Redacted } from "effect"
+import { Effect, type Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
 import { profileName, resolveEndpoint } from "../../runtime/resolve.ts"
@@ -103,8 +103,8 @@ const verify = Command.make(
       }
       const endpoint = yield* endpointFor(flags)
       const req = yield* VerifyPasswordResetTokenRequest.fromInput({
-        token: Redacted.value(token),
-        password: Redacted.value(password),
+        token,
+        password,
       })
       yield* SoracomAuth.use((auth) => auth.verifyPasswordResetToken(req)).pipe(
         withAuth({ endpoint: endpoint.endpoint, globals: g, io: cli.io }),

@@ -9,7 +9,7 @@ import {
   SoracomAuth,
   VerifyPasswordResetTokenRequest,
 } from "@soracom-auth/core"
-import { DateTime, Effect, Layer, ManagedRuntime, Redacted } from "effect"
+import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
 import {
   credentialsOf,
   fieldsWithCredentials,
@@ -49,19 +49,17 @@ export const credentialsOfRequest = (request: SignInRequest): ProfileCredentials
   }
 }
 
-const plain = (r: Redacted.Redacted<string> | undefined) => (r === undefined ? "" : Redacted.value(r))
-
 const toAuthRequest = (request: SignInRequest) => {
   const credentials =
     request.method === "authKey"
-      ? { kind: "authKey" as const, authKeyId: request.authKeyId ?? "", authKey: plain(request.authKey) }
+      ? { kind: "authKey" as const, authKeyId: request.authKeyId ?? "", authKey: request.authKey ?? "" }
       : request.method === "root"
-        ? { kind: "root" as const, email: request.email ?? "", password: plain(request.password) }
+        ? { kind: "root" as const, email: request.email ?? "", password: request.password ?? "" }
         : {
             kind: "samUser" as const,
             operatorId: request.operatorId ?? "",
             userName: request.userName ?? "",
-            password: plain(request.password),
+            password: request.password ?? "",
           }
   return AuthRequest.fromInput({
     credentials,
@@ -98,8 +96,8 @@ export const uiAuthLayer = (options: { readonly language?: "en" | "ja" | undefin
       Effect.gen(function* () {
         const auth = yield* SoracomAuth
         const request = yield* VerifyPasswordResetTokenRequest.fromInput({
-          token: Redacted.value(token),
-          password: Redacted.value(password),
+          token,
+          password,
         })
         yield* auth.verifyPasswordResetToken(request)
       }).pipe(Effect.provide(authLayer({ endpoint: endpoint.endpoint, language: options.language }))),
