@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { routes } from "./internal/routes.ts"
 
 /**
  * A fault for one route. Combine `delayMs` with one of `drop`, `malformed` or `status`; `delayMs` alone delays
@@ -30,8 +31,8 @@ export interface Fault {
 }
 
 /**
- * Route names: a path under `/v1` (`"/auth"`, `"/auth/logout"`, `"/auth/password_reset_token/issue"`,
- * `"/auth/password_reset_token/verify"`, `"/sandbox/init"`) or `"*"` for every `/v1` request.
+ * Route names: a route's path under `/v1` as {@link faultRoutes} lists them (`"/auth"`, `"/auth/logout"`…; a
+ * path with a parameter as written, e.g. `"/operators/{id}"`), or `"*"` for every `/v1` request.
  *
  * @category models
  * @since 0.1.0
@@ -59,14 +60,7 @@ export interface FaultControl {
  * @category constants
  * @since 0.1.0
  */
-export const faultRoutes: ReadonlyArray<FaultRoute> = [
-  "/auth",
-  "/auth/password_reset_token/issue",
-  "/auth/password_reset_token/verify",
-  "/auth/logout",
-  "/sandbox/init",
-  "*",
-]
+export const faultRoutes: ReadonlyArray<FaultRoute> = [...new Set(routes.map((r) => r.path)), "*"]
 
 const routeProblem = (route: unknown): string | undefined =>
   typeof route === "string" && faultRoutes.includes(route)

@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { routes } from "./internal/routes.ts"
 
 /**
  * How many requests one IP may make to one rate-limited route per window.
@@ -32,11 +33,7 @@ export const defaultRateLimit: Required<RateLimitConfig> = { limit: 60, windowSe
  * @category constants
  * @since 0.1.0
  */
-export const rateLimitedRoutes: ReadonlyArray<string> = [
-  "/auth",
-  "/auth/password_reset_token/issue",
-  "/auth/password_reset_token/verify",
-]
+export const rateLimitedRoutes: ReadonlyArray<string> = routes.filter((r) => r.rateLimited).map((r) => r.path)
 
 /** The verdict on one request, with the headers to send either way. */
 export interface RateVerdict {

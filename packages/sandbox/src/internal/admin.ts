@@ -2,15 +2,10 @@
  * The sandbox's own admin API, under `/_sandbox` (never under `/v1`, so it cannot collide with SORACOM's).
  * Documented in the package README.
  */
-import type { ErrorName } from "../errors.ts"
 import { type Fault, faultProblem } from "../faults.ts"
 import type { Sandbox } from "../Sandbox.ts"
-
-export type AnswerHeaders = Record<string, string>
-
-export type AdminAnswer =
-  | { readonly status: number; readonly json?: unknown }
-  | { readonly status: number; readonly error: ErrorName; readonly detail?: string }
+import { type Answer, failure } from "./answer.ts"
+import { type HttpExchange, parseJson, readBody } from "./http.ts"
 
 export interface AdminRequest {
   readonly body: unknown
@@ -18,9 +13,9 @@ export interface AdminRequest {
   readonly sandbox: Sandbox
 }
 
-type AdminHandler = (request: AdminRequest) => AdminAnswer
+type AdminHandler = (request: AdminRequest) => Answer
 
-const index = (r: AdminRequest): AdminAnswer => ({
+const index = (r: AdminRequest): Answer => ({
   status: 200,
   json: {
     url: r.sandbox.url,
@@ -42,18 +37,18 @@ const index = (r: AdminRequest): AdminAnswer => ({
   },
 })
 
-const setFault = (r: AdminRequest): AdminAnswer => {
+const setFault = (r: AdminRequest): Answer => {
   const problem = faultProblem(r.body)
-  if (problem !== undefined) return { status: 400, error: "malformedBody", detail: problem }
+  if (problem !== undefined) return failure("malformedBody", problem)
   const { route, ...fault } = r.body as Fault & { route: string }
   r.sandbox.faults.set(route, fault)
   return { status: 201, json: { route, ...fault } }
 }
 
-const setRecording = (r: AdminRequest): AdminAnswer => {
+const setRecording = (r: AdminRequest): Answer => {
   const body = r.body as { enabled?: unknown } | undefined
   if (typeof body !== "object" || body === null || typeof body.enabled !== "boolean") {
-    return { status: 400, error: "malformedBody", detail: 'expected {"enabled": true|false}' }
+    return failure("malformedBody", 'expected {"enabled": true|false}')
   }
   r.sandbox.setRecording(body.enabled)
   return { status: 200, json: { enabled: body.enabled } }
@@ -106,3 +101,27 @@ export const adminRoutes: ReadonlyMap<string, Readonly<Record<string, AdminHandl
     },
   ],
 ])
+
+/** Handles one request under `/_sandbox`. */
+export const handleAdmin = async (
+  sandbox: Sandbox,
+  maxBodyBytes: number,
+  ex: HttpExchange,
+): Promise<void> => {
+  const raw = await readBody(ex, maxBodyBytes)
+  if (raw === undefined) return
+  const route = adminRoutes.get(ex.path)
+  if (route === undefined) return ex.error("notFound", ex.path)
+  const method = ex.req.method ?? ""
+  const handler = route[method]
+  if (handler === undefined)
+    return ex.error("methodNotAllowed", `${method} ${ex.path}`, { Allow: Object.keys(route).join(", ") })
+  let body: unknown
+  if (raw.trim().length > 0) {
+    const parsed = parseJson(raw)
+    if (!parsed.ok) return ex.error("malformedBody", parsed.reason)
+    body = parsed.value
+  }
+  const params = new URLSearchParams(ex.query ?? "")
+  ex.answer(handler({ body, params, sandbox }))
+}

@@ -1,30 +1,35 @@
 /**
  * The SORACOM API routes of the sandbox: request validation and the mapping of outcomes to answers.
  */
-import type { ErrorName } from "../errors.ts"
+import type { IncomingHttpHeaders } from "node:http"
 import { isWellFormedEmail } from "../seed.ts"
+import { type Answer, failure, isAnswer } from "./answer.ts"
 import type { Outcome, State } from "./state.ts"
 
-/** What a route answers: a status, and a JSON body or none. */
-export type Answer =
-  | { readonly status: number; readonly json?: unknown }
-  | { readonly status: number; readonly error: ErrorName; readonly detail?: string }
+/** What a route handler gets. */
+export interface RouteRequest {
+  /** The JSON object body, when the route reads one. */
+  readonly body: Record<string, unknown> | undefined
+  readonly headers: IncomingHttpHeaders
+  /** Values of the `{name}` segments of the route's path. */
+  readonly params: Readonly<Record<string, string>>
+  readonly state: State
+}
 
-export type Handler = (
-  body: Record<string, unknown> | undefined,
-  headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>,
-  state: State,
-) => Answer | Promise<Answer>
+export type Handler = (request: RouteRequest) => Answer | Promise<Answer>
 
 export interface Route {
-  readonly method: "POST"
+  /** The path under `/v1`; a `{name}` segment matches one non-empty segment (e.g. `/operators/{id}`). */
+  readonly path: string
+  readonly method: "GET" | "POST" | "PUT" | "DELETE"
   /** Whether the route needs a JSON object body (missing or malformed → 400). */
   readonly needsBody: boolean
+  /** Whether the per-IP rate limit applies. */
+  readonly rateLimited: boolean
   readonly handler: Handler
 }
 
-const err = (error: ErrorName, detail?: string): Answer =>
-  detail === undefined ? { status: 0, error } : { status: 0, error, detail }
+const err = failure
 
 const fromOutcome = <A>(outcome: Outcome<A>, status: number, json?: (a: A) => unknown): Answer =>
   outcome.ok
@@ -40,8 +45,6 @@ const optString = (body: Record<string, unknown>, key: string): string | undefin
   if (typeof v !== "string") return err("constraintViolation", `must be a string:${key}`)
   return v
 }
-
-const isAnswer = (v: unknown): v is Answer => typeof v === "object" && v !== null && "status" in v
 
 /** Required non-empty strings, or the first problem. */
 const required = (
@@ -72,7 +75,7 @@ const authFields = [
   "mfaOTPCode",
 ] as const
 
-const auth: Handler = async (body, _headers, state) => {
+const auth: Handler = async ({ body, state }) => {
   const b = body!
   const fields: Record<string, string | undefined> = {}
   for (const key of authFields) {
@@ -110,7 +113,7 @@ const auth: Handler = async (body, _headers, state) => {
   return err("invalidCredentials")
 }
 
-const issue: Handler = (body, _headers, state) => {
+const issue: Handler = ({ body, state }) => {
   const email = optString(body!, "email")
   if (isAnswer(email)) return email
   if (email === undefined || email.length === 0) return err("constraintViolation", "may not be empty:email")
@@ -118,26 +121,26 @@ const issue: Handler = (body, _headers, state) => {
   return fromOutcome(state.issueResetToken(email), 200)
 }
 
-const verify: Handler = async (body, _headers, state) => {
+const verify: Handler = async ({ body, state }) => {
   const r = required(body!, ["password", "token"])
   if (isAnswer(r)) return r
   return fromOutcome(await state.verifyResetToken(r.token!, r.password!), 200)
 }
 
-const header = (headers: Parameters<Handler>[1], name: string): string | undefined => {
+const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
   const v = headers[name]
   const s = Array.isArray(v) ? v[0] : v
   return typeof s === "string" && s.length > 0 ? s : undefined
 }
 
-const logout: Handler = (_body, headers, state) => {
+const logout: Handler = ({ headers, state }) => {
   const apiKey = header(headers, "x-soracom-api-key")
   const token = header(headers, "x-soracom-token")
   if (apiKey === undefined || token === undefined) return err("tokenRequired")
   return fromOutcome(state.logout(apiKey, token), 204)
 }
 
-const sandboxInit: Handler = async (body, _headers, state) => {
+const sandboxInit: Handler = async ({ body, state }) => {
   const r = required(body!, ["email", "password", "authKeyId", "authKey"])
   if (isAnswer(r)) return r
   if (!isWellFormedEmail(r.email!)) return err("malformedEmail")
@@ -158,11 +161,66 @@ const sandboxInit: Handler = async (body, _headers, state) => {
   return fromOutcome(await state.initOperator(r.email!, r.password!), 201, (a) => a)
 }
 
-/** Every SORACOM route of the sandbox, by path under `/v1`. */
-export const routes: ReadonlyMap<string, Route> = new Map<string, Route>([
-  ["/auth", { method: "POST", needsBody: true, handler: auth }],
-  ["/auth/password_reset_token/issue", { method: "POST", needsBody: true, handler: issue }],
-  ["/auth/password_reset_token/verify", { method: "POST", needsBody: true, handler: verify }],
-  ["/auth/logout", { method: "POST", needsBody: false, handler: logout }],
-  ["/sandbox/init", { method: "POST", needsBody: true, handler: sandboxInit }],
-])
+/** Every SORACOM route of the sandbox (paths under `/v1`). */
+export const routes: ReadonlyArray<Route> = [
+  { path: "/auth", method: "POST", needsBody: true, rateLimited: true, handler: auth },
+  {
+    path: "/auth/password_reset_token/issue",
+    method: "POST",
+    needsBody: true,
+    rateLimited: true,
+    handler: issue,
+  },
+  {
+    path: "/auth/password_reset_token/verify",
+    method: "POST",
+    needsBody: true,
+    rateLimited: true,
+    handler: verify,
+  },
+  { path: "/auth/logout", method: "POST", needsBody: false, rateLimited: false, handler: logout },
+  { path: "/sandbox/init", method: "POST", needsBody: true, rateLimited: false, handler: sandboxInit },
+]
+
+/** The routes of one path (one per method), and the values of its `{name}` segments. */
+export interface Match {
+  readonly path: string
+  readonly byMethod: ReadonlyMap<string, Route>
+  readonly params: Readonly<Record<string, string>>
+}
+
+const byPath = new Map<string, Map<string, Route>>()
+for (const route of routes) {
+  const methods = byPath.get(route.path) ?? new Map<string, Route>()
+  methods.set(route.method, route)
+  byPath.set(route.path, methods)
+}
+const patterns = [...byPath]
+  .filter(([path]) => path.includes("{"))
+  .map(([path, byMethod]) => {
+    const names: Array<string> = []
+    const source = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, (_, name: string) => {
+      names.push(name)
+      return "([^/]+)"
+    })
+    return { path, byMethod, names, regex: new RegExp(`^${source}$`) }
+  })
+
+const noParams: Readonly<Record<string, string>> = {}
+
+/** The route(s) for a path under `/v1` (`"/auth"`), or undefined. */
+export const matchRoute = (apiPath: string): Match | undefined => {
+  const exact = byPath.get(apiPath)
+  if (exact !== undefined && !apiPath.includes("{"))
+    return { path: apiPath, byMethod: exact, params: noParams }
+  for (const p of patterns) {
+    const m = p.regex.exec(apiPath)
+    if (m === null) continue
+    const params: Record<string, string> = {}
+    p.names.forEach((name, i) => {
+      params[name] = m[i + 1]!
+    })
+    return { path: p.path, byMethod: p.byMethod, params }
+  }
+  return undefined
+}

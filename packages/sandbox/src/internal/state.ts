@@ -169,14 +169,16 @@ export class State {
     const now = this.options.clock()
     const expiresAt = now + timeoutSeconds * 1000
     const apiKey = `api-${randomUUID()}`
-    // The payload JSON built directly (same keys, same order as JSON.stringify of the object would give).
-    const op = JSON.stringify(operatorId)
-    const payload =
-      userName === undefined
-        ? `{"iss":"soracom-sandbox","sub":${op},"operatorId":${op},`
-        : `{"iss":"soracom-sandbox","sub":${JSON.stringify(`${operatorId}/${userName}`)},"operatorId":${op},"userName":${JSON.stringify(userName)},`
-    const claims = `${payload}"iat":${Math.floor(now / 1000)},"exp":${Math.floor(expiresAt / 1000)},"jti":"${randomUUID()}"}`
-    const unsigned = `${jwtHeader}.${Buffer.from(claims).toString("base64url")}`
+    const claims = {
+      iss: "soracom-sandbox",
+      sub: userName === undefined ? operatorId : `${operatorId}/${userName}`,
+      operatorId,
+      ...(userName === undefined ? {} : { userName }),
+      iat: Math.floor(now / 1000),
+      exp: Math.floor(expiresAt / 1000),
+      jti: randomUUID(),
+    }
+    const unsigned = `${jwtHeader}.${b64url(claims)}`
     const token = `${unsigned}.${createHmac("sha256", this.signingKey).update(unsigned).digest("base64url")}`
     this.sessions.set(apiKey, { tokenHash: sha256Hex(token), operatorId, userName, expiresAt })
     if (++this.issued % 4096 === 0) this.sweep(now)
