@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
+import { requireTool } from "../../../../tools/testing/require-tool.ts"
 import { runBin } from "../helpers/cli.ts"
 import { cliSuite } from "../helpers/cli-suite.ts"
 import { demo } from "../helpers/sandbox.ts"
@@ -93,7 +94,7 @@ describe("soracom-auth", () => {
     expect(missing.stderr).toContain("missing.json")
   })
 
-  it.skipIf(spawnSync("script", ["--version"]).status !== 0)(
+  it.runIf(requireTool("script", "the --no-input on a terminal test"))(
     "on a terminal, --no-input still never prompts: login without credentials → exit 2",
     async () => {
       // `script` gives the command a pseudo-terminal for stdin and stdout
