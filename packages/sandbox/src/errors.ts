@@ -38,7 +38,7 @@ export interface ErrorEntry {
  * @since 0.1.0
  */
 export const errors = {
-  /** 401 — `/auth/logout` without, or with unknown/expired/revoked, `X-Soracom-API-Key` + `X-Soracom-Token`. */
+  /** 401 — an authenticated route (`/auth/logout`, `/auth/switch_user`, `/operators/{id}/token`) without, or with unknown/expired/revoked, `X-Soracom-API-Key` + `X-Soracom-Token`. */
   tokenRequired: {
     status: 401,
     code: "AUM0001",
@@ -100,6 +100,30 @@ export const errors = {
     code: "SBX0012",
     en: "Email address, AuthKeyId, or AuthKey is not correct.",
     ja: "メールアドレス、認証キー ID、または認証キーシークレットが正しくありません。",
+    origin: "sandbox",
+  },
+  /** 400 — `POST /operators/{id}/token` with a key + token that were valid but whose token has expired (spec: "authenticate again"). */
+  apiTokenExpired: {
+    status: 400,
+    code: "SBX0013",
+    en: "The API token has expired. Authenticate again with /auth.",
+    ja: "API トークンの有効期限が切れています。/auth で認証し直してください。",
+    origin: "sandbox",
+  },
+  /** 400 — `POST /operators/{id}/token` for an operator other than the API key's. */
+  operatorMismatch: {
+    status: 400,
+    code: "SBX0014",
+    en: "The operator ID does not match the API key.",
+    ja: "オペレーター ID が API キーと一致しません。",
+    origin: "sandbox",
+  },
+  /** 400 — `POST /auth/switch_user` to a user whose trust policy does not list the caller (or no such user). */
+  switchUserNotAllowed: {
+    status: 400,
+    code: "SBX0015",
+    en: "Switch user not allowed.",
+    ja: "ユーザーの切り替えは許可されていません。",
     origin: "sandbox",
   },
   /** 400 — the body is not valid JSON, not a JSON object, or missing where required. */

@@ -39,6 +39,7 @@ export {
   type SeedAuthKey,
   SeedError,
   type SeedOperator,
+  type SeedTrustedPrincipal,
   type SeedUser,
 } from "./seed.ts"
 

@@ -5,8 +5,13 @@
  * ```json
  * { "operators": [ { "operatorId": "OP0000000001", "email": "…", "password": "…", "mfaSecret"?: "BASE32",
  *   "authKeys"?: [{ "authKeyId": "keyId-…", "authKey": "secret-…" }],
- *   "users"?: [{ "userName": "…", "password": "…", "mfaSecret"?: "…", "authKeys"?: [ … ] }] } ] }
+ *   "users"?: [{ "userName": "…", "password": "…", "mfaSecret"?: "…", "authKeys"?: [ … ],
+ *                "trustPolicy"?: [{ "operatorId": "OP…", "userName"?: "…" | "*" }] }] } ] }
  * ```
+ *
+ * `trustPolicy` (SORACOM's "trust policy" of a SAM user, reduced to its principals) lists who may
+ * `POST /auth/switch_user` to that user: an entry without `userName` trusts that operator's root account (and
+ * its root AuthKeys), `"userName": "x"` that SAM user (and its AuthKeys), `"*"` every identity of the operator.
  *
  * @since 0.1.0
  */
@@ -34,6 +39,20 @@ export interface SeedUser {
   readonly password: string
   readonly mfaSecret?: string
   readonly authKeys?: ReadonlyArray<SeedAuthKey>
+  /** Who may switch to this user (`POST /auth/switch_user`); none when absent. */
+  readonly trustPolicy?: ReadonlyArray<SeedTrustedPrincipal>
+}
+
+/**
+ * One principal of a user's trust policy: an operator's root account (no `userName`), one of its SAM users, or
+ * (`"*"`) any identity of that operator.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface SeedTrustedPrincipal {
+  readonly operatorId: string
+  readonly userName?: string
 }
 
 /**
@@ -81,7 +100,8 @@ export class SeedError extends Error {
 
 /**
  * The deterministic demo seed, used when a sandbox starts without one: one operator with a root account, a root
- * AuthKey, a SAM user with a password and its own AuthKey, and a second SAM user with TOTP MFA.
+ * AuthKey, a SAM user with a password and its own AuthKey (the root account and the MFA user may switch to it),
+ * and a second SAM user with TOTP MFA.
  *
  * @category constants
  * @since 0.1.0
@@ -102,6 +122,10 @@ export const demoSeed: Seed = {
         {
           userName: "demo-user",
           password: "demo-user-password",
+          trustPolicy: [
+            { operatorId: "OP0000000001" },
+            { operatorId: "OP0000000001", userName: "demo-mfa-user" },
+          ],
           authKeys: [
             {
               authKeyId: "keyId-demo0000000000000000000000000002",
@@ -198,6 +222,29 @@ export const parseSeed = (value: unknown, source?: string): Seed => {
     })
   }
 
+  const trustPolicy = (obj: Record<string, unknown>, path: string) => {
+    const list = obj.trustPolicy
+    if (list === undefined) return
+    if (!Array.isArray(list)) {
+      issues.push(`${path}.trustPolicy: must be an array`)
+      return
+    }
+    list.forEach((principal, i) => {
+      const p = `${path}.trustPolicy[${i}]`
+      if (!isRecord(principal)) {
+        issues.push(`${p}: must be an object`)
+        return
+      }
+      onlyKeys(principal, p, ["operatorId", "userName"])
+      const id = string(principal, "operatorId", p)
+      if (id !== undefined && !operatorIdPattern.test(id))
+        issues.push(`${p}.operatorId: must look like OP0000000001 (OP + 10 digits)`)
+      const name = string(principal, "userName", p, true)
+      if (name !== undefined && name !== "*" && !userNamePattern.test(name))
+        issues.push(`${p}.userName: "*" or 1–100 characters of A–Z a–z 0–9 and @ + = . _ , -`)
+    })
+  }
+
   if (!isRecord(value)) {
     issues.push("(root): must be an object with an `operators` array")
   } else {
@@ -244,7 +291,7 @@ export const parseSeed = (value: unknown, source?: string): Seed => {
             issues.push(`${u}: must be an object`)
             return
           }
-          onlyKeys(user, u, ["userName", "password", "mfaSecret", "authKeys"])
+          onlyKeys(user, u, ["userName", "password", "mfaSecret", "authKeys", "trustPolicy"])
           const name = string(user, "userName", u)
           if (name !== undefined) {
             if (!userNamePattern.test(name)) {
@@ -257,6 +304,7 @@ export const parseSeed = (value: unknown, source?: string): Seed => {
           string(user, "password", u)
           mfa(user, u)
           authKeys(user, u)
+          trustPolicy(user, u)
         })
       })
     }

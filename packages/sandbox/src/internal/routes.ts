@@ -4,7 +4,7 @@
 import type { IncomingHttpHeaders } from "node:http"
 import { isWellFormedEmail } from "../seed.ts"
 import { type Answer, failure, isAnswer } from "./answer.ts"
-import type { Outcome, State } from "./state.ts"
+import { type Outcome, type State, switchedTokenMaxSeconds } from "./state.ts"
 
 /** What a route handler gets. */
 export interface RouteRequest {
@@ -65,6 +65,19 @@ export const tokenTimeoutDefault = 86400
 export const tokenTimeoutMin = 180
 export const tokenTimeoutMax = 172800
 
+/** `tokenTimeoutSeconds` of a body: `fallback` when absent, else an integer in min…max, or the 400 to answer. */
+const timeoutOf = (body: Record<string, unknown>, fallback: number, max: number): number | Answer => {
+  const t = body.tokenTimeoutSeconds
+  if (t === undefined || t === null) return fallback
+  if (typeof t !== "number" || !Number.isInteger(t) || t < tokenTimeoutMin || t > max) {
+    return err(
+      "constraintViolation",
+      `must be an integer between ${tokenTimeoutMin} and ${max}:tokenTimeoutSeconds`,
+    )
+  }
+  return t
+}
+
 const authFields = [
   "email",
   "password",
@@ -83,17 +96,8 @@ const auth: Handler = async ({ body, state }) => {
     if (isAnswer(v)) return v
     fields[key] = v
   }
-  let timeout = tokenTimeoutDefault
-  const t = b.tokenTimeoutSeconds
-  if (t !== undefined && t !== null) {
-    if (typeof t !== "number" || !Number.isInteger(t) || t < tokenTimeoutMin || t > tokenTimeoutMax) {
-      return err(
-        "constraintViolation",
-        `must be an integer between ${tokenTimeoutMin} and ${tokenTimeoutMax}:tokenTimeoutSeconds`,
-      )
-    }
-    timeout = t
-  }
+  const timeout = timeoutOf(b, tokenTimeoutDefault, tokenTimeoutMax)
+  if (isAnswer(timeout)) return timeout
   const { email, password, authKeyId, authKey, operatorId, userName, mfaOTPCode } = fields
   const mfa = mfaOTPCode === "" ? undefined : mfaOTPCode
   if (authKeyId !== undefined || authKey !== undefined) {
@@ -133,11 +137,43 @@ const header = (headers: IncomingHttpHeaders, name: string): string | undefined 
   return typeof s === "string" && s.length > 0 ? s : undefined
 }
 
-const logout: Handler = ({ headers, state }) => {
+/** The caller's `X-Soracom-API-Key` + `X-Soracom-Token`, or the 401 to answer when either is missing. */
+const callerOf = (headers: IncomingHttpHeaders): { apiKey: string; token: string } | Answer => {
   const apiKey = header(headers, "x-soracom-api-key")
   const token = header(headers, "x-soracom-token")
-  if (apiKey === undefined || token === undefined) return err("tokenRequired")
-  return fromOutcome(state.logout(apiKey, token), 204)
+  return apiKey === undefined || token === undefined ? err("tokenRequired") : { apiKey, token }
+}
+
+const logout: Handler = ({ headers, state }) => {
+  const caller = callerOf(headers)
+  if (isAnswer(caller)) return caller
+  return fromOutcome(state.logout(caller.apiKey, caller.token), 204)
+}
+
+const generateAuthToken: Handler = ({ body, headers, state, params }) => {
+  const caller = callerOf(headers)
+  if (isAnswer(caller)) return caller
+  const timeout = timeoutOf(body!, tokenTimeoutDefault, tokenTimeoutMax)
+  if (isAnswer(timeout)) return timeout
+  return fromOutcome(
+    state.renewToken(caller.apiKey, caller.token, params.operator_id ?? "", timeout),
+    200,
+    (r) => r,
+  )
+}
+
+const switchUser: Handler = ({ body, headers, state }) => {
+  const caller = callerOf(headers)
+  if (isAnswer(caller)) return caller
+  const r = required(body!, ["operatorId", "userName"])
+  if (isAnswer(r)) return r
+  const timeout = timeoutOf(body!, switchedTokenMaxSeconds, switchedTokenMaxSeconds)
+  if (isAnswer(timeout)) return timeout
+  return fromOutcome(
+    state.switchUser(caller.apiKey, caller.token, r.operatorId!, r.userName!, timeout),
+    200,
+    (a) => a,
+  )
 }
 
 const sandboxInit: Handler = async ({ body, state }) => {
@@ -179,6 +215,14 @@ export const routes: ReadonlyArray<Route> = [
     handler: verify,
   },
   { path: "/auth/logout", method: "POST", needsBody: false, rateLimited: false, handler: logout },
+  { path: "/auth/switch_user", method: "POST", needsBody: true, rateLimited: false, handler: switchUser },
+  {
+    path: "/operators/{operator_id}/token",
+    method: "POST",
+    needsBody: true,
+    rateLimited: false,
+    handler: generateAuthToken,
+  },
   { path: "/sandbox/init", method: "POST", needsBody: true, rateLimited: false, handler: sandboxInit },
 ]
 

@@ -5,7 +5,7 @@
 import { createHmac, createSecretKey, randomBytes, randomUUID } from "node:crypto"
 import * as OTPAuth from "otpauth"
 import type { ErrorName } from "../errors.ts"
-import type { Seed, SeedAuthKey } from "../seed.ts"
+import type { Seed, SeedAuthKey, SeedTrustedPrincipal } from "../seed.ts"
 import {
   dummyHash,
   hashSecret,
@@ -36,6 +36,8 @@ interface Identity {
   readonly userName: string | undefined
   password: SecretHash
   readonly totp: OTPAuth.TOTP | undefined
+  /** Who may switch to this identity (SAM users only). */
+  readonly trustPolicy?: ReadonlyArray<SeedTrustedPrincipal> | undefined
 }
 
 interface Operator {
@@ -46,12 +48,19 @@ interface Operator {
 }
 
 interface Session {
-  /** SHA-256 of the token, hex (a string is far cheaper to keep per session than a Buffer). */
-  readonly tokenHash: string
+  /** SHA-256 of the newest token, hex (a string is far cheaper to keep per session than a Buffer). */
+  tokenHash: string
+  expiresAt: number
   readonly operatorId: string
   readonly userName: string | undefined
-  readonly expiresAt: number
+  /** Earlier tokens of this API key: renewal (`POST /operators/{id}/token`) revokes nothing. */
+  older?: Array<{ readonly tokenHash: string; readonly expiresAt: number }>
+  /** The longest lifetime a token of this key may get: 3600 s for a switched user, else the API's maximum. */
+  readonly maxTimeoutSeconds: number
 }
+
+/** The longest lifetime of a token issued by `/auth/switch_user` (and of its renewals), seconds. */
+export const switchedTokenMaxSeconds = 3600
 
 interface ResetToken {
   readonly operatorId: string
@@ -141,7 +150,10 @@ export class State {
     this.register(operator)
     await this.addKeys(op.authKeys, root)
     for (const user of op.users ?? []) {
-      const identity = await this.identity(op.operatorId, user.userName, user.password, user.mfaSecret)
+      const identity = {
+        ...(await this.identity(op.operatorId, user.userName, user.password, user.mfaSecret)),
+        trustPolicy: user.trustPolicy,
+      }
       operator.users.set(user.userName, identity)
       await this.addKeys(user.authKeys, identity)
     }
@@ -165,10 +177,33 @@ export class State {
     return identity.totp.validate({ token: code, timestamp: this.options.clock(), window: 1 }) !== null
   }
 
-  private issueSession(operatorId: string, userName: string | undefined, timeoutSeconds: number): AuthResult {
+  private issueSession(
+    operatorId: string,
+    userName: string | undefined,
+    timeoutSeconds: number,
+    maxTimeoutSeconds = 172_800,
+  ): AuthResult {
     const now = this.options.clock()
     const expiresAt = now + timeoutSeconds * 1000
     const apiKey = `api-${randomUUID()}`
+    const token = this.mintToken(operatorId, userName, now, expiresAt)
+    this.sessions.set(apiKey, {
+      tokenHash: sha256Hex(token),
+      operatorId,
+      userName,
+      expiresAt,
+      maxTimeoutSeconds,
+    })
+    if (++this.issued % 4096 === 0) this.sweep(now)
+    return userName === undefined ? { apiKey, operatorId, token } : { apiKey, operatorId, token, userName }
+  }
+
+  private mintToken(
+    operatorId: string,
+    userName: string | undefined,
+    now: number,
+    expiresAt: number,
+  ): string {
     const claims = {
       iss: "soracom-sandbox",
       sub: userName === undefined ? operatorId : `${operatorId}/${userName}`,
@@ -179,10 +214,7 @@ export class State {
       jti: randomUUID(),
     }
     const unsigned = `${jwtHeader}.${b64url(claims)}`
-    const token = `${unsigned}.${createHmac("sha256", this.signingKey).update(unsigned).digest("base64url")}`
-    this.sessions.set(apiKey, { tokenHash: sha256Hex(token), operatorId, userName, expiresAt })
-    if (++this.issued % 4096 === 0) this.sweep(now)
-    return userName === undefined ? { apiKey, operatorId, token } : { apiKey, operatorId, token, userName }
+    return `${unsigned}.${createHmac("sha256", this.signingKey).update(unsigned).digest("base64url")}`
   }
 
   async authByEmail(email: string, password: string, mfa: string | undefined, timeout: number) {
@@ -227,31 +259,89 @@ export class State {
 
   /** Forgets expired sessions and spent or expired reset tokens, so a long-running sandbox does not grow. */
   private sweep(now: number) {
-    for (const [apiKey, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(apiKey)
+    for (const [apiKey, session] of this.sessions) {
+      if (session.older !== undefined) session.older = session.older.filter((t) => t.expiresAt > now)
+      if (session.expiresAt <= now && (session.older?.length ?? 0) === 0) this.sessions.delete(apiKey)
+    }
     for (const [key, entry] of this.resetTokens) {
       // Kept until a day past expiry so "expired" (404) stays distinguishable from "unknown" (400) for a while.
       if (entry.expiresAt + 86_400_000 <= now) this.resetTokens.delete(key)
     }
   }
 
-  /** Revokes the session of that API key if the token matches and it has not expired. */
-  logout(apiKey: string, token: string): Outcome<void> {
+  /** The session of an API key whose token (newest or earlier) matches, with that token's expiry. */
+  private find(apiKey: string, token: string): { session: Session; expiresAt: number } | undefined {
     const session = this.sessions.get(apiKey)
-    if (session === undefined || !sameBytes(sha256(token), Buffer.from(session.tokenHash, "hex")))
-      return fail("tokenRequired")
+    if (session === undefined) return undefined
+    const hash = sha256(token)
+    if (sameBytes(hash, Buffer.from(session.tokenHash, "hex")))
+      return { session, expiresAt: session.expiresAt }
+    const older = session.older?.find((t) => sameBytes(hash, Buffer.from(t.tokenHash, "hex")))
+    return older === undefined ? undefined : { session, expiresAt: older.expiresAt }
+  }
+
+  /** Revokes that API key (every token of it) if the token matches and it has not expired. */
+  logout(apiKey: string, token: string): Outcome<void> {
+    const found = this.find(apiKey, token)
+    if (found === undefined) return fail("tokenRequired")
     this.sessions.delete(apiKey)
-    if (session.expiresAt <= this.options.clock()) return fail("tokenRequired")
+    if (found.expiresAt <= this.options.clock()) return fail("tokenRequired")
     return ok(undefined)
   }
 
   /** Whether an API key + token pair is live (not revoked, not expired). */
   isSessionLive(apiKey: string, token: string): boolean {
-    const session = this.sessions.get(apiKey)
-    return (
-      session !== undefined &&
-      sameBytes(sha256(token), Buffer.from(session.tokenHash, "hex")) &&
-      session.expiresAt > this.options.clock()
+    const found = this.find(apiKey, token)
+    return found !== undefined && found.expiresAt > this.options.clock()
+  }
+
+  /**
+   * `POST /operators/{operatorId}/token`: a new token for the same API key; the old one keeps working until it
+   * expires. Unknown key/token → 401; an expired token → 400 (the spec's "authenticate again"); another
+   * operator's path → 400; a switched user's key gets at most {@link switchedTokenMaxSeconds}.
+   */
+  renewToken(apiKey: string, token: string, operatorId: string, timeout: number): Outcome<{ token: string }> {
+    const found = this.find(apiKey, token)
+    if (found === undefined) return fail("tokenRequired")
+    const now = this.options.clock()
+    if (found.expiresAt <= now) return fail("apiTokenExpired")
+    const { session } = found
+    if (session.operatorId !== operatorId) return fail("operatorMismatch")
+    if (timeout > session.maxTimeoutSeconds)
+      return fail(
+        "constraintViolation",
+        `must be an integer between 180 and ${session.maxTimeoutSeconds}:tokenTimeoutSeconds`,
+      )
+    const expiresAt = now + timeout * 1000
+    const fresh = this.mintToken(session.operatorId, session.userName, now, expiresAt)
+    const previous = { tokenHash: session.tokenHash, expiresAt: session.expiresAt }
+    session.older = [...(session.older ?? []).filter((t) => t.expiresAt > now), previous]
+    session.tokenHash = sha256Hex(fresh)
+    session.expiresAt = expiresAt
+    return ok({ token: fresh })
+  }
+
+  /**
+   * `POST /auth/switch_user`: a new API key + token for `operatorId`/`userName`, lasting at most
+   * {@link switchedTokenMaxSeconds}, when that user's trust policy lists the caller. Unknown key/token → 401;
+   * not trusted or no such user → 400 (the same answer, so it tells nothing about who exists).
+   */
+  switchUser(
+    apiKey: string,
+    token: string,
+    operatorId: string,
+    userName: string,
+    timeout: number,
+  ): Outcome<AuthResult> {
+    const found = this.find(apiKey, token)
+    if (found === undefined || found.expiresAt <= this.options.clock()) return fail("tokenRequired")
+    const caller = found.session
+    const target = this.operators.get(operatorId)?.users.get(userName)
+    const trusted = target?.trustPolicy?.some(
+      (p) => p.operatorId === caller.operatorId && (p.userName === "*" || p.userName === caller.userName),
     )
+    if (target === undefined || trusted !== true) return fail("switchUserNotAllowed")
+    return ok(this.issueSession(operatorId, userName, timeout, switchedTokenMaxSeconds))
   }
 
   issueResetToken(email: string): Outcome<void> {
