@@ -77,6 +77,11 @@ export interface Sandbox {
   setRecording(on: boolean): void
   /** Forgets rate-limit counters. */
   resetRateLimits(): void
+  /**
+   * Revokes, server-side, the session of one API key, or every session: its token then answers 401 as a
+   * revoked or expired SORACOM token does. Returns how many live sessions were revoked.
+   */
+  revokeSessions(apiKey?: string): number
   /** Stops listening, closes open connections, resolves when done. Idempotent. */
   close(): Promise<void>
   [Symbol.asyncDispose](): Promise<void>
@@ -194,6 +199,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       parts.recorder.on = on
     },
     resetRateLimits: () => parts.limiter?.reset(),
+    revokeSessions: (apiKey) => parts.state.revokeSessions(apiKey),
     close,
     [Symbol.asyncDispose]: close,
   }

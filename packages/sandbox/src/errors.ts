@@ -38,7 +38,7 @@ export interface ErrorEntry {
  * @since 0.1.0
  */
 export const errors = {
-  /** 401 — an authenticated route (`/auth/logout`, `/auth/switch_user`, `/operators/{id}/token`) without, or with unknown/expired/revoked, `X-Soracom-API-Key` + `X-Soracom-Token`. */
+  /** 401 — an authenticated route (`/auth/logout`, `/auth/switch_user`, `/operators/{id}`, `/operators/{id}/token`) without, or with unknown/expired/revoked, `X-Soracom-API-Key` + `X-Soracom-Token`. */
   tokenRequired: {
     status: 401,
     code: "AUM0001",
@@ -124,6 +124,14 @@ export const errors = {
     code: "SBX0015",
     en: "Switch user not allowed.",
     ja: "ユーザーの切り替えは許可されていません。",
+    origin: "sandbox",
+  },
+  /** 400 — `GET /operators/{operator_id}` for an operator that is not the caller's (the spec's "Invalid Operator Id."). */
+  invalidOperatorId: {
+    status: 400,
+    code: "SBX0016",
+    en: "Invalid Operator Id.",
+    ja: "オペレーター ID が正しくありません。",
     origin: "sandbox",
   },
   /** 400 — the body is not valid JSON, not a JSON object, or missing where required. */

@@ -33,6 +33,7 @@ const index = (r: AdminRequest): Answer => ({
       "DELETE /_sandbox/exchanges": "forget recorded exchanges",
       "PUT /_sandbox/recording": "{enabled: boolean} — start or stop recording",
       "DELETE /_sandbox/ratelimit": "forget rate-limit counters",
+      "DELETE /_sandbox/sessions[?apiKey=api-…]": "revoke one API key's session, or all: {revoked: n}",
     },
   },
 })
@@ -91,6 +92,18 @@ export const adminRoutes: ReadonlyMap<string, Readonly<Record<string, AdminHandl
     },
   ],
   ["/_sandbox/recording", { PUT: setRecording }],
+  [
+    "/_sandbox/sessions",
+    {
+      DELETE: (r: AdminRequest) => {
+        const apiKey = r.params.get("apiKey")
+        return {
+          status: 200,
+          json: { revoked: r.sandbox.revokeSessions(apiKey === null ? undefined : apiKey) },
+        }
+      },
+    },
+  ],
   [
     "/_sandbox/ratelimit",
     {

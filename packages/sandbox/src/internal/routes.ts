@@ -4,6 +4,7 @@
 import type { IncomingHttpHeaders } from "node:http"
 import { isWellFormedEmail } from "../seed.ts"
 import { type Answer, failure, isAnswer } from "./answer.ts"
+import { authenticated, header } from "./authenticated.ts"
 import { type Outcome, type State, switchedTokenMaxSeconds } from "./state.ts"
 
 /** What a route handler gets. */
@@ -131,12 +132,6 @@ const verify: Handler = async ({ body, state }) => {
   return fromOutcome(await state.verifyResetToken(r.token!, r.password!), 200)
 }
 
-const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
-  const v = headers[name]
-  const s = Array.isArray(v) ? v[0] : v
-  return typeof s === "string" && s.length > 0 ? s : undefined
-}
-
 /** The caller's `X-Soracom-API-Key` + `X-Soracom-Token`, or the 401 to answer when either is missing. */
 const callerOf = (headers: IncomingHttpHeaders): { apiKey: string; token: string } | Answer => {
   const apiKey = header(headers, "x-soracom-api-key")
@@ -197,6 +192,13 @@ const sandboxInit: Handler = async ({ body, state }) => {
   return fromOutcome(await state.initOperator(r.email!, r.password!), 201, (a) => a)
 }
 
+/** `getOperator`: the caller's own operator record; any other ID is 400 "Invalid Operator Id.". */
+const getOperator = authenticated(({ params, state }, caller) => {
+  const record =
+    params.operator_id === caller.operatorId ? state.operatorRecord(caller.operatorId) : undefined
+  return record === undefined ? err("invalidOperatorId") : { status: 200, json: record }
+})
+
 /** Every SORACOM route of the sandbox (paths under `/v1`). */
 export const routes: ReadonlyArray<Route> = [
   { path: "/auth", method: "POST", needsBody: true, rateLimited: true, handler: auth },
@@ -224,6 +226,13 @@ export const routes: ReadonlyArray<Route> = [
     handler: generateAuthToken,
   },
   { path: "/sandbox/init", method: "POST", needsBody: true, rateLimited: false, handler: sandboxInit },
+  {
+    path: "/operators/{operator_id}",
+    method: "GET",
+    needsBody: false,
+    rateLimited: false,
+    handler: getOperator,
+  },
 ]
 
 /** The routes of one path (one per method), and the values of its `{name}` segments. */

@@ -45,6 +45,26 @@ interface Operator {
   readonly email: string
   readonly root: Identity
   readonly users: Map<string, Identity>
+  /** Epoch ms (sandbox clock) when the operator was created or seeded. */
+  readonly createdAt: number
+}
+
+/** Who made an authenticated request: the live session its API key and token name. */
+export interface Caller {
+  readonly apiKey: string
+  readonly operatorId: string
+  readonly userName: string | undefined
+  readonly expiresAt: number
+}
+
+/** `GET /operators/{operator_id}`: SORACOM's `GetOperatorResponse`. */
+export interface OperatorRecord {
+  readonly operatorId: string
+  readonly rootOperatorId: string
+  readonly email: string
+  readonly description: string
+  readonly createDate: string
+  readonly updateDate: string
 }
 
 interface Session {
@@ -146,7 +166,13 @@ export class State {
 
   private async addOperatorFromSeed(op: Seed["operators"][number]) {
     const root = await this.identity(op.operatorId, undefined, op.password, op.mfaSecret)
-    const operator: Operator = { operatorId: op.operatorId, email: op.email, root, users: new Map() }
+    const operator: Operator = {
+      operatorId: op.operatorId,
+      email: op.email,
+      root,
+      users: new Map(),
+      createdAt: this.options.clock(),
+    }
     this.register(operator)
     await this.addKeys(op.authKeys, root)
     for (const user of op.users ?? []) {
@@ -289,10 +315,38 @@ export class State {
     return ok(undefined)
   }
 
-  /** Whether an API key + token pair is live (not revoked, not expired). */
-  isSessionLive(apiKey: string, token: string): boolean {
+  /** The caller an API key + token pair names, if that token is live (not revoked, not expired). */
+  caller(apiKey: string, token: string): Caller | undefined {
     const found = this.find(apiKey, token)
-    return found !== undefined && found.expiresAt > this.options.clock()
+    if (found === undefined || found.expiresAt <= this.options.clock()) return undefined
+    const { operatorId, userName } = found.session
+    return { apiKey, operatorId, userName, expiresAt: found.expiresAt }
+  }
+
+  /** Revokes one API key (every token of it), or every session; how many were live. (Admin: tests revoke server-side.) */
+  revokeSessions(apiKey?: string): number {
+    const now = this.options.clock()
+    let live = 0
+    for (const [key, session] of this.sessions) {
+      if (apiKey !== undefined && key !== apiKey) continue
+      if (session.expiresAt > now) live++
+      this.sessions.delete(key)
+    }
+    return live
+  }
+
+  operatorRecord(operatorId: string): OperatorRecord | undefined {
+    const op = this.operators.get(operatorId)
+    if (op === undefined) return undefined
+    const created = new Date(op.createdAt).toISOString()
+    return {
+      operatorId: op.operatorId,
+      rootOperatorId: op.operatorId,
+      email: op.email,
+      description: "",
+      createDate: created,
+      updateDate: created,
+    }
   }
 
   /**
@@ -393,7 +447,7 @@ export class State {
     const operatorId = `OP${String(this.nextOperatorNumber++).padStart(10, "0")}`
     const root = await this.identity(operatorId, undefined, password)
     if (this.byEmail.has(email.toLowerCase())) return fail("sandboxInitRejected")
-    this.register({ operatorId, email, root, users: new Map() })
+    this.register({ operatorId, email, root, users: new Map(), createdAt: this.options.clock() })
     return ok(this.issueSession(operatorId, undefined, 86400))
   }
 
