@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from "node:util"
 import { beforeAll, describe, expect, it } from "vitest"
 import {
   type CheckedPath,
+  checkedPathOf,
   checkedPaths,
   documentedStatuses,
   type LoadedSpecs,
@@ -51,6 +52,7 @@ describe("the vendored spec", () => {
       "/auth/password_reset_token/verify": ["200", "400", "404"],
       "/auth/logout": ["204"],
       "/sandbox/init": ["201", "400"],
+      "/operators/{operator_id}": ["200", "400"],
     })
   })
 
@@ -161,6 +163,56 @@ describe("request validation (closed objects)", () => {
     expect(v.request(post("/auth/logout", undefined, headers))).toEqual({ ok: true })
     expect(v.request(post("/auth/logout", {}, { ...headers, ...json })).ok).toBe(false)
     expect(v.request(post("/auth/logout", undefined, { "x-soracom-api-key": "api-1" })).ok).toBe(false)
+  })
+})
+
+describe("authenticated GET /operators/{operator_id}", () => {
+  const get = (path: string, headers: WireRequest["headers"]): WireRequest => ({
+    method: "GET",
+    path,
+    headers,
+    body: "",
+  })
+  const keys = { "x-soracom-api-key": "api-1", "x-soracom-token": "tok" }
+  const record = {
+    operatorId: "OP0000000001",
+    rootOperatorId: "OP0000000001",
+    email: "a@example.com",
+    description: "",
+    createDate: "2026-11-30T00:00:00.000Z",
+    updateDate: "2026-11-30T00:00:00.000Z",
+  }
+  const res = (status: number, body: unknown) => ({
+    status,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  })
+
+  it("a concrete path matches its template; a deeper or other path does not", () => {
+    expect(checkedPathOf("/operators/OP0000000001")).toBe("/operators/{operator_id}")
+    expect(checkedPathOf("/operators/OP0000000001/token")).toBeUndefined()
+    expect(checkedPathOf("/operators/")).toBeUndefined()
+    expect(checkedPathOf("/auth")).toBe("/auth")
+  })
+
+  it("requests: GET, both security headers, no body", () => {
+    expect(v.request(get("/operators/OP0000000001", keys))).toEqual({ ok: true })
+    expect(v.request({ ...get("/operators/OP0000000001", keys), method: "POST" }).ok).toBe(false)
+    expect(v.request(get("/operators/OP0000000001", { "x-soracom-token": "tok" })).ok).toBe(false)
+    expect(v.request({ ...get("/operators/OP0000000001", keys), body: "{}" }).ok).toBe(false)
+  })
+
+  it("responses: 200 GetOperatorResponse (closed, all required), 400 and 401 error bodies", () => {
+    const path = "/operators/{operator_id}"
+    expect(v.response(path, res(200, record))).toEqual({ ok: true })
+    expect(v.response(path, res(200, { ...record, extra: 1 })).ok).toBe(false)
+    const { description: _, ...withoutDescription } = record
+    expect(v.response(path, res(200, withoutDescription)).ok).toBe(false)
+    expect(v.response(path, res(400, { code: "SBX0013", message: "Invalid Operator Id." }))).toEqual({
+      ok: true,
+    })
+    expect(v.response(path, res(401, { code: "AUM0001", message: "x" }))).toEqual({ ok: true })
+    expect(v.response(path, res(404, { code: "X", message: "y" })).ok).toBe(false)
   })
 })
 

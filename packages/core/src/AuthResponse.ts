@@ -18,8 +18,6 @@ export class AuthResponse extends Schema.Class<AuthResponse>("AuthResponse")({
   token: Schema.Redacted(Schema.String),
   operatorId: Schema.String,
   userName: Schema.optionalKey(Schema.String),
-  /** When the response arrived (absent on sessions stored before it was recorded). */
-  issuedAt: Schema.optionalKey(Schema.DateTimeUtc),
   expiresAt: Schema.DateTimeUtc,
 }) {
   /**
@@ -36,23 +34,6 @@ export class AuthResponse extends Schema.Class<AuthResponse>("AuthResponse")({
   /** Whether the token is still valid at `now` (epoch millis) with `margin` millis to spare. */
   static isFresh(self: AuthResponse, now: number, marginMillis = 0): boolean {
     return now < DateTime.toEpochMillis(self.expiresAt) - marginMillis
-  }
-
-  /**
-   * When a session should be renewed: `expiresAt` minus the default margin of its lifetime (the smaller of
-   * 5 minutes and 10 %), the rule `AuthSession` refreshes by. Without `issuedAt`, the 5-minute margin.
-   */
-  static refreshAt(self: AuthResponse): number {
-    const expires = DateTime.toEpochMillis(self.expiresAt)
-    const lifetimeMillis =
-      self.issuedAt === undefined ? Number.POSITIVE_INFINITY : expires - DateTime.toEpochMillis(self.issuedAt)
-    return expires - Math.min(5 * 60 * 1000, Math.max(0, lifetimeMillis) / 10)
-  }
-
-  /** `Fresh` before {@link refreshAt}, `Stale` until `expiresAt` (still valid, due for renewal), then `Expired`. */
-  static freshness(self: AuthResponse, now: number): "Fresh" | "Stale" | "Expired" {
-    if (now < AuthResponse.refreshAt(self)) return "Fresh"
-    return now < DateTime.toEpochMillis(self.expiresAt) ? "Stale" : "Expired"
   }
 }
 
@@ -71,6 +52,5 @@ export const AuthResponseJson = Schema.Struct({
   token: Schema.RedactedFromValue(Schema.String),
   operatorId: Schema.String,
   userName: Schema.optionalKey(Schema.String),
-  issuedAt: Schema.optionalKey(Schema.DateTimeUtcFromString),
   expiresAt: Schema.DateTimeUtcFromString,
 }).pipe(Schema.decodeTo(AuthResponse))

@@ -108,16 +108,13 @@ export const isProvablyUnsent = (error: SoracomAuthError): boolean =>
 
 /**
  * Whether an error of `operation` may be retried. `auth` (which only creates a new token): transport errors,
- * 429, 502/503/504 — never a DNS "not found" (only `EAI_AGAIN`, a temporary failure). The other operations: only {@link isProvablyUnsent} errors — a timeout or a 5xx may
+ * 429, 502/503/504. The other operations: only {@link isProvablyUnsent} errors — a timeout or a 5xx may
  * already have sent the reset mail or consumed the token.
  *
  * @category guards
  * @since 0.1.0
  */
 export const isRetryable = (operation: Operation, error: SoracomAuthError): boolean => {
-  // a host name that does not exist will not exist a moment later; only a temporary DNS failure is retried
-  if (error._tag === "TransportError" && error.reason === "DnsFailure" && error.detail !== "EAI_AGAIN")
-    return false
   if (operation !== "auth") return isProvablyUnsent(error)
   switch (error._tag) {
     case "TransportError":

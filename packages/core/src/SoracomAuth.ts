@@ -225,7 +225,6 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
         token: Redacted.make(token),
         operatorId,
         ...(userName === undefined ? {} : { userName }),
-        issuedAt: DateTime.makeUnsafe(answer.receivedAt),
         expiresAt: DateTime.makeUnsafe(answer.receivedAt + lifetime * 1000),
       },
       { disableChecks: true },

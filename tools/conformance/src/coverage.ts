@@ -1,7 +1,7 @@
 /**
  * Which documented statuses of which path the suite exercised, and the one-line summary.
  */
-import { type CheckedPath, documentedStatuses, type LoadedSpecs } from "./spec.ts"
+import { type CheckedPath, documentedStatuses, type LoadedSpecs, operationName } from "./spec.ts"
 
 export interface PathCoverage {
   readonly path: CheckedPath
@@ -53,7 +53,7 @@ export class Coverage {
     return this.report()
       .map(
         (p) =>
-          `  POST ${p.path.padEnd(36)} ${p.exercised.length}/${p.documented.length}` +
+          `  ${operationName(p.path).padEnd(41)} ${p.exercised.length}/${p.documented.length}` +
           `  documented ${p.documented.join(",")}` +
           (p.missing.length > 0 ? `  MISSING ${p.missing.join(",")}` : "") +
           (p.extra.length > 0 ? `  also ${p.extra.join(",")}` : ""),

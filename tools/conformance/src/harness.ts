@@ -90,6 +90,14 @@ export const rawPost = (
   url: string,
   body: string,
   headers: Readonly<Record<string, string>> = { "content-type": "application/json" },
+): Promise<RawResult> => rawRequest("POST", url, body, headers)
+
+/** Sends one request as given (method, bytes, exactly these headers) and reports what came back, or that nothing did. */
+export const rawRequest = (
+  method: string,
+  url: string,
+  body: string,
+  headers: Readonly<Record<string, string>>,
 ): Promise<RawResult> =>
   new Promise((resolve) => {
     const payload = Buffer.from(body, "utf8")
@@ -102,9 +110,9 @@ export const rawPost = (
         host: target.hostname,
         port: target.port,
         path,
-        method: "POST",
+        method,
         agent: false,
-        headers: { ...headers, "content-length": String(payload.length) },
+        headers: payload.length === 0 ? headers : { ...headers, "content-length": String(payload.length) },
       },
       (res) => {
         const chunks: Array<Buffer> = []

@@ -37,26 +37,42 @@ export interface Operation {
 export interface Document {
   readonly openapi: string
   readonly info: { readonly title: string; readonly version: string }
-  readonly paths: Record<string, { readonly post?: Operation } | undefined>
+  readonly paths: Record<string, Partial<Record<Method, Operation>> | undefined>
   readonly components?: { readonly schemas?: Record<string, SchemaObject> }
 }
 
-/** Which document is the authority for which path we check. */
+/** An HTTP method as OpenAPI keys it. */
+export type Method = "get" | "post"
+
+/**
+ * The paths we check (templated ones as the spec writes them): which document is the authority, and the
+ * operation's method there.
+ */
 export const checkedPaths = {
-  "/auth": "whole",
-  "/auth/password_reset_token/issue": "whole",
-  "/auth/password_reset_token/verify": "whole",
-  "/auth/logout": "whole",
-  "/sandbox/init": "sandbox",
-} as const satisfies Record<string, SpecName>
+  "/auth": { spec: "whole", method: "post" },
+  "/auth/password_reset_token/issue": { spec: "whole", method: "post" },
+  "/auth/password_reset_token/verify": { spec: "whole", method: "post" },
+  "/auth/logout": { spec: "whole", method: "post" },
+  "/sandbox/init": { spec: "sandbox", method: "post" },
+  "/operators/{operator_id}": { spec: "whole", method: "get" },
+} as const satisfies Record<string, { readonly spec: SpecName; readonly method: Method }>
 
 export type CheckedPath = keyof typeof checkedPaths
 
-export const isCheckedPath = (p: string): p is CheckedPath => Object.hasOwn(checkedPaths, p)
+const templates = (Object.keys(checkedPaths) as Array<CheckedPath>)
+  .filter((p) => p.includes("{"))
+  .map((p) => ({ path: p, pattern: new RegExp(`^${p.replace(/\{[^}]+\}/g, "[^/]+")}$`) }))
+
+/** The checked path a concrete request path is an instance of (`/operators/OP…` → `/operators/{operator_id}`). */
+export const checkedPathOf = (p: string): CheckedPath | undefined =>
+  Object.hasOwn(checkedPaths, p) ? (p as CheckedPath) : templates.find((t) => t.pattern.test(p))?.path
+
+/** `POST /auth`, `GET /operators/{operator_id}`: how reports name a checked operation. */
+export const operationName = (p: CheckedPath): string => `${checkedPaths[p].method.toUpperCase()} ${p}`
 
 export interface LoadedSpecs {
   readonly documents: Readonly<Record<SpecName, Document>>
-  /** The (dereferenced) POST operation of a checked path, from its authoritative document. */
+  /** The (dereferenced) operation of a checked path, from its authoritative document. */
   readonly operation: (path: CheckedPath) => Operation
   /** A dereferenced component schema of the whole spec (e.g. `APICallErrorMessage`, `AuthRequest`). */
   readonly component: (name: string, spec?: SpecName) => SchemaObject
@@ -87,8 +103,9 @@ export const loadSpecs = (): Promise<LoadedSpecs> => {
     ])
     const documents = { whole, authSubset, sandbox }
     const operation = (path: CheckedPath): Operation => {
-      const op = documents[checkedPaths[path]].paths[path]?.post
-      if (op === undefined) throw new Error(`no POST ${path} in ${checkedPaths[path]} spec`)
+      const { spec, method } = checkedPaths[path]
+      const op = documents[spec].paths[path]?.[method]
+      if (op === undefined) throw new Error(`no ${operationName(path)} in ${spec} spec`)
       return op
     }
     const component = (name: string, spec: SpecName = "whole"): SchemaObject => {

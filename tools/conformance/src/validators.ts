@@ -15,9 +15,12 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv"
 import addFormatsModule from "ajv-formats"
 import {
   type CheckedPath,
+  checkedPathOf,
+  checkedPaths,
   documentedStatuses,
   type LoadedSpecs,
   type Operation,
+  operationName,
   type SchemaObject,
 } from "./spec.ts"
 
@@ -33,7 +36,7 @@ const fail = (...errors: ReadonlyArray<string>): Verdict => ({ ok: false, errors
 /** One recorded HTTP message, as bytes on the wire. */
 export interface WireRequest {
   readonly method: string
-  /** The path below the base URL, without `/v1` and without the query string, e.g. `/auth`. */
+  /** The path below the base URL, without `/v1` and without the query string, e.g. `/auth`, `/operators/OP…`. */
   readonly path: string
   readonly headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
   readonly body: string
@@ -151,16 +154,12 @@ export const makeValidators = (specs: LoadedSpecs): Validators => {
     return { verdict: v(value) ? ok : fail(...describe(v.errors)), value }
   }
 
-  const pathOf = (p: string): CheckedPath => p as CheckedPath
-
   const request = (req: WireRequest): Verdict => {
-    if (req.method !== "POST") return fail(`method ${req.method}, the spec documents POST`)
-    let op: Operation
-    try {
-      op = specs.operation(pathOf(req.path))
-    } catch {
-      return fail(`path ${req.path} is not one the checks know`)
-    }
+    const path = checkedPathOf(req.path)
+    if (path === undefined) return fail(`path ${req.path} is not one the checks know`)
+    const method = checkedPaths[path].method.toUpperCase()
+    if (req.method !== method) return fail(`method ${req.method}, the spec documents ${method}`)
+    const op: Operation = specs.operation(path)
     const errors: Array<string> = []
     for (const requirement of op.security ?? []) {
       for (const scheme of Object.keys(requirement)) {
@@ -207,7 +206,7 @@ export const makeValidators = (specs: LoadedSpecs): Validators => {
       return jsonBody(res.body, contentType, errorBody).verdict
     }
     return fail(
-      `status ${status} is not documented for POST ${path} (documented: ${documentedStatuses(op).join(", ")})`,
+      `status ${status} is not documented for ${operationName(path)} (documented: ${documentedStatuses(op).join(", ")})`,
     )
   }
 
