@@ -44,6 +44,11 @@ export interface SandboxOptions {
   readonly record?: boolean
   /** How much the recording keeps (newest first, oldest dropped). Default 1000 exchanges, 32 MiB of bodies. */
   readonly recordLimit?: RecordLimit
+  /**
+   * Refuse a TOTP code once it has been accepted, and any older one (RFC 6238 §5.2). Default true; `false` for
+   * tests that sign in twice with one code.
+   */
+  readonly rejectTotpReuse?: boolean
   /** Largest accepted request body. Default 65536 bytes; larger → 413. */
   readonly maxBodyBytes?: number
 }
@@ -109,6 +114,9 @@ const checkRange = (name: string, value: number, min: number, max: number) => {
   }
 }
 
+const isLoopback = (host: string) =>
+  host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+
 /**
  * Starts a sandbox and resolves once it listens. Rejects on a bad seed ({@link SeedError}), a bad option
  * (`RangeError`) or a port in use.
@@ -135,7 +143,13 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   checkRange("recordLimit.exchanges", recordLimit.exchanges, 0, 1_000_000)
   checkRange("recordLimit.bytes", recordLimit.bytes, 0, 1024 * 1024 * 1024)
 
-  const state = await State.make(seed, { hashCost, resetTokenTtlSeconds, clock, log })
+  const state = await State.make(seed, {
+    hashCost,
+    resetTokenTtlSeconds,
+    clock,
+    log,
+    rejectTotpReuse: options.rejectTotpReuse ?? true,
+  })
   const parts: Parts = {
     state,
     faults: new Faults(),
@@ -169,6 +183,11 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     })
   })
   const port = (server.address() as AddressInfo).port
+  if (!isLoopback(host))
+    log(
+      `[sandbox] warning: listening on ${host}, which is not a loopback address: anyone who can reach it can ` +
+        "sign in with the seed's credentials (the admin API still answers loopback Host names only)",
+    )
   const urlHost = host.includes(":") ? `[${host}]` : host
   const endpoint = `http://${urlHost}:${port}`
 

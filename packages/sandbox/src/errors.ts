@@ -174,6 +174,22 @@ export const errors = {
     ja: "リクエストヘッダーが大きすぎます。",
     origin: "sandbox",
   },
+  /** 403 — an admin API request with a non-loopback `Host` or a foreign `Origin` (DNS rebinding, CSRF). */
+  adminForbidden: {
+    status: 403,
+    code: "SBX0007",
+    en: "The admin API answers only loopback requests: {detail}",
+    ja: "管理 API はループバックからのリクエストにのみ応答します: {detail}",
+    origin: "sandbox",
+  },
+  /** 415 — an admin API `POST`/`PUT` whose `Content-Type` is not `application/json`. */
+  unsupportedMediaType: {
+    status: 415,
+    code: "SBX0008",
+    en: "Content-Type must be application/json, got {detail}",
+    ja: "Content-Type は application/json でなければなりません: {detail}",
+    origin: "sandbox",
+  },
   /** 429 — per-IP rate limit on `/auth` and the two reset endpoints (see the `X-Soracom-Ratelimit-*` headers). */
   rateLimited: {
     status: 429,

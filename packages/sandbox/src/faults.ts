@@ -4,6 +4,8 @@
  *
  * @since 0.1.0
  */
+import { validateHeaderName, validateHeaderValue } from "node:http"
+import { jsonDepthOver, maxJsonDepth } from "./internal/http.ts"
 import { routes } from "./internal/routes.ts"
 
 /**
@@ -91,9 +93,41 @@ export const faultProblem = (value: unknown): string | undefined => {
   if (f.headers !== undefined) {
     if (typeof f.headers !== "object" || f.headers === null || Array.isArray(f.headers))
       return "headers: an object of strings"
-    for (const v of Object.values(f.headers))
+    for (const [name, v] of Object.entries(f.headers)) {
       if (typeof v !== "string") return "headers: an object of strings"
+      const problem = headerProblem(name, v)
+      if (problem !== undefined) return `headers: ${problem}`
+    }
   }
+  if (f.body !== undefined && typeof f.body !== "string") return bodyProblem(f.body)
+  return undefined
+}
+
+/** Headers the sandbox sets itself: a fault that set them would make every answer of the route unsendable. */
+const framingHeaders = ["content-length", "transfer-encoding"]
+
+/** A header Node would refuse to send (so the route would 500 on every request), or one that breaks framing. */
+const headerProblem = (name: string, value: string): string | undefined => {
+  try {
+    validateHeaderName(name)
+    validateHeaderValue(name, value)
+  } catch {
+    return `${JSON.stringify(name)} is not a valid header name and value (RFC 9110 token; no CR, LF or NUL)`
+  }
+  if (framingHeaders.includes(name.toLowerCase())) return `${name} is set by the sandbox`
+  return undefined
+}
+
+/** A body that could not be sent or listed again (cyclic, not JSON, nested too deep) is never stored. */
+const bodyProblem = (body: unknown): string | undefined => {
+  let text: string | undefined
+  try {
+    text = JSON.stringify(body)
+  } catch {
+    return "body: not serialisable as JSON"
+  }
+  if (text === undefined) return "body: not serialisable as JSON"
+  if (jsonDepthOver(text, maxJsonDepth)) return `body: nested deeper than ${maxJsonDepth}`
   return undefined
 }
 

@@ -115,6 +115,46 @@ export const adminRoutes: ReadonlyMap<string, Readonly<Record<string, AdminHandl
   ],
 ])
 
+/** The host name of a `Host` header value or an origin's host (`name`, `name:port`, `[v6]:port`). */
+const hostName = (value: string): string | undefined => {
+  try {
+    return new URL(`http://${value}`).hostname
+  } catch {
+    return undefined
+  }
+}
+
+const isLoopbackName = (name: string): boolean =>
+  name === "localhost" || name === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
+
+/**
+ * Why a request may not use the admin API: a `Host` that is not loopback (or the address the sandbox was
+ * explicitly bound to) — a page whose DNS name was rebound to 127.0.0.1 — or an `Origin` of another site.
+ */
+const adminRefusal = (ex: HttpExchange, boundHost: string): string | undefined => {
+  const allowed = (value: string | undefined) => {
+    const name = value === undefined ? undefined : hostName(value)
+    return name !== undefined && (isLoopbackName(name) || name === hostName(boundHost))
+  }
+  const host = ex.req.headers.host
+  if (!allowed(host)) return `Host ${JSON.stringify(host ?? "")}`
+  const origin = ex.req.headers.origin
+  if (origin !== undefined && !allowed(origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "")))
+    return `Origin ${JSON.stringify(origin)}`
+  return undefined
+}
+
+/** A body-carrying admin request must say it is JSON: a browser cannot send that cross-site without asking. */
+const mediaTypeRefusal = (ex: HttpExchange): string | undefined => {
+  const method = ex.req.method
+  if (method !== "POST" && method !== "PUT" && method !== "PATCH") return undefined
+  const type = ex.req.headers["content-type"]
+  const essence = type?.split(";")[0]?.trim().toLowerCase()
+  return essence === "application/json" ? undefined : JSON.stringify(type ?? "nothing")
+}
+
+const wildcards = ["0.0.0.0", "::", ""]
+
 /** Handles one request under `/_sandbox`. */
 export const handleAdmin = async (
   sandbox: Sandbox,
@@ -123,12 +163,16 @@ export const handleAdmin = async (
 ): Promise<void> => {
   const raw = await readBody(ex, maxBodyBytes)
   if (raw === undefined) return
+  const refused = adminRefusal(ex, wildcards.includes(sandbox.host) ? "localhost" : sandbox.host)
+  if (refused !== undefined) return ex.error("adminForbidden", refused)
   const route = adminRoutes.get(ex.path)
   if (route === undefined) return ex.error("notFound", ex.path)
   const method = ex.req.method ?? ""
   const handler = route[method]
   if (handler === undefined)
     return ex.error("methodNotAllowed", `${method} ${ex.path}`, { Allow: Object.keys(route).join(", ") })
+  const badType = mediaTypeRefusal(ex)
+  if (badType !== undefined) return ex.error("unsupportedMediaType", badType)
   let body: unknown
   if (raw.trim().length > 0) {
     const parsed = parseJson(raw)

@@ -225,7 +225,7 @@ export const routes: ReadonlyArray<Route> = [
     rateLimited: false,
     handler: generateAuthToken,
   },
-  { path: "/sandbox/init", method: "POST", needsBody: true, rateLimited: false, handler: sandboxInit },
+  { path: "/sandbox/init", method: "POST", needsBody: true, rateLimited: true, handler: sandboxInit },
   {
     path: "/operators/{operator_id}",
     method: "GET",

@@ -38,6 +38,8 @@ interface Identity {
   readonly totp: OTPAuth.TOTP | undefined
   /** Who may switch to this identity (SAM users only). */
   readonly trustPolicy?: ReadonlyArray<SeedTrustedPrincipal> | undefined
+  /** The TOTP time step of the last accepted code: that code and older ones are refused (RFC 6238 §5.2). */
+  lastTotpStep: number
 }
 
 interface Operator {
@@ -104,6 +106,8 @@ export interface StateOptions {
   readonly resetTokenTtlSeconds: number
   readonly clock: () => number
   readonly log: (line: string) => void
+  /** Refuse a TOTP code (or an older one) once it has been accepted. */
+  readonly rejectTotpReuse: boolean
 }
 
 const ok = <A>(value: A): Outcome<A> => ({ ok: true, value })
@@ -151,6 +155,7 @@ export class State {
       userName,
       password: await hashSecret(password, this.options.hashCost),
       totp: totpOf(mfa, label),
+      lastTotpStep: -1,
     }
     return identity
   }
@@ -197,10 +202,19 @@ export class State {
     if (this.dummy !== undefined) await verifySecret(secret, this.dummy)
   }
 
-  private mfaPasses(identity: Identity, code: string | undefined): boolean {
+  /**
+   * Whether the code is valid now (±1 step) and, with reuse rejection on, newer than the last accepted one.
+   * Returns the code's time step, to be marked used once the whole sign-in succeeds; `true` without MFA.
+   */
+  private mfaStep(identity: Identity, code: string | undefined): number | boolean {
     if (identity.totp === undefined) return true
     if (code === undefined) return false
-    return identity.totp.validate({ token: code, timestamp: this.options.clock(), window: 1 }) !== null
+    const timestamp = this.options.clock()
+    const delta = identity.totp.validate({ token: code, timestamp, window: 1 })
+    if (delta === null) return false
+    const step = identity.totp.counter({ timestamp }) + delta
+    if (this.options.rejectTotpReuse && step <= identity.lastTotpStep) return false
+    return step
   }
 
   private issueSession(
@@ -279,7 +293,10 @@ export class State {
 
   private async authIdentity(identity: Identity, password: string, mfa: string | undefined, timeout: number) {
     const passwordOk = await verifySecret(password, identity.password)
-    if (!passwordOk || !this.mfaPasses(identity, mfa)) return fail<AuthResult>("invalidCredentials")
+    // Checked after the await, with no await in between: two concurrent uses of one code cannot both pass.
+    const step = passwordOk ? this.mfaStep(identity, mfa) : false
+    if (step === false) return fail<AuthResult>("invalidCredentials")
+    if (typeof step === "number") identity.lastTotpStep = step
     return ok(this.issueSession(identity.operatorId, identity.userName, timeout))
   }
 
