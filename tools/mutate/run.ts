@@ -1,0 +1,107 @@
+/**
+ * `pnpm mutate [target…]`: StrykerJS mutation testing, one target at a time (the machine is small and shared),
+ * each in its own package directory with that package's vitest setup and the TypeScript checker. Incremental:
+ * `tools/mutate/incremental/<target>.json` (committed) lets a rerun test only mutants whose code or tests changed.
+ * Reports: `reports/mutation/<target>/index.html` and `mutation.json`. Ends with one line per target: score,
+ * killed/survived/no coverage/timeout/compile errors, duration.
+ *
+ * Env: MUTATE_CONCURRENCY (default 2), MUTATE_FULL=1 to ignore the incremental file.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { Stryker } from "@stryker-mutator/core"
+import { type Target, targets } from "./targets.ts"
+
+const root = join(import.meta.dirname, "..", "..")
+const concurrency = Number(process.env.MUTATE_CONCURRENCY ?? 2)
+
+type StrykerOptions = NonNullable<ConstructorParameters<typeof Stryker>[0]>
+
+const optionsFor = (target: Target, dir: string): StrykerOptions => ({
+  testRunner: "vitest",
+  vitest: {
+    ...(existsSync(join(dir, target.vitestConfig ?? "vitest.config.ts"))
+      ? { configFile: target.vitestConfig ?? "vitest.config.ts" }
+      : {}),
+    related: false,
+  },
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.json",
+  coverageAnalysis: "perTest",
+  mutate: [...target.mutate],
+  concurrency,
+  incremental: process.env.MUTATE_FULL !== "1",
+  incrementalFile: join(root, "tools", "mutate", "incremental", `${target.name}.json`),
+  reporters: ["html", "json", "clear-text", "progress"],
+  htmlReporter: { fileName: join(root, "reports", "mutation", target.name, "index.html") },
+  jsonReporter: { fileName: join(root, "reports", "mutation", target.name, "mutation.json") },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  thresholds: { high: target.goal, low: target.goal, break: null },
+  // Real sockets and subprocesses on a loaded 2-core machine: a mutant is a timeout only well past its baseline.
+  timeoutMS: 20_000,
+  timeoutFactor: 3,
+  cleanTempDir: true,
+  tempDirName: ".stryker-tmp",
+  plugins: ["@stryker-mutator/vitest-runner", "@stryker-mutator/typescript-checker"],
+})
+
+interface Row {
+  readonly target: string
+  readonly goal: number
+  readonly score: number
+  readonly counts: Record<string, number>
+  readonly seconds: number
+}
+
+const rows: Array<Row> = []
+const wanted = process.argv.slice(2)
+for (const name of wanted) {
+  if (!targets.some((t) => t.name === name)) {
+    console.error(`mutate: unknown target "${name}" (known: ${targets.map((t) => t.name).join(", ")})`)
+    process.exit(2)
+  }
+}
+
+for (const target of targets) {
+  if (wanted.length > 0 && !wanted.includes(target.name)) continue
+  const dir = join(root, target.dir)
+  if (!existsSync(dir)) {
+    console.log(`mutate: ${target.name}: ${target.dir} does not exist yet, skipped`)
+    continue
+  }
+  mkdirSync(join(root, "tools", "mutate", "incremental"), { recursive: true })
+  process.chdir(dir)
+  const started = performance.now()
+  const results = await new Stryker(optionsFor(target, dir)).runMutationTest()
+  const seconds = (performance.now() - started) / 1000
+  const counts: Record<string, number> = {}
+  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1
+  const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0)
+  const valid = detected + (counts.Survived ?? 0) + (counts.NoCoverage ?? 0)
+  rows.push({
+    target: target.name,
+    goal: target.goal,
+    score: valid === 0 ? 100 : (100 * detected) / valid,
+    counts,
+    seconds,
+  })
+}
+
+process.chdir(root)
+const summary = rows.map((r) => ({
+  ...r,
+  score: Math.round(r.score * 100) / 100,
+  seconds: Math.round(r.seconds),
+  met: r.score >= r.goal,
+}))
+mkdirSync(join(root, "reports", "mutation"), { recursive: true })
+writeFileSync(join(root, "reports", "mutation", "summary.json"), `${JSON.stringify(summary, null, 2)}\n`)
+console.log("\nmutation score per target (killed + timeout) / (killed + timeout + survived + no coverage):")
+for (const r of summary) {
+  const c = r.counts
+  console.log(
+    `  ${r.target.padEnd(14)} ${r.score.toFixed(2).padStart(6)} %  goal ${r.goal} %  ${r.met ? "MET" : "MISSED"}  ` +
+      `killed ${c.Killed ?? 0}, timeout ${c.Timeout ?? 0}, survived ${c.Survived ?? 0}, no coverage ${c.NoCoverage ?? 0}, ` +
+      `compile errors ${c.CompileError ?? 0}, ignored ${c.Ignored ?? 0}  (${r.seconds} s)`,
+  )
+}
