@@ -42,7 +42,7 @@ const viaCore = async (layer: Layer.Layer<HttpClient.HttpClient>) => {
   const rt = ManagedRuntime.make(
     SoracomAuth.layer({ endpoint: Endpoint.url(url) }).pipe(Layer.provide(layer)),
   )
-  const service = await rt.runPromise(SoracomAuth.useSync((s) => s))
+  const service = await rt.runPromise(SoracomAuth.SoracomAuth.useSync((s) => s))
   return () => rt.runPromise(service.auth(request))
 }
 

@@ -36,7 +36,7 @@ const runtime = ManagedRuntime.make(
 const request = await Effect.runPromise(
   AuthRequest.fromInput({ credentials: { kind: "authKey", authKeyId: key.authKeyId, authKey: key.authKey } }),
 )
-const service = await runtime.runPromise(SoracomAuth.useSync((s) => s))
+const service = await runtime.runPromise(SoracomAuth.SoracomAuth.useSync((s) => s))
 
 // The same request core sends: same URL, headers and body.
 const body = JSON.stringify({ authKeyId: key.authKeyId, authKey: key.authKey, tokenTimeoutSeconds: 86400 })

@@ -16,15 +16,7 @@
  */
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import type { SoracomAuthService } from "@soracom-auth/core"
-import {
-  AuthRequest,
-  AuthResponse,
-  Fields,
-  IssuePasswordResetTokenRequest,
-  VerifyPasswordResetTokenRequest,
-  Wire,
-} from "@soracom-auth/core"
+import { AuthRequest, AuthResponse, Fields, PasswordReset, type SoracomAuth, Wire } from "@soracom-auth/core"
 import type { Fault, Sandbox } from "@soracom-auth/sandbox"
 import { Effect, Redacted, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -71,8 +63,8 @@ let coverage: Coverage
 const clock = new ManualClock()
 let main: Recorded
 let limited: Recorded
-let svc: SoracomAuthService
-let limitedSvc: SoracomAuthService
+let svc: SoracomAuth.Service
+let limitedSvc: SoracomAuth.Service
 
 const record = async (name: string, sandbox: Sandbox): Promise<Recorded> => ({
   name,
@@ -243,14 +235,9 @@ describe("1. client traffic through core, recorded on the wire", () => {
 
   it("password reset: issue (200), verify (200), reuse (400), unknown email (400), expired (404)", async () => {
     const issue = (email: string) =>
-      run(Effect.flatMap(IssuePasswordResetTokenRequest.fromInput({ email }), svc.issuePasswordResetToken))
+      run(Effect.flatMap(PasswordReset.issueFromInput({ email }), svc.issuePasswordResetToken))
     const verify = (token: string, password: string) =>
-      run(
-        Effect.flatMap(
-          VerifyPasswordResetTokenRequest.fromInput({ token, password }),
-          svc.verifyPasswordResetToken,
-        ),
-      )
+      run(Effect.flatMap(PasswordReset.verifyFromInput({ token, password }), svc.verifyPasswordResetToken))
     main.sandbox.clearOutbox()
     expect(tagOf(await issue(accounts.root.email))).toBe("Success")
     const mail = main.sandbox.outbox().at(-1)
@@ -287,7 +274,7 @@ describe("1. client traffic through core, recorded on the wire", () => {
       () =>
         run(
           Effect.flatMap(
-            IssuePasswordResetTokenRequest.fromInput({ email: accounts.root.email }),
+            PasswordReset.issueFromInput({ email: accounts.root.email }),
             svc.issuePasswordResetToken,
           ),
         ),
@@ -296,7 +283,7 @@ describe("1. client traffic through core, recorded on the wire", () => {
     const badGateway = await withFault(main, "/auth/password_reset_token/verify", { status: 502 }, () =>
       run(
         Effect.flatMap(
-          VerifyPasswordResetTokenRequest.fromInput({ token: "whatever-token", password: "p" }),
+          PasswordReset.verifyFromInput({ token: "whatever-token", password: "p" }),
           svc.verifyPasswordResetToken,
         ),
       ),

@@ -4,19 +4,20 @@
  * @since 0.1.0
  */
 import { Effect, Schema } from "effect"
-import { Credentials, type CredentialsInput, credentialsFromInput, field } from "./Credentials.ts"
+import * as Credentials from "./Credentials.ts"
 import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
+import { field } from "./internal/field.ts"
 
 /**
- * Plain user input for {@link AuthRequest.fromInput}. Empty or blank `mfaOtpCode` / `tokenTimeoutSeconds` count as
+ * Plain user input for {@link fromInput}. Empty or blank `mfaOtpCode` / `tokenTimeoutSeconds` count as
  * absent (forms produce `""`). `credentials` may also be an already-built {@link Credentials} value.
  *
  * @category models
  * @since 0.1.0
  */
-export interface AuthRequestInput {
-  readonly credentials: CredentialsInput | Credentials
+export interface Input {
+  readonly credentials: Credentials.Input | Credentials.Credentials
   readonly mfaOtpCode?: string | undefined
   readonly tokenTimeoutSeconds?: string | number | undefined
 }
@@ -30,30 +31,32 @@ const isBlank = (s: string | number | undefined): s is undefined => s === undefi
  * @since 0.1.0
  */
 export class AuthRequest extends Schema.Class<AuthRequest>("AuthRequest")({
-  credentials: Credentials,
+  credentials: Credentials.Credentials,
   mfaOtpCode: Schema.optionalKey(Fields.MfaOtpCode),
   tokenTimeoutSeconds: Schema.optionalKey(Fields.TokenTimeoutSeconds),
-}) {
-  /**
-   * Builds a request from plain strings, checking every field; fails with `InvalidRequest` naming the first
-   * field that breaks a rule. Nothing is sent.
-   */
-  static fromInput(input: AuthRequestInput): Effect.Effect<AuthRequest, InvalidRequest> {
-    return Effect.gen(function* () {
-      const credentials =
-        "kind" in input.credentials ? yield* credentialsFromInput(input.credentials) : input.credentials
-      const mfaOtpCode = isBlank(input.mfaOtpCode) ? undefined : yield* field("mfaOtpCode", input.mfaOtpCode)
-      const tokenTimeoutSeconds = isBlank(input.tokenTimeoutSeconds)
-        ? undefined
-        : Number(yield* field("tokenTimeoutSeconds", String(input.tokenTimeoutSeconds)))
-      return new AuthRequest(
-        {
-          credentials,
-          ...(mfaOtpCode === undefined ? {} : { mfaOtpCode }),
-          ...(tokenTimeoutSeconds === undefined ? {} : { tokenTimeoutSeconds }),
-        },
-        { disableChecks: true },
-      )
-    })
-  }
-}
+}) {}
+
+/**
+ * Builds a request from plain strings, checking every field; fails with `InvalidRequest` naming the first field
+ * that breaks a rule. Nothing is sent.
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromInput = (input: Input): Effect.Effect<AuthRequest, InvalidRequest> =>
+  Effect.gen(function* () {
+    const credentials =
+      "kind" in input.credentials ? yield* Credentials.fromInput(input.credentials) : input.credentials
+    const mfaOtpCode = isBlank(input.mfaOtpCode) ? undefined : yield* field("mfaOtpCode", input.mfaOtpCode)
+    const tokenTimeoutSeconds = isBlank(input.tokenTimeoutSeconds)
+      ? undefined
+      : Number(yield* field("tokenTimeoutSeconds", String(input.tokenTimeoutSeconds)))
+    return new AuthRequest(
+      {
+        credentials,
+        ...(mfaOtpCode === undefined ? {} : { mfaOtpCode }),
+        ...(tokenTimeoutSeconds === undefined ? {} : { tokenTimeoutSeconds }),
+      },
+      { disableChecks: true },
+    )
+  })

@@ -19,35 +19,42 @@ export class AuthResponse extends Schema.Class<AuthResponse>("AuthResponse")({
   operatorId: Schema.String,
   userName: Schema.optionalKey(Schema.String),
   expiresAt: Schema.DateTimeUtc,
-}) {
-  /**
-   * The headers that authenticate later SORACOM API calls: `X-Soracom-API-Key` and `X-Soracom-Token`
-   * (plain values — both names are on Effect's redacted header list, see `SoracomAuth`).
-   */
-  static headers(self: AuthResponse): {
-    readonly "X-Soracom-API-Key": string
-    readonly "X-Soracom-Token": string
-  } {
-    return { "X-Soracom-API-Key": Redacted.value(self.apiKey), "X-Soracom-Token": Redacted.value(self.token) }
-  }
+}) {}
 
-  /** Whether the token is still valid at `now` (epoch millis) with `margin` millis to spare. */
-  static isFresh(self: AuthResponse, now: number, marginMillis = 0): boolean {
-    return now < DateTime.toEpochMillis(self.expiresAt) - marginMillis
-  }
-}
+/**
+ * The headers that authenticate later SORACOM API calls: `X-Soracom-API-Key` and `X-Soracom-Token` (plain
+ * values — both names are on Effect's redacted header list, see `SoracomAuth`).
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const headers = (
+  self: AuthResponse,
+): { readonly "X-Soracom-API-Key": string; readonly "X-Soracom-Token": string } => ({
+  "X-Soracom-API-Key": Redacted.value(self.apiKey),
+  "X-Soracom-Token": Redacted.value(self.token),
+})
+
+/**
+ * Whether the token is still valid at `now` (epoch millis) with `margin` millis to spare.
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
+export const isFresh = (self: AuthResponse, now: number, marginMillis = 0): boolean =>
+  now < DateTime.toEpochMillis(self.expiresAt) - marginMillis
 
 /**
  * The JSON form of an {@link AuthResponse} **with the secrets in clear**, for deliberate persistence only (e.g.
  * the CLI's session cache file, mode 0600): `{ apiKey, token, operatorId, userName?, expiresAt: ISO-8601 }`.
  *
- * `Schema.encodeSync(AuthResponseJson)(session)` gives the object; `Schema.decodeUnknownEffect(AuthResponseJson)`
+ * `Schema.encodeSync(AuthResponse.Json)(session)` gives the object; `Schema.decodeUnknownEffect(AuthResponse.Json)`
  * reads it back. Compose with `Schema.fromJsonString` for a string.
  *
  * @category schemas
  * @since 0.1.0
  */
-export const AuthResponseJson = Schema.Struct({
+export const Json = Schema.Struct({
   apiKey: Schema.RedactedFromValue(Schema.String),
   token: Schema.RedactedFromValue(Schema.String),
   operatorId: Schema.String,

@@ -2,7 +2,7 @@
  * A self-refreshing SORACOM session: signs in lazily on first use, caches the session until
  * `expiresAt − margin`, refreshes single-flight (N concurrent callers during a refresh → exactly one
  * `POST /auth`; a failed refresh reaches every waiter, and the next call tries again), and can persist the
- * session through a caller-supplied {@link SessionStore} (core never touches a filesystem).
+ * session through a caller-supplied {@link Store} (core never touches a filesystem).
  *
  * All time goes through Effect's `Clock`.
  *
@@ -22,24 +22,24 @@ import {
   Ref,
 } from "effect"
 import { AuthRequest } from "./AuthRequest.ts"
-import { AuthResponse } from "./AuthResponse.ts"
-import { type Credentials, credentialsConfig } from "./Credentials.ts"
+import * as AuthResponse from "./AuthResponse.ts"
+import * as Credentials from "./Credentials.ts"
 import type { AuthError, LogoutError } from "./Errors.ts"
-import { SoracomAuth } from "./SoracomAuth.ts"
+import * as SoracomAuth from "./SoracomAuth.ts"
 
 /**
  * Where a session is kept between runs (e.g. the CLI's cache file). Errors are the store's to handle: a `load`
  * that cannot read should answer `None`; a `save` that cannot write should succeed anyway.
- * Serialize with `AuthResponseJson` (secrets in clear — keep the file private).
+ * Serialize with `AuthResponse.Json` (secrets in clear — keep the file private).
  *
  * @category models
  * @since 0.1.0
  */
-export interface SessionStore {
+export interface Store {
   /** Read once, on the first `get`; a fresh stored session avoids a sign-in. */
-  readonly load: Effect.Effect<Option.Option<AuthResponse>>
+  readonly load: Effect.Effect<Option.Option<AuthResponse.AuthResponse>>
   /** Called after every successful sign-in. */
-  readonly save: (session: AuthResponse) => Effect.Effect<void>
+  readonly save: (session: AuthResponse.AuthResponse) => Effect.Effect<void>
   /** Called by `invalidate` and `logout`. */
   readonly clear?: Effect.Effect<void> | undefined
 }
@@ -51,22 +51,22 @@ export interface SessionStore {
  * @category models
  * @since 0.1.0
  */
-export type SessionSource = Credentials | AuthRequest | Effect.Effect<AuthRequest, AuthError>
+export type Source = Credentials.Credentials | AuthRequest | Effect.Effect<AuthRequest, AuthError>
 
 /**
- * Options of {@link AuthSession.layer}.
+ * Options of {@link layer}.
  *
  * @category models
  * @since 0.1.0
  */
-export interface AuthSessionOptions {
-  readonly source: SessionSource
+export interface Options {
+  readonly source: Source
   /**
    * Refresh this long before `expiresAt`. Default: the smaller of 5 minutes and 10 % of the token lifetime
    * (the request's `tokenTimeoutSeconds`, else the service's default).
    */
   readonly margin?: Duration.Input | undefined
-  readonly store?: SessionStore | undefined
+  readonly store?: Store | undefined
 }
 
 /**
@@ -75,9 +75,9 @@ export interface AuthSessionOptions {
  * @category models
  * @since 0.1.0
  */
-export interface AuthSessionService {
+export interface Service {
   /** The current session, signing in (or refreshing) when there is none or it is within the margin of expiry. */
-  readonly get: Effect.Effect<AuthResponse, AuthError>
+  readonly get: Effect.Effect<AuthResponse.AuthResponse, AuthError>
   /** `X-Soracom-API-Key` and `X-Soracom-Token` of the current session, for later SORACOM API calls. */
   readonly headers: Effect.Effect<
     { readonly "X-Soracom-API-Key": string; readonly "X-Soracom-Token": string },
@@ -91,8 +91,11 @@ export interface AuthSessionService {
 
 type State =
   | { readonly _tag: "Empty" }
-  | { readonly _tag: "Ready"; readonly session: AuthResponse }
-  | { readonly _tag: "Refreshing"; readonly deferred: Deferred.Deferred<AuthResponse, AuthError> }
+  | { readonly _tag: "Ready"; readonly session: AuthResponse.AuthResponse }
+  | {
+      readonly _tag: "Refreshing"
+      readonly deferred: Deferred.Deferred<AuthResponse.AuthResponse, AuthError>
+    }
 
 const empty: State = { _tag: "Empty" }
 
@@ -105,7 +108,7 @@ const empty: State = { _tag: "Empty" }
 export const defaultMargin = (lifetimeSeconds: number): Duration.Duration =>
   Duration.millis(Math.min(5 * 60 * 1000, lifetimeSeconds * 100))
 
-const isEffect = (u: SessionSource): u is Effect.Effect<AuthRequest, AuthError> => Effect.isEffect(u)
+const isEffect = (u: Source): u is Effect.Effect<AuthRequest, AuthError> => Effect.isEffect(u)
 
 /**
  * Builds a session (requires `SoracomAuth` and a `Scope`, which owns the background refresh fiber).
@@ -113,8 +116,8 @@ const isEffect = (u: SessionSource): u is Effect.Effect<AuthRequest, AuthError> 
  * @category constructors
  * @since 0.1.0
  */
-export const make = Effect.fnUntraced(function* (options: AuthSessionOptions) {
-  const auth = yield* SoracomAuth
+export const make = Effect.fnUntraced(function* (options: Options) {
+  const auth = yield* SoracomAuth.SoracomAuth
   const scope = yield* Effect.scope
   const source = options.source
   const request: Effect.Effect<AuthRequest, AuthError> = isEffect(source)
@@ -137,10 +140,10 @@ export const make = Effect.fnUntraced(function* (options: AuthSessionOptions) {
   const state = yield* Ref.make<State>(empty)
   let storeLoaded = options.store === undefined
 
-  const fresh = (session: AuthResponse, now: number) =>
+  const fresh = (session: AuthResponse.AuthResponse, now: number) =>
     now < DateTime.toEpochMillis(session.expiresAt) - margin
 
-  const signIn: Effect.Effect<AuthResponse, AuthError> = Effect.gen(function* () {
+  const signIn: Effect.Effect<AuthResponse.AuthResponse, AuthError> = Effect.gen(function* () {
     if (!storeLoaded && options.store !== undefined) {
       storeLoaded = true
       const stored = yield* options.store.load
@@ -154,24 +157,27 @@ export const make = Effect.fnUntraced(function* (options: AuthSessionOptions) {
     return session
   })
 
-  const get: Effect.Effect<AuthResponse, AuthError> = Effect.gen(function* () {
+  const get: Effect.Effect<AuthResponse.AuthResponse, AuthError> = Effect.gen(function* () {
     const now = yield* Clock.currentTimeMillis
-    const next = yield* Ref.modify(state, (s): [Effect.Effect<AuthResponse, AuthError>, State] => {
-      if (s._tag === "Ready" && fresh(s.session, now)) return [Effect.succeed(s.session), s]
-      if (s._tag === "Refreshing") return [Deferred.await(s.deferred), s]
-      const deferred = Deferred.makeUnsafe<AuthResponse, AuthError>()
-      const run = signIn.pipe(
-        Effect.exit,
-        Effect.flatMap((exit) =>
-          Ref.set(state, Exit.isSuccess(exit) ? { _tag: "Ready", session: exit.value } : empty).pipe(
-            Effect.andThen(Deferred.done(deferred, exit)),
+    const next = yield* Ref.modify(
+      state,
+      (s): [Effect.Effect<AuthResponse.AuthResponse, AuthError>, State] => {
+        if (s._tag === "Ready" && fresh(s.session, now)) return [Effect.succeed(s.session), s]
+        if (s._tag === "Refreshing") return [Deferred.await(s.deferred), s]
+        const deferred = Deferred.makeUnsafe<AuthResponse.AuthResponse, AuthError>()
+        const run = signIn.pipe(
+          Effect.exit,
+          Effect.flatMap((exit) =>
+            Ref.set(state, Exit.isSuccess(exit) ? { _tag: "Ready", session: exit.value } : empty).pipe(
+              Effect.andThen(Deferred.done(deferred, exit)),
+            ),
           ),
-        ),
-        Effect.forkIn(scope),
-        Effect.andThen(Deferred.await(deferred)),
-      )
-      return [run, { _tag: "Refreshing", deferred }]
-    })
+          Effect.forkIn(scope),
+          Effect.andThen(Deferred.await(deferred)),
+        )
+        return [run, { _tag: "Refreshing", deferred }]
+      },
+    )
     return yield* next
   }).pipe(Effect.withSpan("AuthSession.get"))
 
@@ -205,26 +211,28 @@ export const make = Effect.fnUntraced(function* (options: AuthSessionOptions) {
  * @category services
  * @since 0.1.0
  */
-export class AuthSession extends Context.Service<AuthSession, AuthSessionService>()(
-  "@soracom-auth/core/AuthSession",
-) {
-  static readonly make = make
+export class AuthSession extends Context.Service<AuthSession, Service>()("@soracom-auth/core/AuthSession") {}
 
-  /** A session from credentials / a request / a request effect; requires `SoracomAuth`. */
-  static readonly layer = (options: AuthSessionOptions): Layer.Layer<AuthSession, never, SoracomAuth> =>
-    Layer.effect(AuthSession, make(options))
+/**
+ * A session from credentials / a request / a request effect; requires `SoracomAuth`.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layer = (options: Options): Layer.Layer<AuthSession, never, SoracomAuth.SoracomAuth> =>
+  Layer.effect(AuthSession, make(options))
 
-  /**
-   * A session whose credentials come from the environment (`SORACOM_AUTH_KEY_ID`, `SORACOM_AUTH_KEY`), or from a
-   * given `Config`; requires `SoracomAuth`.
-   */
-  static readonly layerConfig = (
-    options: Omit<AuthSessionOptions, "source"> & {
-      readonly source?: Config.Config<SessionSource> | undefined
-    } = {},
-  ): Layer.Layer<AuthSession, Config.ConfigError, SoracomAuth> =>
-    Layer.effect(
-      AuthSession,
-      Effect.flatMap(options.source ?? credentialsConfig, (source) => make({ ...options, source })),
-    )
-}
+/**
+ * A session whose credentials come from the environment (`SORACOM_AUTH_KEY_ID`, `SORACOM_AUTH_KEY`), or from a
+ * given `Config`; requires `SoracomAuth`.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layerConfig = (
+  options: Omit<Options, "source"> & { readonly source?: Config.Config<Source> | undefined } = {},
+): Layer.Layer<AuthSession, Config.ConfigError, SoracomAuth.SoracomAuth> =>
+  Layer.effect(
+    AuthSession,
+    Effect.flatMap(options.source ?? Credentials.config, (source) => make({ ...options, source })),
+  )

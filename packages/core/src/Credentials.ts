@@ -5,9 +5,10 @@
  *
  * @since 0.1.0
  */
-import { Config, Effect, Option, Redacted, Schema } from "effect"
-import { InvalidRequest } from "./Errors.ts"
+import { Config, Effect, Redacted, Schema } from "effect"
+import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
+import { field } from "./internal/field.ts"
 
 /**
  * A root account: email address and password.
@@ -74,7 +75,7 @@ export type SecretInput = string | Redacted.Redacted<string>
  * @category models
  * @since 0.1.0
  */
-export type CredentialsInput =
+export type Input =
   | { readonly kind: "root"; readonly email: string; readonly password: SecretInput }
   | { readonly kind: "authKey"; readonly authKeyId: string; readonly authKey: SecretInput }
   | {
@@ -85,30 +86,13 @@ export type CredentialsInput =
     }
 
 /**
- * Checks one raw field and returns its normalized value, or fails with `InvalidRequest` naming the field.
- *
- * @category validation
- * @since 0.1.0
- */
-export const field = (
-  name: Fields.FieldName,
-  input: SecretInput | undefined,
-): Effect.Effect<string, InvalidRequest> => {
-  const raw = input === undefined ? "" : Redacted.isRedacted(input) ? Redacted.value(input) : input
-  const problem = Fields.check(name, raw)
-  return Option.isSome(problem)
-    ? Effect.fail(new InvalidRequest({ field: name, reason: problem.value }))
-    : Effect.succeed(Fields.normalize(name, raw))
-}
-
-/**
  * Builds credentials from plain strings, checking every field (the first broken rule fails with
  * `InvalidRequest` naming its field). Non-secret fields are trimmed; secrets are kept verbatim.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const credentialsFromInput = (input: CredentialsInput): Effect.Effect<Credentials, InvalidRequest> => {
+export const fromInput = (input: Input): Effect.Effect<Credentials, InvalidRequest> => {
   switch (input.kind) {
     case "root":
       return Effect.all({
@@ -154,7 +138,7 @@ export const credentialsFromInput = (input: CredentialsInput): Effect.Effect<Cre
  * @category config
  * @since 0.1.0
  */
-export const credentialsConfig: Config.Config<Credentials> = Config.all({
+export const config: Config.Config<Credentials> = Config.all({
   authKeyId: Config.schema(Fields.AuthKeyId, "SORACOM_AUTH_KEY_ID"),
   authKey: Config.schema(Schema.RedactedFromValue(Fields.AuthKeyString), "SORACOM_AUTH_KEY"),
 }).pipe(

@@ -1,7 +1,7 @@
 /**
  * Where the SORACOM API lives: a coverage (`jp` / `g`), SORACOM's hosted sandbox, or any base URL.
  *
- * `Endpoint` is both a type and a companion object of constructors. {@link resolve} gives the base URL that
+ * {@link resolve} gives the base URL that
  * operation paths (`/auth`, …) are appended to — it always ends in `/v1`.
  *
  * A custom URL is given **without** `/v1`, as soracom-cli's `SORACOM_ENDPOINT` is
@@ -133,20 +133,3 @@ export const config: Config.Config<Endpoint> = Config.all({
     ),
   ),
 )
-
-/**
- * The companion object: `Endpoint.coverage("g")`, `Endpoint.url("http://localhost:8080")`, `Endpoint.resolve(e)`.
- *
- * @category constructors
- * @since 0.1.0
- */
-export const Endpoint = {
-  coverage,
-  url,
-  resolve,
-  validate,
-  config,
-  baseUrls,
-  sandboxBaseUrls,
-  default: defaultEndpoint,
-} as const

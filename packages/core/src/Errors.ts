@@ -20,6 +20,7 @@
  * @since 0.1.0
  */
 import { Duration, Schema } from "effect"
+import { operationLabels } from "./internal/labels.ts"
 
 /**
  * The four operations of the SORACOM Auth API.
@@ -73,14 +74,6 @@ const toJson = (self: object & { readonly message: string }): Record<string, unk
   for (const [key, value] of Object.entries(self)) out[key] = value
   out.message = self.message
   return out
-}
-
-/** How messages name an operation ("sign-in"…). @internal */
-export const operationLabels: Record<Operation, string> = {
-  auth: "sign-in",
-  issuePasswordResetToken: "password reset request",
-  verifyPasswordResetToken: "password reset",
-  logout: "sign-out",
 }
 
 /**

@@ -17,7 +17,8 @@
  * @since 0.1.0
  */
 import { Cause, Duration, Effect, Random, Schedule } from "effect"
-import { type Operation, operationLabels, type SoracomAuthError } from "./Errors.ts"
+import type { Operation, SoracomAuthError } from "./Errors.ts"
+import { operationLabels } from "./internal/labels.ts"
 
 /**
  * A retry policy. Every field has a documented default (see {@link defaults}).
@@ -46,7 +47,7 @@ export interface RetryPolicy {
  * @category models
  * @since 0.1.0
  */
-export interface RetryPolicyInput {
+export interface Input {
   readonly maxAttempts?: number | undefined
   readonly baseDelay?: Duration.Input | undefined
   readonly maxDelay?: Duration.Input | undefined
@@ -84,7 +85,7 @@ export const none: RetryPolicy = { ...defaults, maxAttempts: 1 }
  * @category constructors
  * @since 0.1.0
  */
-export const make = (input: RetryPolicyInput = {}): RetryPolicy => ({
+export const make = (input: Input = {}): RetryPolicy => ({
   maxAttempts: Math.max(1, Math.floor(input.maxAttempts ?? defaults.maxAttempts)),
   baseDelay: input.baseDelay === undefined ? defaults.baseDelay : Duration.fromInputUnsafe(input.baseDelay),
   maxDelay: input.maxDelay === undefined ? defaults.maxDelay : Duration.fromInputUnsafe(input.maxDelay),
@@ -231,20 +232,3 @@ export const retry =
   (policy: RetryPolicy, operation: Operation) =>
   <A, E extends SoracomAuthError, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     policy.maxAttempts <= 1 ? self : Effect.retry(self, { schedule: schedule(policy, operation) })
-
-/**
- * The companion object: `RetryPolicy.make({ maxAttempts: 2 })`, `RetryPolicy.none`, `RetryPolicy.defaults`.
- *
- * @category constructors
- * @since 0.1.0
- */
-export const RetryPolicy = {
-  defaults,
-  none,
-  make,
-  isRetryable,
-  isProvablyUnsent,
-  schedule,
-  retry,
-  retryMessage,
-} as const

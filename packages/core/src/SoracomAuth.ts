@@ -11,7 +11,7 @@
 import { Clock, Config, Context, DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { Headers, HttpClient, HttpClientRequest } from "effect/http"
 import type { AuthRequest } from "./AuthRequest.ts"
-import { AuthResponse } from "./AuthResponse.ts"
+import * as AuthResponse from "./AuthResponse.ts"
 import * as Endpoint from "./Endpoint.ts"
 import {
   type AuthError,
@@ -27,7 +27,7 @@ import {
 import * as Fields from "./Fields.ts"
 import * as Status from "./internal/status.ts"
 import * as Transport from "./internal/transport.ts"
-import type { IssuePasswordResetTokenRequest, VerifyPasswordResetTokenRequest } from "./PasswordReset.ts"
+import type * as PasswordReset from "./PasswordReset.ts"
 import * as RetryPolicy from "./RetryPolicy.ts"
 import * as Wire from "./Wire.ts"
 
@@ -67,18 +67,18 @@ export const withRedactedHeaders = <A, E, R>(self: Effect.Effect<A, E, R>): Effe
   Effect.updateService(self, Headers.CurrentRedactedNames, (names) => [...names, ...redactedHeaderNames])
 
 /**
- * Options of {@link SoracomAuth.layer}. Every field is optional.
+ * Options of {@link layer}. Every field is optional.
  *
  * @category models
  * @since 0.1.0
  */
-export interface SoracomAuthOptions {
+export interface Options {
   /** Where the API lives. Default: Japan coverage, production (`https://api.soracom.io/v1`). */
   readonly endpoint?: Endpoint.Endpoint | undefined
   /** `X-Soracom-Lang`. Default `en`. */
   readonly language?: Language | undefined
   /** Retry policy (overrides of `RetryPolicy.defaults`). Default `RetryPolicy.defaults`. */
-  readonly retryPolicy?: RetryPolicy.RetryPolicyInput | RetryPolicy.RetryPolicy | undefined
+  readonly retryPolicy?: RetryPolicy.Input | RetryPolicy.RetryPolicy | undefined
   /** Token lifetime sent when a request has none (seconds, 180…172800). Default 86400. */
   readonly tokenTimeoutSeconds?: number | undefined
   /** A `User-Agent` header, when given (browsers may ignore it). */
@@ -91,23 +91,23 @@ export interface SoracomAuthOptions {
  * @category models
  * @since 0.1.0
  */
-export interface SoracomAuthService {
+export interface Service {
   /** The resolved base URL (ends in `/v1`). */
   readonly baseUrl: string
   /** The token lifetime used when a request has none (seconds). */
   readonly tokenTimeoutSeconds: number
   /** `POST /auth`: sign in. `expiresAt` = the Clock when the response arrived + the request's lifetime. */
-  readonly auth: (request: AuthRequest) => Effect.Effect<AuthResponse, AuthError>
+  readonly auth: (request: AuthRequest) => Effect.Effect<AuthResponse.AuthResponse, AuthError>
   /** `POST /auth/password_reset_token/issue`: SORACOM mails a reset token. Retried only if provably unsent. */
   readonly issuePasswordResetToken: (
-    request: IssuePasswordResetTokenRequest,
+    request: PasswordReset.IssueRequest,
   ) => Effect.Effect<void, IssuePasswordResetTokenError>
   /** `POST /auth/password_reset_token/verify`: set a new password with the token. Retried only if provably unsent. */
   readonly verifyPasswordResetToken: (
-    request: VerifyPasswordResetTokenRequest,
+    request: PasswordReset.VerifyRequest,
   ) => Effect.Effect<void, VerifyPasswordResetTokenError>
   /** `POST /auth/logout` with the session's headers (204): revokes that API key and token. */
-  readonly logout: (session: AuthResponse) => Effect.Effect<void, LogoutError>
+  readonly logout: (session: AuthResponse.AuthResponse) => Effect.Effect<void, LogoutError>
 }
 
 const paths: Record<Operation, string> = {
@@ -132,7 +132,7 @@ const decodeAuthBody = Schema.decodeUnknownOption(Schema.fromJsonString(Wire.Aut
  * @category constructors
  * @since 0.1.0
  */
-export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {}) {
+export const make = Effect.fnUntraced(function* (options: Options = {}) {
   const client = yield* HttpClient.HttpClient
   const endpoint = yield* Endpoint.validate(options.endpoint ?? Endpoint.defaultEndpoint)
   const baseUrl = Endpoint.resolve(endpoint)
@@ -219,7 +219,7 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
       )
     }
     const { apiKey, token, operatorId, userName } = decoded.value
-    return new AuthResponse(
+    return new AuthResponse.AuthResponse(
       {
         apiKey: Redacted.make(apiKey),
         token: Redacted.make(token),
@@ -232,7 +232,7 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
   })
 
   const issuePasswordResetToken = Effect.fn("SoracomAuth.issuePasswordResetToken")(function* (
-    request: IssuePasswordResetTokenRequest,
+    request: PasswordReset.IssueRequest,
   ) {
     yield* Wire.validateIssuePasswordResetTokenRequest(request)
     const body = Wire.encodeIssuePasswordResetTokenRequest(request)
@@ -240,7 +240,7 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
   })
 
   const verifyPasswordResetToken = Effect.fn("SoracomAuth.verifyPasswordResetToken")(function* (
-    request: VerifyPasswordResetTokenRequest,
+    request: PasswordReset.VerifyRequest,
   ) {
     yield* Wire.validateVerifyPasswordResetTokenRequest(request)
     const body = Wire.encodeVerifyPasswordResetTokenRequest(request)
@@ -250,7 +250,7 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
     ])
   })
 
-  const logout = Effect.fn("SoracomAuth.logout")(function* (session: AuthResponse) {
+  const logout = Effect.fn("SoracomAuth.logout")(function* (session: AuthResponse.AuthResponse) {
     const headers = AuthResponse.headers(session)
     yield* call(
       "logout",
@@ -278,7 +278,7 @@ export const make = Effect.fnUntraced(function* (options: SoracomAuthOptions = {
  * @category config
  * @since 0.1.0
  */
-export const optionsConfig = (overrides: SoracomAuthOptions = {}): Config.Config<SoracomAuthOptions> =>
+export const optionsConfig = (overrides: Options = {}): Config.Config<Options> =>
   Config.all({
     endpoint: Endpoint.config,
     lang: Config.option(Config.String("SORACOM_LANG")),
@@ -297,21 +297,25 @@ export const optionsConfig = (overrides: SoracomAuthOptions = {}): Config.Config
  * @category services
  * @since 0.1.0
  */
-export class SoracomAuth extends Context.Service<SoracomAuth, SoracomAuthService>()(
-  "@soracom-auth/core/SoracomAuth",
-) {
-  /** Builds the service (requires `HttpClient`). */
-  static readonly make = make
+export class SoracomAuth extends Context.Service<SoracomAuth, Service>()("@soracom-auth/core/SoracomAuth") {}
 
-  /** A layer from options; requires `HttpClient.HttpClient`. */
-  static readonly layer = (
-    options: SoracomAuthOptions = {},
-  ): Layer.Layer<SoracomAuth, InvalidRequest, HttpClient.HttpClient> =>
-    Layer.effect(SoracomAuth, make(options))
+/**
+ * A layer from options; requires `HttpClient.HttpClient`.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layer = (
+  options: Options = {},
+): Layer.Layer<SoracomAuth, InvalidRequest, HttpClient.HttpClient> => Layer.effect(SoracomAuth, make(options))
 
-  /** A layer from the environment (see {@link optionsConfig}), `overrides` winning; requires `HttpClient.HttpClient`. */
-  static readonly layerConfig = (
-    overrides: SoracomAuthOptions = {},
-  ): Layer.Layer<SoracomAuth, InvalidRequest | Config.ConfigError, HttpClient.HttpClient> =>
-    Layer.effect(SoracomAuth, Effect.flatMap(optionsConfig(overrides), make))
-}
+/**
+ * A layer from the environment (see {@link optionsConfig}), `overrides` winning; requires `HttpClient.HttpClient`.
+ *
+ * @category layers
+ * @since 0.1.0
+ */
+export const layerConfig = (
+  overrides: Options = {},
+): Layer.Layer<SoracomAuth, InvalidRequest | Config.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(SoracomAuth, Effect.flatMap(optionsConfig(overrides), make))

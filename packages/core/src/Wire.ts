@@ -14,7 +14,10 @@ import { AuthRequest } from "./AuthRequest.ts"
 import { AuthKeyCredentials, type Credentials, RootCredentials, SamUserCredentials } from "./Credentials.ts"
 import { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
-import { IssuePasswordResetTokenRequest, VerifyPasswordResetTokenRequest } from "./PasswordReset.ts"
+import {
+  IssueRequest as IssuePasswordResetTokenRequest,
+  VerifyRequest as VerifyPasswordResetTokenRequest,
+} from "./PasswordReset.ts"
 
 const optionalString = Schema.optionalKey(Schema.String)
 

@@ -1,77 +1,19 @@
 /**
  * @soracom-auth/core — the SORACOM Auth API contract in Effect.
  *
- * Export convention: classes, schemas, types and services are flat named exports; modules that are mostly
- * functions are namespaces (`Fields`, `Wire`) or companion objects sharing the name of their type
- * (`Endpoint`, `RetryPolicy`: `Endpoint.coverage("g")`, `RetryPolicy.make({...})`).
+ * One module shape, as effect-smol: each module is a namespace holding its type and that type's functions
+ * (`Endpoint.Endpoint`, `Endpoint.coverage("g")`; `SoracomAuth.SoracomAuth`, `SoracomAuth.layer(options)`).
  *
  * @since 0.1.0
  */
-export { AuthRequest, type AuthRequestInput } from "./AuthRequest.ts"
-export { AuthResponse, AuthResponseJson } from "./AuthResponse.ts"
-export {
-  AuthSession,
-  type AuthSessionOptions,
-  type AuthSessionService,
-  defaultMargin,
-  type SessionSource,
-  type SessionStore,
-} from "./AuthSession.ts"
-export {
-  AuthKeyCredentials,
-  Credentials,
-  type CredentialsInput,
-  credentialsConfig,
-  credentialsFromInput,
-  RootCredentials,
-  SamUserCredentials,
-  type SecretInput,
-} from "./Credentials.ts"
-export { type Coverage, Endpoint } from "./Endpoint.ts"
-export {
-  type AuthError,
-  AuthFailed,
-  type CommonError,
-  InvalidEmail,
-  InvalidRequest,
-  InvalidToken,
-  type IssuePasswordResetTokenError,
-  isSoracomAuthError,
-  type LogoutError,
-  Operation,
-  type OperationErrors,
-  RateLimited,
-  ServerError,
-  SoracomAuthError,
-  TokenExpired,
-  TransportError,
-  TransportReason,
-  UnexpectedResponse,
-  type VerifyPasswordResetTokenError,
-} from "./Errors.ts"
+export * as AuthRequest from "./AuthRequest.ts"
+export * as AuthResponse from "./AuthResponse.ts"
+export * as AuthSession from "./AuthSession.ts"
+export * as Credentials from "./Credentials.ts"
+export * as Endpoint from "./Endpoint.ts"
+export * as Errors from "./Errors.ts"
 export * as Fields from "./Fields.ts"
-export {
-  AuthKey,
-  AuthKeyId,
-  Email,
-  type FieldName,
-  MfaOtpCode,
-  OperatorId,
-  Password,
-  ResetToken,
-  Secret,
-  TokenTimeoutSeconds,
-  UserName,
-} from "./Fields.ts"
-export { IssuePasswordResetTokenRequest, VerifyPasswordResetTokenRequest } from "./PasswordReset.ts"
-export { RetryPolicy, type RetryPolicyInput } from "./RetryPolicy.ts"
-export {
-  type Language,
-  languageFromLocale,
-  redactedHeaderNames,
-  SoracomAuth,
-  type SoracomAuthOptions,
-  type SoracomAuthService,
-  withRedactedHeaders,
-} from "./SoracomAuth.ts"
+export * as PasswordReset from "./PasswordReset.ts"
+export * as RetryPolicy from "./RetryPolicy.ts"
+export * as SoracomAuth from "./SoracomAuth.ts"
 export * as Wire from "./Wire.ts"

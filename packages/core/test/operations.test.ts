@@ -2,29 +2,28 @@ import { assert, describe, it } from "@effect/vitest"
 import { DateTime, Duration, Effect, Fiber, Layer, Redacted } from "effect"
 import { TestClock } from "effect/testing"
 import {
-  AuthKeyCredentials,
   AuthRequest,
   AuthResponse,
+  Credentials,
   Endpoint,
-  IssuePasswordResetTokenRequest,
+  PasswordReset,
   RetryPolicy,
-  SamUserCredentials,
   SoracomAuth,
-  type SoracomAuthOptions,
-  type SoracomAuthService,
-  VerifyPasswordResetTokenRequest,
 } from "../src/index.ts"
 import { type Answer, fetchFailed, type Handler, json, nodeError, okAuth, testHttp, text } from "./support.ts"
 
-const authRequest = new AuthRequest({
-  credentials: new AuthKeyCredentials({ authKeyId: "keyId-abc", authKey: Redacted.make("secret-xyz") }),
+const authRequest = new AuthRequest.AuthRequest({
+  credentials: new Credentials.AuthKeyCredentials({
+    authKeyId: "keyId-abc",
+    authKey: Redacted.make("secret-xyz"),
+  }),
 })
-const issueRequest = new IssuePasswordResetTokenRequest({ email: "ada@example.com" })
-const verifyRequest = new VerifyPasswordResetTokenRequest({
+const issueRequest = new PasswordReset.IssueRequest({ email: "ada@example.com" })
+const verifyRequest = new PasswordReset.VerifyRequest({
   token: Redacted.make("reset-token"),
   password: Redacted.make("new password"),
 })
-const session = new AuthResponse({
+const session = new AuthResponse.AuthResponse({
   apiKey: Redacted.make("api-key-1"),
   token: Redacted.make("token-1"),
   operatorId: "OP0012345678",
@@ -34,12 +33,12 @@ const session = new AuthResponse({
 /** Runs `f` against a SoracomAuth over a test client; returns the result (as an Exit-like Result) and the requests. */
 const run = <A, E>(
   handler: Handler,
-  f: (auth: SoracomAuthService) => Effect.Effect<A, E>,
-  options: SoracomAuthOptions = { retryPolicy: RetryPolicy.none },
+  f: (auth: SoracomAuth.Service) => Effect.Effect<A, E>,
+  options: SoracomAuth.Options = { retryPolicy: RetryPolicy.none },
 ) => {
   const http = testHttp(handler)
   const layer = SoracomAuth.layer(options).pipe(Layer.provide(http.layer))
-  return Effect.flatMap(SoracomAuth, f).pipe(
+  return Effect.flatMap(SoracomAuth.SoracomAuth, f).pipe(
     Effect.result,
     Effect.provide(layer),
     Effect.map((result) => ({ result, requests: http.requests })),
@@ -55,7 +54,7 @@ const elapsing = <A, E, R>(self: Effect.Effect<A, E, R>) =>
   })
 
 type Op = "auth" | "issue" | "verify" | "logout"
-const call: Record<Op, (a: SoracomAuthService) => Effect.Effect<unknown, unknown>> = {
+const call: Record<Op, (a: SoracomAuth.Service) => Effect.Effect<unknown, unknown>> = {
   auth: (a) => a.auth(authRequest),
   issue: (a) => a.issuePasswordResetToken(issueRequest),
   verify: (a) => a.verifyPasswordResetToken(verifyRequest),
@@ -172,8 +171,8 @@ describe("wire format", () => {
   it.effect("auth: spec keys, default lifetime, headers; expiresAt from the Clock", () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(1_000_000)
-      const sam = new AuthRequest({
-        credentials: new SamUserCredentials({
+      const sam = new AuthRequest.AuthRequest({
+        credentials: new Credentials.SamUserCredentials({
           operatorId: "OP0012345678",
           userName: "ada",
           password: Redacted.make("pw"),
@@ -241,7 +240,7 @@ describe("wire format", () => {
     Effect.gen(function* () {
       const http = testHttp(() => okAuth())
       const layer = SoracomAuth.layer({ endpoint: Endpoint.url("not a url") }).pipe(Layer.provide(http.layer))
-      const error = yield* SoracomAuth.use((a) => a.auth(authRequest)).pipe(
+      const error = yield* SoracomAuth.SoracomAuth.use((a) => a.auth(authRequest)).pipe(
         Effect.provide(layer),
         Effect.flip,
       )
@@ -257,7 +256,7 @@ describe("options", () => {
     Effect.gen(function* () {
       const http = testHttp(() => okAuth())
       const layer = SoracomAuth.layer({ tokenTimeoutSeconds: 60 }).pipe(Layer.provide(http.layer))
-      const error = yield* SoracomAuth.use((a) => a.auth(authRequest)).pipe(
+      const error = yield* SoracomAuth.SoracomAuth.use((a) => a.auth(authRequest)).pipe(
         Effect.provide(layer),
         Effect.flip,
       )
@@ -277,7 +276,8 @@ describe("options", () => {
         3600,
       )
       assert.strictEqual(
-        result._tag === "Success" && DateTime.toEpochMillis((result.success as AuthResponse).expiresAt),
+        result._tag === "Success" &&
+          DateTime.toEpochMillis((result.success as AuthResponse.AuthResponse).expiresAt),
         3_600_000,
       )
     }),
@@ -370,7 +370,7 @@ describe("retries (TestClock)", () => {
         Layer.provide(http.layer),
       )
       const fiber = yield* Effect.forkChild(
-        SoracomAuth.use((a) => a.auth(authRequest)).pipe(Effect.provide(layer)),
+        SoracomAuth.SoracomAuth.use((a) => a.auth(authRequest)).pipe(Effect.provide(layer)),
       )
       yield* TestClock.adjust("19 seconds")
       assert.strictEqual(http.requests.length, 1)

@@ -2,19 +2,11 @@ import { assert, describe, it } from "@effect/vitest"
 import { Clock, Duration, Effect, Fiber, Layer, Logger, Redacted, References } from "effect"
 import { TestClock } from "effect/testing"
 import fc from "fast-check"
-import {
-  AuthKeyCredentials,
-  AuthRequest,
-  RateLimited,
-  RetryPolicy,
-  ServerError,
-  SoracomAuth,
-  TransportError,
-} from "../src/index.ts"
+import { AuthRequest, Credentials, Errors, RetryPolicy, SoracomAuth } from "../src/index.ts"
 import { type Handler, json, okAuth, testHttp, text } from "./support.ts"
 
-const request = new AuthRequest({
-  credentials: new AuthKeyCredentials({ authKeyId: "keyId-abc", authKey: Redacted.make("s") }),
+const request = new AuthRequest.AuthRequest({
+  credentials: new Credentials.AuthKeyCredentials({ authKeyId: "keyId-abc", authKey: Redacted.make("s") }),
 })
 
 describe("RetryPolicy", () => {
@@ -26,7 +18,12 @@ describe("RetryPolicy", () => {
   })
 
   it("retryMessage: operation, wait, attempt and a short reason — no server message", () => {
-    const error = new ServerError({ operation: "auth", status: 503, code: "X1", serverMessage: "busy" })
+    const error = new Errors.ServerError({
+      operation: "auth",
+      status: 503,
+      code: "X1",
+      serverMessage: "busy",
+    })
     assert.strictEqual(
       RetryPolicy.retryMessage({
         operation: "auth",
@@ -37,7 +34,7 @@ describe("RetryPolicy", () => {
       }),
       "Retrying the sign-in in 1.2 s (attempt 1 of 4 failed): SORACOM answered HTTP 503 (X1).",
     )
-    const refused = new TransportError({
+    const refused = new Errors.TransportError({
       operation: "logout",
       endpoint: "https://e",
       reason: "ConnectionRefused",
@@ -55,11 +52,15 @@ describe("RetryPolicy", () => {
   })
 
   it("isRetryable: auth vs the operations that must not repeat", () => {
-    const refused = new TransportError({ operation: "auth", endpoint: "e", reason: "ConnectionRefused" })
-    const timeout = new TransportError({ operation: "auth", endpoint: "e", reason: "Timeout" })
-    const s503 = new ServerError({ operation: "auth", status: 503 })
-    const s500 = new ServerError({ operation: "auth", status: 500 })
-    const limited = new RateLimited({ operation: "auth" })
+    const refused = new Errors.TransportError({
+      operation: "auth",
+      endpoint: "e",
+      reason: "ConnectionRefused",
+    })
+    const timeout = new Errors.TransportError({ operation: "auth", endpoint: "e", reason: "Timeout" })
+    const s503 = new Errors.ServerError({ operation: "auth", status: 503 })
+    const s500 = new Errors.ServerError({ operation: "auth", status: 500 })
+    const limited = new Errors.RateLimited({ operation: "auth" })
     assert.deepStrictEqual(
       [refused, timeout, s503, s500, limited].map((e) => RetryPolicy.isRetryable("auth", e)),
       [true, true, true, false, true],
@@ -98,7 +99,7 @@ describe("RetryPolicy", () => {
         const layer = SoracomAuth.layer({ retryPolicy: policy }).pipe(Layer.provide(http.layer))
         const started = yield* Clock.currentTimeMillis
         const fiber = yield* Effect.forkChild(
-          SoracomAuth.use((a) => Effect.flip(a.auth(request))).pipe(Effect.provide(layer)),
+          SoracomAuth.SoracomAuth.use((a) => Effect.flip(a.auth(request))).pipe(Effect.provide(layer)),
         )
         for (let i = 0; i < 100 && fiber.pollUnsafe() === undefined; i++) yield* TestClock.adjust("1 second")
         const error = yield* Fiber.join(fiber)
@@ -119,7 +120,7 @@ interface Logged {
 }
 
 /** Runs `auth` against `handler` under the TestClock with a capturing logger; returns the logs and requests. */
-const authWithLogs = (policy: RetryPolicy, handler: Handler) =>
+const authWithLogs = (policy: RetryPolicy.RetryPolicy, handler: Handler) =>
   Effect.gen(function* () {
     const logs: Array<Logged> = []
     const logger = Logger.make((o) => {
@@ -132,7 +133,7 @@ const authWithLogs = (policy: RetryPolicy, handler: Handler) =>
     const http = testHttp(handler)
     const layer = SoracomAuth.layer({ retryPolicy: policy }).pipe(Layer.provide(http.layer))
     const fiber = yield* Effect.forkChild(
-      SoracomAuth.use((a) => Effect.result(a.auth(request))).pipe(
+      SoracomAuth.SoracomAuth.use((a) => Effect.result(a.auth(request))).pipe(
         Effect.provide(Layer.merge(layer, Logger.layer([logger]))),
       ),
     )
@@ -216,7 +217,7 @@ describe("RetryPolicy: a warning per retry", () => {
     "no warning when not retrying: success, 401, 500, RetryPolicy.none, Retry-After over the cap",
     () =>
       Effect.gen(function* () {
-        const cases: ReadonlyArray<readonly [RetryPolicy, Handler]> = [
+        const cases: ReadonlyArray<readonly [RetryPolicy.RetryPolicy, Handler]> = [
           [noJitter, () => okAuth()],
           [noJitter, () => json(401, { code: "AUM0002", message: "Invalid" })],
           [noJitter, () => text(500, "")],

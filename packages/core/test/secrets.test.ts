@@ -7,17 +7,13 @@ import { assert, describe, it } from "@effect/vitest"
 import { Cause, DateTime, Duration, Effect, Exit, Fiber, Layer, Logger, Redacted, References } from "effect"
 import { TestClock } from "effect/testing"
 import {
-  AuthKeyCredentials,
   AuthRequest,
   AuthResponse,
-  IssuePasswordResetTokenRequest,
-  RateLimited,
+  Credentials,
+  Errors,
+  PasswordReset,
   RetryPolicy,
-  RootCredentials,
-  SamUserCredentials,
   SoracomAuth,
-  type SoracomAuthService,
-  VerifyPasswordResetTokenRequest,
 } from "../src/index.ts"
 import { type Answer, fetchFailed, json, nodeError, type Recorded, testHttp, text } from "./support.ts"
 
@@ -41,20 +37,23 @@ const assertNoCanary = (label: string, value: unknown) => {
 }
 
 const credentials = [
-  new RootCredentials({ email: "ada@example.com", password: Redacted.make(canary("root-password")) }),
-  new AuthKeyCredentials({ authKeyId: "keyId-abc", authKey: Redacted.make(canary("authkey")) }),
-  new SamUserCredentials({
+  new Credentials.RootCredentials({
+    email: "ada@example.com",
+    password: Redacted.make(canary("root-password")),
+  }),
+  new Credentials.AuthKeyCredentials({ authKeyId: "keyId-abc", authKey: Redacted.make(canary("authkey")) }),
+  new Credentials.SamUserCredentials({
     operatorId: "OP0012345678",
     userName: "ada",
     password: Redacted.make(canary("sam-pw")),
   }),
 ] as const
-const verify = new VerifyPasswordResetTokenRequest({
+const verify = new PasswordReset.VerifyRequest({
   token: Redacted.make(canary("reset-token")),
   password: Redacted.make(canary("new-password")),
 })
-const issue = new IssuePasswordResetTokenRequest({ email: "ada@example.com" })
-const session = new AuthResponse({
+const issue = new PasswordReset.IssueRequest({ email: "ada@example.com" })
+const session = new AuthResponse.AuthResponse({
   apiKey: Redacted.make(canary("api-key")),
   token: Redacted.make(canary("api-token")),
   operatorId: "OP0012345678",
@@ -77,11 +76,14 @@ const answers: ReadonlyArray<readonly [string, (r: Recorded) => Answer]> = [
 ]
 
 const operations: ReadonlyArray<
-  readonly [string, (a: SoracomAuthService) => Effect.Effect<unknown, unknown>]
+  readonly [string, (a: SoracomAuth.Service) => Effect.Effect<unknown, unknown>]
 > = [
   ...credentials.map(
     (c) =>
-      [`auth ${c._tag}`, (a: SoracomAuthService) => a.auth(new AuthRequest({ credentials: c }))] as const,
+      [
+        `auth ${c._tag}`,
+        (a: SoracomAuth.Service) => a.auth(new AuthRequest.AuthRequest({ credentials: c })),
+      ] as const,
   ),
   ["issue", (a) => a.issuePasswordResetToken(issue)],
   ["verify", (a) => a.verifyPasswordResetToken(verify)],
@@ -92,7 +94,10 @@ describe("canary: no secret in any printout", () => {
   it("requests, credentials and responses print no secret", () => {
     for (const c of credentials) {
       assertNoCanary(c._tag, c)
-      assertNoCanary(`AuthRequest ${c._tag}`, new AuthRequest({ credentials: c, mfaOtpCode: "123456" }))
+      assertNoCanary(
+        `AuthRequest.AuthRequest ${c._tag}`,
+        new AuthRequest.AuthRequest({ credentials: c, mfaOtpCode: "123456" }),
+      )
     }
     assertNoCanary("verify request", verify)
     assertNoCanary("AuthResponse", session)
@@ -103,7 +108,7 @@ describe("canary: no secret in any printout", () => {
       it.effect(`${opName} × ${answerName}`, () =>
         Effect.gen(function* () {
           const http = testHttp((r) => answer(r))
-          const exit = yield* Effect.flatMap(SoracomAuth, op).pipe(
+          const exit = yield* Effect.flatMap(SoracomAuth.SoracomAuth, op).pipe(
             Effect.provide(
               SoracomAuth.layer({ retryPolicy: RetryPolicy.none }).pipe(Layer.provide(http.layer)),
             ),
@@ -138,7 +143,7 @@ describe("canary: no secret in any printout", () => {
           }),
         ),
         yield* Effect.flip(
-          VerifyPasswordResetTokenRequest.fromInput({
+          PasswordReset.verifyFromInput({
             token: `${canary("t")}${"x".repeat(2000)}`,
             password: "p",
           }),
@@ -177,7 +182,7 @@ describe("canary: no secret in the retry warnings", () => {
           })
           const http = testHttp((r) => answer(r))
           const fiber = yield* Effect.forkChild(
-            Effect.flatMap(SoracomAuth, op).pipe(
+            Effect.flatMap(SoracomAuth.SoracomAuth, op).pipe(
               Effect.provide(
                 Layer.merge(
                   SoracomAuth.layer({ retryPolicy: retrying }).pipe(Layer.provide(http.layer)),
@@ -205,8 +210,8 @@ describe("error printouts", () => {
       const http = testHttp(() =>
         json(401, { code: "AUM0002", message: "Invalid username/password supplied." }),
       )
-      const error = yield* SoracomAuth.use((a) =>
-        a.auth(new AuthRequest({ credentials: credentials[1] })),
+      const error = yield* SoracomAuth.SoracomAuth.use((a) =>
+        a.auth(new AuthRequest.AuthRequest({ credentials: credentials[1] })),
       ).pipe(
         Effect.provide(SoracomAuth.layer({ retryPolicy: RetryPolicy.none }).pipe(Layer.provide(http.layer))),
         Effect.flip,
@@ -228,7 +233,7 @@ describe("error printouts", () => {
   )
 
   it("RateLimited JSON carries retryAfterSeconds", () => {
-    const e = new RateLimited({ operation: "auth", retryAfter: Duration.seconds(30), code: "X" })
+    const e = new Errors.RateLimited({ operation: "auth", retryAfter: Duration.seconds(30), code: "X" })
     assert.deepStrictEqual(JSON.parse(JSON.stringify(e)), {
       _tag: "RateLimited",
       operation: "auth",

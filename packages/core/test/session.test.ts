@@ -2,26 +2,26 @@ import { assert, describe, it } from "@effect/vitest"
 import { ConfigProvider, DateTime, Duration, Effect, Fiber, Layer, Option, Redacted } from "effect"
 import { TestClock } from "effect/testing"
 import {
-  AuthKeyCredentials,
   AuthRequest,
   AuthResponse,
   AuthSession,
-  defaultMargin,
+  Credentials,
   RetryPolicy,
-  type SessionSource,
-  type SessionStore,
   SoracomAuth,
 } from "../src/index.ts"
 import { type Handler, json, okAuth, testHttp, text } from "./support.ts"
 
-const credentials = new AuthKeyCredentials({ authKeyId: "keyId-abc", authKey: Redacted.make("secret-xyz") })
+const credentials = new Credentials.AuthKeyCredentials({
+  authKeyId: "keyId-abc",
+  authKey: Redacted.make("secret-xyz"),
+})
 
 const setup = (
   handler: Handler,
   options: {
-    source?: SessionSource
+    source?: AuthSession.Source
     margin?: Duration.Input
-    store?: SessionStore
+    store?: AuthSession.Store
     tokenTimeoutSeconds?: number
   } = {},
 ) => {
@@ -58,7 +58,7 @@ describe("AuthSession", () => {
     Effect.gen(function* () {
       const { layer, authCalls } = setup(counting())
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         assert.strictEqual(authCalls(), 0)
         const a = yield* session.get
         const b = yield* session.get
@@ -73,11 +73,11 @@ describe("AuthSession", () => {
   it.effect("refreshes at expiresAt − margin, not before (default margin: min(5 min, 10 %))", () =>
     Effect.gen(function* () {
       // lifetime 600 s → margin 60 s → refresh at 540 s
-      assert.strictEqual(Duration.toMillis(defaultMargin(600)), 60_000)
-      assert.strictEqual(Duration.toMillis(defaultMargin(86_400)), 300_000)
+      assert.strictEqual(Duration.toMillis(AuthSession.defaultMargin(600)), 60_000)
+      assert.strictEqual(Duration.toMillis(AuthSession.defaultMargin(86_400)), 300_000)
       const { layer, authCalls } = setup(counting(), { tokenTimeoutSeconds: 600 })
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         const first = yield* session.get
         assert.strictEqual(DateTime.toEpochMillis(first.expiresAt), 600_000)
         yield* TestClock.adjust(539_999)
@@ -94,7 +94,7 @@ describe("AuthSession", () => {
     Effect.gen(function* () {
       const { layer, authCalls } = setup(counting(), { margin: "1 hour" })
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         yield* session.get
         yield* TestClock.adjust(86_400_000 - 3_600_000 - 1)
         yield* session.get
@@ -110,7 +110,7 @@ describe("AuthSession", () => {
     Effect.gen(function* () {
       const { layer, authCalls } = setup(counting("1 second"))
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         const fiber = yield* Effect.forkChild(
           Effect.all(
             Array.from({ length: 1000 }, () => session.get),
@@ -134,7 +134,7 @@ describe("AuthSession", () => {
         ),
       )
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         const fiber = yield* Effect.forkChild(
           Effect.all(
             Array.from({ length: 1000 }, () => Effect.flip(session.get)),
@@ -157,7 +157,7 @@ describe("AuthSession", () => {
     Effect.gen(function* () {
       const { layer, authCalls } = setup(counting("1 second"))
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         const first = yield* Effect.forkChild(session.get)
         const second = yield* Effect.forkChild(session.get)
         yield* Effect.yieldNow
@@ -174,7 +174,7 @@ describe("AuthSession", () => {
     Effect.gen(function* () {
       const { layer, authCalls } = setup(counting())
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         yield* session.get
         yield* session.invalidate
         const s = yield* session.get
@@ -190,7 +190,7 @@ describe("AuthSession", () => {
         r.path === "/v1/auth/logout" ? text(204, "") : counting()(r, i),
       )
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         yield* session.logout // nothing cached: no request
         assert.strictEqual(http.requests.length, 0)
         yield* session.get
@@ -210,11 +210,15 @@ describe("AuthSession", () => {
       let asked = 0
       const source = Effect.sync(() => {
         asked++
-        return new AuthRequest({ credentials, mfaOtpCode: String(100000 + asked), tokenTimeoutSeconds: 180 })
+        return new AuthRequest.AuthRequest({
+          credentials,
+          mfaOtpCode: String(100000 + asked),
+          tokenTimeoutSeconds: 180,
+        })
       })
       const { layer, http } = setup(counting(), { source })
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         yield* session.get
         yield* TestClock.adjust("180 seconds")
         yield* session.get
@@ -229,17 +233,17 @@ describe("AuthSession", () => {
 
   it.effect("store: a fresh stored session avoids a sign-in; a new one is saved; invalidate clears", () =>
     Effect.gen(function* () {
-      const saved: Array<AuthResponse> = []
+      const saved: Array<AuthResponse.AuthResponse> = []
       let cleared = 0
-      let stored: Option.Option<AuthResponse> = Option.some(
-        new AuthResponse({
+      let stored: Option.Option<AuthResponse.AuthResponse> = Option.some(
+        new AuthResponse.AuthResponse({
           apiKey: Redacted.make("stored-key"),
           token: Redacted.make("stored-token"),
           operatorId: "OP0012345678",
           expiresAt: DateTime.makeUnsafe(3_600_000),
         }),
       )
-      const store: SessionStore = {
+      const store: AuthSession.Store = {
         load: Effect.sync(() => stored),
         save: (s) => Effect.sync(() => void saved.push(s)),
         clear: Effect.sync(() => {
@@ -249,7 +253,7 @@ describe("AuthSession", () => {
       }
       const { layer, authCalls } = setup(counting(), { store })
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         assert.strictEqual(Redacted.value((yield* session.get).token), "stored-token")
         assert.strictEqual(authCalls(), 0)
         yield* session.invalidate
@@ -264,10 +268,10 @@ describe("AuthSession", () => {
   it.effect("store: a stale stored session is ignored", () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(10_000_000)
-      const store: SessionStore = {
+      const store: AuthSession.Store = {
         load: Effect.succeed(
           Option.some(
-            new AuthResponse({
+            new AuthResponse.AuthResponse({
               apiKey: Redacted.make("k"),
               token: Redacted.make("t"),
               operatorId: "OP0012345678",
@@ -278,7 +282,7 @@ describe("AuthSession", () => {
         save: () => Effect.void,
       }
       const { layer, authCalls } = setup(counting(), { store })
-      yield* AuthSession.use((s) => s.get).pipe(Effect.provide(layer))
+      yield* AuthSession.AuthSession.use((s) => s.get).pipe(Effect.provide(layer))
       assert.strictEqual(authCalls(), 1)
     }),
   )
@@ -298,7 +302,7 @@ describe("AuthSession", () => {
           ),
         ),
       )
-      yield* AuthSession.use((s) => s.get).pipe(Effect.provide(layer))
+      yield* AuthSession.AuthSession.use((s) => s.get).pipe(Effect.provide(layer))
       assert.deepStrictEqual(http.requests[0]?.body, {
         authKeyId: "keyId-env",
         authKey: "secret-env",

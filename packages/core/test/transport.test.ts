@@ -1,13 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Redacted } from "effect"
 import { Headers } from "effect/http"
-import {
-  AuthKeyCredentials,
-  AuthRequest,
-  RetryPolicy,
-  SoracomAuth,
-  type TransportReason,
-} from "../src/index.ts"
+import { AuthRequest, Credentials, type Errors, RetryPolicy, SoracomAuth } from "../src/index.ts"
 import { classify } from "../src/internal/transport.ts"
 import { fetchFailed, nodeError, okAuth, testHttp } from "./support.ts"
 
@@ -15,7 +9,7 @@ const named = (name: string, cause?: unknown) =>
   Object.assign(new Error(name), { name, ...(cause ? { cause } : {}) })
 
 describe("transport classification (walks the cause chain)", () => {
-  const cases: ReadonlyArray<readonly [string, unknown, TransportReason]> = [
+  const cases: ReadonlyArray<readonly [string, unknown, Errors.TransportReason]> = [
     ["fetch ECONNREFUSED", fetchFailed("ECONNREFUSED"), "ConnectionRefused"],
     ["fetch ECONNRESET", fetchFailed("ECONNRESET"), "ConnectionReset"],
     ["undici socket", fetchFailed("UND_ERR_SOCKET"), "ConnectionReset"],
@@ -59,10 +53,10 @@ describe("transport classification (walks the cause chain)", () => {
   it.effect("TransportError names the reason and the endpoint", () =>
     Effect.gen(function* () {
       const http = testHttp(() => ({ fail: fetchFailed("ENOTFOUND") }))
-      const error = yield* SoracomAuth.use((a) =>
+      const error = yield* SoracomAuth.SoracomAuth.use((a) =>
         a.auth(
-          new AuthRequest({
-            credentials: new AuthKeyCredentials({ authKeyId: "k", authKey: Redacted.make("s") }),
+          new AuthRequest.AuthRequest({
+            credentials: new Credentials.AuthKeyCredentials({ authKeyId: "k", authKey: Redacted.make("s") }),
           }),
         ),
       ).pipe(
@@ -91,10 +85,10 @@ describe("redacted header names", () => {
           return okAuth()
         }),
       )
-      yield* SoracomAuth.use((a) =>
+      yield* SoracomAuth.SoracomAuth.use((a) =>
         a.auth(
-          new AuthRequest({
-            credentials: new AuthKeyCredentials({ authKeyId: "k", authKey: Redacted.make("s") }),
+          new AuthRequest.AuthRequest({
+            credentials: new Credentials.AuthKeyCredentials({ authKeyId: "k", authKey: Redacted.make("s") }),
           }),
         ),
       ).pipe(

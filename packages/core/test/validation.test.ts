@@ -2,29 +2,20 @@ import { assert, describe, it } from "@effect/vitest"
 import { ConfigProvider, DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
 import fc from "fast-check"
 import {
-  AuthKeyCredentials,
   AuthRequest,
   AuthResponse,
-  AuthResponseJson,
-  Email,
+  Credentials,
   Endpoint,
-  type FieldName,
   Fields,
-  IssuePasswordResetTokenRequest,
-  MfaOtpCode,
-  OperatorId,
+  PasswordReset,
   RetryPolicy,
-  RootCredentials,
-  SamUserCredentials,
   SoracomAuth,
-  TokenTimeoutSeconds,
-  VerifyPasswordResetTokenRequest,
   Wire,
 } from "../src/index.ts"
 import { okAuth, testHttp } from "./support.ts"
 
 describe("Fields.check", () => {
-  const cases: ReadonlyArray<readonly [FieldName, string, string | undefined]> = [
+  const cases: ReadonlyArray<readonly [Fields.FieldName, string, string | undefined]> = [
     ["email", "ada@example.com", undefined],
     ["email", "  ada@example.com  ", undefined],
     ["email", "", "The email address is required."],
@@ -74,13 +65,13 @@ describe("Fields.check", () => {
   }
 
   it("field schemas apply the same rules", () => {
-    assert.isTrue(Schema.is(Email)("ada@example.com"))
-    assert.isFalse(Schema.is(Email)("ada"))
-    assert.isTrue(Schema.is(OperatorId)("OP0012345678"))
-    assert.isFalse(Schema.is(OperatorId)("OP1"))
-    assert.isTrue(Schema.is(MfaOtpCode)("000000"))
-    assert.isFalse(Schema.is(TokenTimeoutSeconds)(179))
-    assert.isTrue(Schema.is(TokenTimeoutSeconds)(86400))
+    assert.isTrue(Schema.is(Fields.Email)("ada@example.com"))
+    assert.isFalse(Schema.is(Fields.Email)("ada"))
+    assert.isTrue(Schema.is(Fields.OperatorId)("OP0012345678"))
+    assert.isFalse(Schema.is(Fields.OperatorId)("OP1"))
+    assert.isTrue(Schema.is(Fields.MfaOtpCode)("000000"))
+    assert.isFalse(Schema.is(Fields.TokenTimeoutSeconds)(179))
+    assert.isTrue(Schema.is(Fields.TokenTimeoutSeconds)(86400))
   })
 })
 
@@ -95,7 +86,7 @@ describe("fromInput constructors", () => {
         assert.strictEqual(r.credentials._tag, "AuthKeyCredentials")
         if (r.credentials._tag !== "AuthKeyCredentials") return
         assert.strictEqual(Redacted.value(r.credentials.authKey), "secret-a")
-        const v = yield* VerifyPasswordResetTokenRequest.fromInput({
+        const v = yield* PasswordReset.verifyFromInput({
           token: Redacted.make(" tok "),
           password: Redacted.make("new pw"),
         })
@@ -108,7 +99,7 @@ describe("fromInput constructors", () => {
         )
         assert.strictEqual(empty.field, "password")
         const blankToken = yield* Effect.flip(
-          VerifyPasswordResetTokenRequest.fromInput({
+          PasswordReset.verifyFromInput({
             token: Redacted.make("  "),
             password: Redacted.make("pw"),
           }),
@@ -149,9 +140,9 @@ describe("fromInput constructors", () => {
         }),
       )
       assert.strictEqual(e2.field, "mfaOtpCode")
-      const e3 = yield* Effect.flip(IssuePasswordResetTokenRequest.fromInput({ email: "nope" }))
+      const e3 = yield* Effect.flip(PasswordReset.issueFromInput({ email: "nope" }))
       assert.strictEqual(e3.field, "email")
-      const e4 = yield* Effect.flip(VerifyPasswordResetTokenRequest.fromInput({ token: "t", password: "  " }))
+      const e4 = yield* Effect.flip(PasswordReset.verifyFromInput({ token: "t", password: "  " }))
       assert.strictEqual(e4.field, "password")
     }),
   )
@@ -185,12 +176,14 @@ describe("properties", () => {
         assert.deepStrictEqual(Wire.encodeAuthRequest(back), body)
         assert.strictEqual(back.credentials._tag, request.credentials._tag)
         // the class schema accepts it too (encode → decode)
-        const again = Schema.decodeUnknownSync(AuthRequest)(Schema.encodeSync(AuthRequest)(request))
+        const again = Schema.decodeUnknownSync(AuthRequest.AuthRequest)(
+          Schema.encodeSync(AuthRequest.AuthRequest)(request),
+        )
         assert.deepStrictEqual(Wire.encodeAuthRequest(again), body)
       }),
     ))
 
-  it("AuthResponse ⇄ AuthResponseJson round-trips (secrets included, deliberately)", () =>
+  it("AuthResponse ⇄ AuthResponse.Json round-trips (secrets included, deliberately)", () =>
     fc.assert(
       fc.property(
         secret,
@@ -199,24 +192,24 @@ describe("properties", () => {
         fc.option(userName, { nil: undefined }),
         fc.integer({ min: 0, max: 4_000_000_000_000 }),
         (apiKey, token, op, user, at) => {
-          const r = new AuthResponse({
+          const r = new AuthResponse.AuthResponse({
             apiKey: Redacted.make(apiKey),
             token: Redacted.make(token),
             operatorId: op,
             ...(user === undefined ? {} : { userName: user }),
             expiresAt: DateTime.makeUnsafe(at),
           })
-          const encoded = Schema.encodeSync(AuthResponseJson)(r)
+          const encoded = Schema.encodeSync(AuthResponse.Json)(r)
           assert.strictEqual(encoded.apiKey, apiKey)
           assert.strictEqual(typeof encoded.expiresAt, "string")
-          const back = Schema.decodeUnknownSync(AuthResponseJson)(JSON.parse(JSON.stringify(encoded)))
+          const back = Schema.decodeUnknownSync(AuthResponse.Json)(JSON.parse(JSON.stringify(encoded)))
           assert.strictEqual(Redacted.value(back.apiKey), apiKey)
           assert.strictEqual(Redacted.value(back.token), token)
           assert.strictEqual(back.operatorId, op)
           assert.strictEqual(back.userName, user)
           assert.strictEqual(DateTime.toEpochMillis(back.expiresAt), at)
           // as a string, the way a CLI would store it
-          const asString = Schema.fromJsonString(AuthResponseJson)
+          const asString = Schema.fromJsonString(AuthResponse.Json)
           const again = Schema.decodeUnknownSync(asString)(Schema.encodeSync(asString)(r))
           assert.strictEqual(Redacted.value(again.token), token)
         },
@@ -226,7 +219,7 @@ describe("properties", () => {
   // Each generator breaks exactly one rule of one field.
   const blank = fc.constantFrom("", " ", "\t", "  \n ")
   const tooLong = fc.integer({ min: 1025, max: 3000 }).map((n) => "x".repeat(n))
-  const invalid: ReadonlyArray<readonly [FieldName, fc.Arbitrary<unknown>]> = [
+  const invalid: ReadonlyArray<readonly [Fields.FieldName, fc.Arbitrary<unknown>]> = [
     [
       "email",
       fc.oneof(
@@ -251,7 +244,7 @@ describe("properties", () => {
     ],
   ]
 
-  const inputWith = (field: FieldName, bad: unknown) => {
+  const inputWith = (field: Fields.FieldName, bad: unknown) => {
     const base = {
       email: "ada@example.com",
       password: "pw",
@@ -294,7 +287,7 @@ describe("properties", () => {
           const http = testHttp(() => okAuth())
           const forced = forcedRequest(field, bad)
           const error = await Effect.runPromise(
-            SoracomAuth.use((a) => a.auth(forced)).pipe(
+            SoracomAuth.SoracomAuth.use((a) => a.auth(forced)).pipe(
               Effect.flip,
               Effect.provide(
                 SoracomAuth.layer({ retryPolicy: RetryPolicy.none }).pipe(Layer.provide(http.layer)),
@@ -332,27 +325,30 @@ describe("properties", () => {
 })
 
 /** Builds an AuthRequest with the checks disabled, carrying `bad` in `field`. */
-const forcedRequest = (field: FieldName, bad: unknown): AuthRequest => {
+const forcedRequest = (field: Fields.FieldName, bad: unknown): AuthRequest.AuthRequest => {
   const off = { disableChecks: true } as const
   const str = String(bad)
   const credentials =
     field === "email"
-      ? new RootCredentials({ email: str, password: Redacted.make("pw") }, off)
+      ? new Credentials.RootCredentials({ email: str, password: Redacted.make("pw") }, off)
       : field === "password"
-        ? new RootCredentials({ email: "ada@example.com", password: Redacted.make(str) }, off)
+        ? new Credentials.RootCredentials({ email: "ada@example.com", password: Redacted.make(str) }, off)
         : field === "operatorId"
-          ? new SamUserCredentials({ operatorId: str, userName: "u", password: Redacted.make("pw") }, off)
+          ? new Credentials.SamUserCredentials(
+              { operatorId: str, userName: "u", password: Redacted.make("pw") },
+              off,
+            )
           : field === "userName"
-            ? new SamUserCredentials(
+            ? new Credentials.SamUserCredentials(
                 { operatorId: "OP0012345678", userName: str, password: Redacted.make("pw") },
                 off,
               )
             : field === "authKeyId"
-              ? new AuthKeyCredentials({ authKeyId: str, authKey: Redacted.make("s") }, off)
+              ? new Credentials.AuthKeyCredentials({ authKeyId: str, authKey: Redacted.make("s") }, off)
               : field === "authKey"
-                ? new AuthKeyCredentials({ authKeyId: "k", authKey: Redacted.make(str) }, off)
-                : new AuthKeyCredentials({ authKeyId: "k", authKey: Redacted.make("s") }, off)
-  return new AuthRequest(
+                ? new Credentials.AuthKeyCredentials({ authKeyId: "k", authKey: Redacted.make(str) }, off)
+                : new Credentials.AuthKeyCredentials({ authKeyId: "k", authKey: Redacted.make("s") }, off)
+  return new AuthRequest.AuthRequest(
     {
       credentials,
       ...(field === "mfaOtpCode" ? { mfaOtpCode: str } : {}),
@@ -410,10 +406,10 @@ describe("Endpoint", () => {
           ),
         ),
       )
-      const request = new AuthRequest({
-        credentials: new AuthKeyCredentials({ authKeyId: "k", authKey: Redacted.make("s") }),
+      const request = new AuthRequest.AuthRequest({
+        credentials: new Credentials.AuthKeyCredentials({ authKeyId: "k", authKey: Redacted.make("s") }),
       })
-      yield* SoracomAuth.use((a) => a.auth(request)).pipe(Effect.provide(layer))
+      yield* SoracomAuth.SoracomAuth.use((a) => a.auth(request)).pipe(Effect.provide(layer))
       assert.strictEqual(http.requests[0]?.url, "http://127.0.0.1:9000/v1/auth")
       assert.strictEqual(http.requests[0]?.headers["x-soracom-lang"], "ja")
     }),

@@ -6,7 +6,7 @@
  */
 
 import { assert, describe, it } from "@effect/vitest"
-import { AuthRequest, Endpoint, IssuePasswordResetTokenRequest, SoracomAuth } from "@soracom-auth/core"
+import { AuthRequest, Endpoint, PasswordReset, SoracomAuth } from "@soracom-auth/core"
 import { Effect, Fiber, Layer } from "effect"
 import { KyHttpClient } from "../src/index.ts"
 import { type Handler, json, refusedUrl, startServer } from "./helpers/server.ts"
@@ -182,11 +182,11 @@ const rows: ReadonlyArray<Row> = [
 const authRequest = AuthRequest.fromInput({
   credentials: { kind: "root", email: "ada@example.com", password: "pw-CANARY" },
 })
-const issueRequest = IssuePasswordResetTokenRequest.fromInput({ email: "ada@example.com" })
+const issueRequest = PasswordReset.issueFromInput({ email: "ada@example.com" })
 
 const callOperation = (operation: Operation) =>
   Effect.gen(function* () {
-    const auth = yield* SoracomAuth
+    const auth = yield* SoracomAuth.SoracomAuth
     if (operation === "auth") return yield* auth.auth(yield* authRequest)
     return yield* auth.issuePasswordResetToken(yield* issueRequest)
   })

@@ -4,13 +4,7 @@
  */
 
 import { assert, describe, it } from "@effect/vitest"
-import {
-  AuthRequest,
-  Endpoint,
-  IssuePasswordResetTokenRequest,
-  SoracomAuth,
-  VerifyPasswordResetTokenRequest,
-} from "@soracom-auth/core"
+import { AuthRequest, Endpoint, PasswordReset, SoracomAuth } from "@soracom-auth/core"
 import { demoSeed, type Sandbox, startSandbox } from "@soracom-auth/sandbox"
 import { Effect, Layer, Redacted } from "effect"
 import { HttpTrace, KyHttpClient } from "../src/index.ts"
@@ -31,7 +25,7 @@ const layerFor = (s: Sandbox, trace?: HttpTrace.Tracer) =>
 
 const signIn = (credentials: Parameters<typeof AuthRequest.fromInput>[0]["credentials"]) =>
   Effect.gen(function* () {
-    const auth = yield* SoracomAuth
+    const auth = yield* SoracomAuth.SoracomAuth
     return yield* auth.auth(yield* AuthRequest.fromInput({ credentials }))
   })
 
@@ -85,21 +79,19 @@ describe("end to end against the sandbox", () => {
         const s = yield* sandbox
         const layer = layerFor(s)
         yield* Effect.gen(function* () {
-          const auth = yield* SoracomAuth
-          yield* auth.issuePasswordResetToken(
-            yield* IssuePasswordResetTokenRequest.fromInput({ email: operator.email }),
-          )
+          const auth = yield* SoracomAuth.SoracomAuth
+          yield* auth.issuePasswordResetToken(yield* PasswordReset.issueFromInput({ email: operator.email }))
           const [mail] = s.outbox()
           assert.strictEqual(mail?.to, operator.email)
           yield* auth.verifyPasswordResetToken(
-            yield* VerifyPasswordResetTokenRequest.fromInput({
+            yield* PasswordReset.verifyFromInput({
               token: mail!.token,
               password: "a-brand-new-password",
             }),
           )
           const again = yield* Effect.flip(
             auth.verifyPasswordResetToken(
-              yield* VerifyPasswordResetTokenRequest.fromInput({
+              yield* PasswordReset.verifyFromInput({
                 token: mail!.token,
                 password: "another-password",
               }),
@@ -130,7 +122,7 @@ describe("end to end against the sandbox", () => {
           authKeyId: rootKey.authKeyId,
           authKey: rootKey.authKey,
         })
-        const auth = yield* SoracomAuth
+        const auth = yield* SoracomAuth.SoracomAuth
         yield* auth.logout(session)
       }).pipe(Effect.provide(layerFor(s)))
       const logout = s.exchanges().find((e) => e.request.path.endsWith("/auth/logout"))
@@ -145,7 +137,7 @@ describe("end to end against the sandbox", () => {
       const trace: HttpTrace.Tracer = (entry) => lines.push(HttpTrace.format(entry))
       const session = yield* Effect.gen(function* () {
         const session = yield* signIn({ kind: "root", email: operator.email, password: operator.password })
-        const auth = yield* SoracomAuth
+        const auth = yield* SoracomAuth.SoracomAuth
         yield* auth.logout(session)
         return session
       }).pipe(Effect.provide(layerFor(s, trace)))

@@ -3,24 +3,13 @@
  * ways a bad input can reach it — decoded from a JSON body with core's own rules (`Wire.decode…`), or as an
  * already-built request object whose constructor checks were skipped (the service must still refuse to send).
  */
-import {
-  AuthKeyCredentials,
-  AuthRequest,
-  Endpoint,
-  IssuePasswordResetTokenRequest,
-  RootCredentials,
-  SamUserCredentials,
-  SoracomAuth,
-  type SoracomAuthService,
-  VerifyPasswordResetTokenRequest,
-  Wire,
-} from "@soracom-auth/core"
+import { AuthRequest, Credentials, Endpoint, PasswordReset, SoracomAuth, Wire } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { Effect, Redacted, type Result } from "effect"
 import type { BadInput } from "../bad-inputs/corpus.ts"
 
 /** Core's service over ky, talking to `baseUrl`. Retries quickly so the suite never waits. */
-export const makeService = (baseUrl: string, language: "en" | "ja" = "en"): Promise<SoracomAuthService> =>
+export const makeService = (baseUrl: string, language: "en" | "ja" = "en"): Promise<SoracomAuth.Service> =>
   Effect.runPromise(
     SoracomAuth.make({
       endpoint: Endpoint.url(baseUrl),
@@ -36,7 +25,7 @@ export const run = <A, E>(effect: Effect.Effect<A, E>): Promise<Result.Result<A,
 export const wireName = (coreField: string): string => (coreField === "mfaOtpCode" ? "mfaOTPCode" : coreField)
 
 /** The bad input decoded by core's wire rules, then handed to the service. */
-export const viaWireDecode = (svc: SoracomAuthService, c: BadInput): Effect.Effect<unknown, unknown> => {
+export const viaWireDecode = (svc: SoracomAuth.Service, c: BadInput): Effect.Effect<unknown, unknown> => {
   switch (c.operation) {
     case "auth":
       return Wire.decodeAuthRequest(c.body).pipe(Effect.flatMap(svc.auth))
@@ -63,7 +52,7 @@ const kinds = {
  * `undefined` when it cannot be expressed that way (mixed kinds, wrong JSON types, a missing field).
  */
 export const viaUncheckedRequest = (
-  svc: SoracomAuthService,
+  svc: SoracomAuth.Service,
   c: BadInput,
 ): Effect.Effect<unknown, unknown> | undefined => {
   const b = c.body
@@ -73,16 +62,14 @@ export const viaUncheckedRequest = (
     case "issuePasswordResetToken": {
       const email = str("email")
       if (email === undefined || keys.length !== 1) return undefined
-      return svc.issuePasswordResetToken(
-        new IssuePasswordResetTokenRequest({ email }, { disableChecks: true }),
-      )
+      return svc.issuePasswordResetToken(new PasswordReset.IssueRequest({ email }, { disableChecks: true }))
     }
     case "verifyPasswordResetToken": {
       const token = str("token")
       const password = str("password")
       if (token === undefined || password === undefined || keys.length !== 2) return undefined
       return svc.verifyPasswordResetToken(
-        new VerifyPasswordResetTokenRequest(
+        new PasswordReset.VerifyRequest(
           { token: Redacted.make(token), password: Redacted.make(password) },
           { disableChecks: true },
         ),
@@ -100,16 +87,16 @@ export const viaUncheckedRequest = (
       if (lifetime !== undefined && typeof lifetime !== "number") return undefined
       const credentials =
         kind === "root"
-          ? new RootCredentials(
+          ? new Credentials.RootCredentials(
               { email: str("email")!, password: Redacted.make(str("password")!) },
               { disableChecks: true },
             )
           : kind === "authKey"
-            ? new AuthKeyCredentials(
+            ? new Credentials.AuthKeyCredentials(
                 { authKeyId: str("authKeyId")!, authKey: Redacted.make(str("authKey")!) },
                 { disableChecks: true },
               )
-            : new SamUserCredentials(
+            : new Credentials.SamUserCredentials(
                 {
                   operatorId: str("operatorId")!,
                   userName: str("userName")!,
@@ -118,7 +105,7 @@ export const viaUncheckedRequest = (
                 { disableChecks: true },
               )
       return svc.auth(
-        new AuthRequest(
+        new AuthRequest.AuthRequest(
           {
             credentials,
             ...(mfa === undefined ? {} : { mfaOtpCode: mfa }),

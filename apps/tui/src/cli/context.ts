@@ -2,7 +2,7 @@
  * What every command handler reads: the global flags (`--json`, `--verbose`, `--no-input`, `--lang`), the
  * process environment and streams, and how to run an effect against SORACOM with the resolved endpoint.
  */
-import type { Endpoint, InvalidRequest, SoracomAuth } from "@soracom-auth/core"
+import type { Endpoint, Errors, SoracomAuth } from "@soracom-auth/core"
 import { Context, Effect, type Layer, Option } from "effect"
 import { Flag, GlobalFlag } from "effect/cli"
 import { authLayer } from "../runtime/layers.ts"
@@ -89,12 +89,14 @@ export const globals: Effect.Effect<
  */
 export const withAuth =
   (options: {
-    readonly endpoint: Endpoint
+    readonly endpoint: Endpoint.Endpoint
     readonly globals: Globals
     readonly io?: Io
     readonly tokenTimeoutSeconds?: number | undefined
   }) =>
-  <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | InvalidRequest, Exclude<R, SoracomAuth>> => {
+  <A, E, R>(
+    self: Effect.Effect<A, E, R>,
+  ): Effect.Effect<A, E | Errors.InvalidRequest, Exclude<R, SoracomAuth.SoracomAuth>> => {
     const io = options.io ?? processIo
     const layer = authLayer({
       endpoint: options.endpoint,
@@ -102,7 +104,7 @@ export const withAuth =
       tokenTimeoutSeconds: options.tokenTimeoutSeconds,
       trace: options.globals.verbose ? (text) => io.stderr.write(`${text}\n`) : undefined,
     })
-    return Effect.provide(self, layer as Layer.Layer<SoracomAuth, InvalidRequest>)
+    return Effect.provide(self, layer as Layer.Layer<SoracomAuth.SoracomAuth, Errors.InvalidRequest>)
   }
 
 /** `Option<A>` flags as `A | undefined`. @category getters */

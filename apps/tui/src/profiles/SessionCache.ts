@@ -14,7 +14,7 @@
  * ```
  */
 import { join } from "node:path"
-import { defaultMargin } from "@soracom-auth/core"
+import { AuthSession } from "@soracom-auth/core"
 import { Context, Duration, Effect, Layer, Option, Redacted } from "effect"
 import type { InvalidProfileName, ProfileFileError, ProfilePermissionsTooOpen } from "./errors.ts"
 import { readPrivate, removeFile, validateName, writePrivate } from "./files.ts"
@@ -44,7 +44,7 @@ export interface CachedSession {
  */
 export const refreshAt = (session: Pick<CachedSession, "issuedAt" | "expiresAt">): number => {
   const lifetimeSeconds = Math.max(0, session.expiresAt - session.issuedAt) / 1000
-  return session.expiresAt - Duration.toMillis(defaultMargin(lifetimeSeconds))
+  return session.expiresAt - Duration.toMillis(AuthSession.defaultMargin(lifetimeSeconds))
 }
 
 /** @category getters */

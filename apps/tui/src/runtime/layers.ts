@@ -14,7 +14,7 @@ import { version } from "./version.ts"
 
 /** @category models */
 export interface AuthLayerOptions {
-  readonly endpoint: Endpoint
+  readonly endpoint: Endpoint.Endpoint
   readonly language?: "en" | "ja" | undefined
   /** Default token lifetime in seconds (180…172800); requests may set their own. */
   readonly tokenTimeoutSeconds?: number | undefined

@@ -24,7 +24,7 @@ export const profileName = (flag: string | undefined, env: Env): string =>
 
 /** @category models */
 export interface ResolvedEndpoint {
-  readonly endpoint: Endpoint
+  readonly endpoint: Endpoint.Endpoint
   /** The API base including `/v1`. */
   readonly url: string
   /** Where it came from, for `status` and error messages. */
@@ -46,7 +46,7 @@ export const resolveEndpoint = (input: {
   readonly env: Env
   readonly profile?: ProfileFields | undefined
 }): ResolvedEndpoint => {
-  const make = (endpoint: Endpoint, source: ResolvedEndpoint["source"]): ResolvedEndpoint => ({
+  const make = (endpoint: Endpoint.Endpoint, source: ResolvedEndpoint["source"]): ResolvedEndpoint => ({
     endpoint,
     url: Endpoint.resolve(endpoint),
     source,

@@ -46,8 +46,8 @@ export const toCredentialsInput = (credentials: ProfileCredentials) => {
  */
 export const toAuthResponse = (
   session: Pick<CachedSession, "apiKey" | "token" | "operatorId" | "userName" | "expiresAt">,
-): AuthResponse =>
-  new AuthResponse(
+): AuthResponse.AuthResponse =>
+  new AuthResponse.AuthResponse(
     {
       apiKey: session.apiKey,
       token: session.token,
@@ -69,7 +69,7 @@ export const signIn = Effect.fn("session.signIn")(function* (input: {
   readonly mfaOtpCode?: string | undefined
   readonly tokenTimeoutSeconds?: number | undefined
 }) {
-  const auth = yield* SoracomAuth
+  const auth = yield* SoracomAuth.SoracomAuth
   const cache = yield* SessionCache
   const request = yield* AuthRequest.fromInput({
     credentials: toCredentialsInput(input.credentials),
@@ -149,7 +149,7 @@ export const signOut = Effect.fn("session.signOut")(function* (profile: string) 
     yield* cache.remove(profile)
     return { _tag: "ExpiredRemoved" } as SignOutResult
   }
-  const auth = yield* SoracomAuth
+  const auth = yield* SoracomAuth.SoracomAuth
   const rejected = yield* auth.logout(toAuthResponse(state.session)).pipe(
     Effect.as(false),
     Effect.catchTag("AuthFailed", () => Effect.succeed(true)),

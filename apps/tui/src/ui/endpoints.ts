@@ -8,7 +8,12 @@ import type { AppOptions } from "./options.ts"
 
 const host = (baseUrl: string) => baseUrl.replace(/^https?:\/\//, "").replace(/\/v1$/, "")
 
-const make = (id: Endpoint["id"], label: string, endpoint: CoreEndpoint, sandbox: boolean): Endpoint => {
+const make = (
+  id: Endpoint["id"],
+  label: string,
+  endpoint: CoreEndpoint.Endpoint,
+  sandbox: boolean,
+): Endpoint => {
   const baseUrl = CoreEndpoint.resolve(endpoint)
   return { id, label: `${label} · ${host(baseUrl)}`, baseUrl, sandbox, endpoint }
 }
@@ -69,7 +74,7 @@ export const endpointOf = (
       },
   choices: ReadonlyArray<Endpoint>,
 ): Endpoint => {
-  const endpoint: CoreEndpoint =
+  const endpoint: CoreEndpoint.Endpoint =
     target._tag === "Url"
       ? CoreEndpoint.url(target.url)
       : CoreEndpoint.coverage(target.coverage, { sandbox: target.sandbox })

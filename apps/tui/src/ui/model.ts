@@ -15,7 +15,7 @@ export interface Endpoint {
   readonly baseUrl: string
   /** Any sandbox (embedded or SORACOM's hosted one): not production. */
   readonly sandbox: boolean
-  readonly endpoint: CoreEndpoint
+  readonly endpoint: CoreEndpoint.Endpoint
 }
 
 /** The values of every sign-in method, each optional (secrets redacted). @category models */

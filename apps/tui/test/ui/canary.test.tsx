@@ -2,7 +2,7 @@
  * Secrets typed into the app never appear in any frame once submitted, and nothing leaves the app unless the user
  * asks for shell exports.
  */
-import { AuthFailed } from "@soracom-auth/core"
+import { Errors } from "@soracom-auth/core"
 import { Effect } from "effect"
 import { afterEach, expect, it } from "vitest"
 import { demoOptions, fakeRuntime, keys, type Rendered, renderApp } from "./helpers.tsx"
@@ -47,9 +47,12 @@ it("a wrong password, then a retry, then a reset: no secret in any frame", async
       signIn: () =>
         Effect.suspend(() =>
           ++attempts === 1
-            ? Effect.fail(new AuthFailed({}))
+            ? Effect.fail(new Errors.AuthFailed({}))
             : Effect.fail(
-                new AuthFailed({ code: "AUM0002", serverMessage: "Invalid username/password supplied." }),
+                new Errors.AuthFailed({
+                  code: "AUM0002",
+                  serverMessage: "Invalid username/password supplied.",
+                }),
               ),
         ),
     }),

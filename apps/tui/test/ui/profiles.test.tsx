@@ -1,4 +1,4 @@
-import { AuthFailed } from "@soracom-auth/core"
+import { Errors } from "@soracom-auth/core"
 import { Effect } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import type { SignInRequest } from "../../src/ui/model.ts"
@@ -98,7 +98,7 @@ describe("profiles", () => {
 
   it("after a refused profile sign-in, offers an MFA code (root) in the sign-in form", async () => {
     const a = await openProfiles(
-      fakeRuntime({ signIn: () => Effect.fail(new AuthFailed({})) }, memoryProfiles(sample)),
+      fakeRuntime({ signIn: () => Effect.fail(new Errors.AuthFailed({})) }, memoryProfiles(sample)),
     )
     await a.waitFor("default")
     await a.press(keys.down, keys.down, keys.enter)

@@ -1,4 +1,4 @@
-import { InvalidEmail, InvalidToken, RateLimited, TokenExpired } from "@soracom-auth/core"
+import { Errors } from "@soracom-auth/core"
 import { Effect, Redacted } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import { demoOptions, fakeRuntime, flat, keys, type Rendered, renderApp } from "./helpers.tsx"
@@ -54,7 +54,9 @@ describe("reset password", () => {
   })
 
   it("SORACOM rejecting the email goes back to the field with the reason", async () => {
-    const a = await openReset(fakeRuntime({ requestPasswordReset: () => Effect.fail(new InvalidEmail({})) }))
+    const a = await openReset(
+      fakeRuntime({ requestPasswordReset: () => Effect.fail(new Errors.InvalidEmail({})) }),
+    )
     await a.type("root@example.com")
     await a.waitFor("✖ SORACOM did not accept that email address. Check it and try again.")
   })
@@ -62,7 +64,8 @@ describe("reset password", () => {
   it("rate limited: says so and offers to try again", async () => {
     const a = await openReset(
       fakeRuntime({
-        requestPasswordReset: () => Effect.fail(new RateLimited({ operation: "issuePasswordResetToken" })),
+        requestPasswordReset: () =>
+          Effect.fail(new Errors.RateLimited({ operation: "issuePasswordResetToken" })),
       }),
     )
     await a.type("root@example.com")
@@ -108,7 +111,9 @@ describe("reset password", () => {
   })
 
   it("InvalidToken: plain words; request a new one or enter it again", async () => {
-    const a = await openReset(fakeRuntime({ verifyPasswordReset: () => Effect.fail(new InvalidToken({})) }))
+    const a = await openReset(
+      fakeRuntime({ verifyPasswordReset: () => Effect.fail(new Errors.InvalidToken({})) }),
+    )
     await toVerify(a)
     const frame = await a.waitFor("✖ That token is not valid.")
     expect(frame).toContain("Request a new one.")
@@ -119,7 +124,9 @@ describe("reset password", () => {
   })
 
   it("TokenExpired: plain words; starting over keeps the email", async () => {
-    const a = await openReset(fakeRuntime({ verifyPasswordReset: () => Effect.fail(new TokenExpired({})) }))
+    const a = await openReset(
+      fakeRuntime({ verifyPasswordReset: () => Effect.fail(new Errors.TokenExpired({})) }),
+    )
     await toVerify(a)
     const frame = await a.waitFor("✖ That token has expired.")
     expect(frame).toContain("Request a new one.")

@@ -1,11 +1,4 @@
-import {
-  AuthFailed,
-  InvalidRequest,
-  RateLimited,
-  ServerError,
-  TransportError,
-  UnexpectedResponse,
-} from "@soracom-auth/core"
+import { Errors } from "@soracom-auth/core"
 import { Duration, Effect, Redacted } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import type { SignInRequest } from "../../src/ui/model.ts"
@@ -246,7 +239,7 @@ describe("sign in: errors in plain words, with a next step", () => {
 
   it("AuthFailed: not accepted, try again (the password field, emptied) or add an MFA code", async () => {
     const a = await failWith(
-      new AuthFailed({ code: "AUM0002", serverMessage: "Invalid username/password supplied." }),
+      new Errors.AuthFailed({ code: "AUM0002", serverMessage: "Invalid username/password supplied." }),
     )
     const frame = await a.waitFor("✖ The credentials were not accepted.")
     expect(frame).toContain("or add an MFA code")
@@ -259,28 +252,28 @@ describe("sign in: errors in plain words, with a next step", () => {
   })
 
   it("AuthFailed → Add an MFA code opens the MFA field", async () => {
-    const a = await failWith(new AuthFailed({}))
+    const a = await failWith(new Errors.AuthFailed({}))
     await a.waitFor("The credentials were not accepted.")
     await a.press(keys.down, keys.enter)
     await a.waitFor("MFA code:")
   })
 
   it("AuthFailed with an AuthKey: no MFA offer", async () => {
-    const a = await failWith(new AuthFailed({}), 0)
+    const a = await failWith(new Errors.AuthFailed({}), 0)
     const frame = await a.waitFor("The credentials were not accepted.")
     expect(frame).toContain("Check the AuthKey ID and secret")
     expect(frame).not.toContain("Add an MFA code")
   })
 
   it("RateLimited: says when to retry", async () => {
-    const a = await failWith(new RateLimited({ operation: "auth", retryAfter: Duration.seconds(30) }))
+    const a = await failWith(new Errors.RateLimited({ operation: "auth", retryAfter: Duration.seconds(30) }))
     const frame = await a.waitFor("SORACOM is limiting requests")
     expect(frame).toMatch(/Try again after \d\d:\d\d:\d\d \(in 30 s\)\./)
   })
 
   it("TransportError: names the endpoint and what failed, offers another endpoint", async () => {
     const a = await failWith(
-      new TransportError({
+      new Errors.TransportError({
         operation: "auth",
         endpoint: "http://127.0.0.1:9999/v1",
         reason: "ConnectionRefused",
@@ -293,17 +286,19 @@ describe("sign in: errors in plain words, with a next step", () => {
   })
 
   it("ServerError and UnexpectedResponse: plain words, nothing exits", async () => {
-    const a = await failWith(new ServerError({ operation: "auth", status: 503 }))
+    const a = await failWith(new Errors.ServerError({ operation: "auth", status: 503 }))
     await a.waitFor("SORACOM had a problem on its side (HTTP 503).")
     expect(a.result()).toBeUndefined()
     a.unmount()
-    const b = await failWith(new UnexpectedResponse({ operation: "auth", status: 200, detail: "no apiKey" }))
+    const b = await failWith(
+      new Errors.UnexpectedResponse({ operation: "auth", status: 200, detail: "no apiKey" }),
+    )
     await b.waitFor("does not understand (HTTP 200: no apiKey)")
   })
 
   it("InvalidRequest: back to the field, with the reason under it", async () => {
     const a = await failWith(
-      new InvalidRequest({ field: "email", reason: "The email address is not well formed." }),
+      new Errors.InvalidRequest({ field: "email", reason: "The email address is not well formed." }),
     )
     const frame = await a.waitFor("✖ The email address is not well formed.")
     expect(frame).toContain("Email:")
@@ -317,7 +312,11 @@ describe("sign in: errors in plain words, with a next step", () => {
           Effect.suspend(() =>
             ++calls === 1
               ? Effect.fail(
-                  new TransportError({ operation: "auth", endpoint: "http://x/v1", reason: "Timeout" }),
+                  new Errors.TransportError({
+                    operation: "auth",
+                    endpoint: "http://x/v1",
+                    reason: "Timeout",
+                  }),
                 )
               : Effect.succeed({ ...fakeSignedIn, operatorId: "OP0000000002", expiresAt: 0 }),
           ),

@@ -1,4 +1,4 @@
-import { AuthFailed, TransportError } from "@soracom-auth/core"
+import { Errors } from "@soracom-auth/core"
 import { Effect } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import {
@@ -102,7 +102,7 @@ describe("signed in", () => {
   })
 
   it("a session the server no longer accepts is forgotten with a plain explanation", async () => {
-    const a = await signedIn(fakeRuntime({ signOut: () => Effect.fail(new AuthFailed({})) }))
+    const a = await signedIn(fakeRuntime({ signOut: () => Effect.fail(new Errors.AuthFailed({})) }))
     await a.press(keys.up, keys.enter)
     await a.waitFor("SORACOM no longer accepted this session")
   })
@@ -112,7 +112,11 @@ describe("signed in", () => {
       fakeRuntime({
         signOut: () =>
           Effect.fail(
-            new TransportError({ operation: "logout", endpoint: "http://x/v1", reason: "ConnectionReset" }),
+            new Errors.TransportError({
+              operation: "logout",
+              endpoint: "http://x/v1",
+              reason: "ConnectionReset",
+            }),
           ),
       }),
     )

@@ -1,7 +1,7 @@
 /**
  * The pure state machines, without a terminal.
  */
-import { AuthFailed, InvalidToken, TokenExpired } from "@soracom-auth/core"
+import { Errors } from "@soracom-auth/core"
 import { Redacted } from "effect"
 import { describe, expect, it } from "vitest"
 import { initialMenu, menuReducer } from "../../src/ui/components/menu/use-menu-state.ts"
@@ -85,7 +85,7 @@ describe("sign-in state", () => {
       { _tag: "SubmitField", field: "password", raw: "pw" },
       { _tag: "SubmitMfa", raw: "654321" },
       { _tag: "Review", choice: "signIn" },
-      { _tag: "Failed", error: new AuthFailed({}), now: 0 },
+      { _tag: "Failed", error: new Errors.AuthFailed({}), now: 0 },
     )
     expect(s.step._tag).toBe("Failed")
     s = run(s, { _tag: "ChooseFailureAction", action: "tryAgain" })
@@ -140,13 +140,13 @@ describe("reset state", () => {
   it("InvalidToken and TokenExpired offer to start over", () => {
     const s = verifying().reduce(resetReducer, initialReset())
     expect(s.step._tag).toBe("Verifying")
-    const invalid = resetReducer(s, { _tag: "Failed", error: new InvalidToken({}), now: 0 })
+    const invalid = resetReducer(s, { _tag: "Failed", error: new Errors.InvalidToken({}), now: 0 })
     expect(invalid.step._tag === "Failed" && invalid.step.actions).toEqual([
       "requestNew",
       "enterTokenAgain",
       "home",
     ])
-    const expired = resetReducer(s, { _tag: "Failed", error: new TokenExpired({}), now: 0 })
+    const expired = resetReducer(s, { _tag: "Failed", error: new Errors.TokenExpired({}), now: 0 })
     expect(expired.step._tag === "Failed" && expired.step.text.title).toBe("That token has expired.")
     const again = resetReducer(expired, { _tag: "Choose", action: "requestNew" })
     expect(again.step._tag).toBe("Email")

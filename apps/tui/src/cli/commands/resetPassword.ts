@@ -3,11 +3,7 @@
  * `soracom-auth reset-password verify --token-stdin --password-stdin` (token on the first line, new password on
  * the second), or from `--token-file` / `--password-file` / `SORACOM_NEW_PASSWORD`.
  */
-import {
-  IssuePasswordResetTokenRequest,
-  SoracomAuth,
-  VerifyPasswordResetTokenRequest,
-} from "@soracom-auth/core"
+import { PasswordReset, SoracomAuth } from "@soracom-auth/core"
 import { Effect, type Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
@@ -45,8 +41,8 @@ const request = Command.make(
       const g = yield* globals
       const cli = yield* CliEnv
       const endpoint = yield* endpointFor(flags)
-      const req = yield* IssuePasswordResetTokenRequest.fromInput({ email: flags.email })
-      yield* SoracomAuth.use((auth) => auth.issuePasswordResetToken(req)).pipe(
+      const req = yield* PasswordReset.issueFromInput({ email: flags.email })
+      yield* SoracomAuth.SoracomAuth.use((auth) => auth.issuePasswordResetToken(req)).pipe(
         withAuth({ endpoint: endpoint.endpoint, globals: g, io: cli.io }),
       )
       if (g.json) {
@@ -102,11 +98,11 @@ const verify = Command.make(
         })
       }
       const endpoint = yield* endpointFor(flags)
-      const req = yield* VerifyPasswordResetTokenRequest.fromInput({
+      const req = yield* PasswordReset.verifyFromInput({
         token,
         password,
       })
-      yield* SoracomAuth.use((auth) => auth.verifyPasswordResetToken(req)).pipe(
+      yield* SoracomAuth.SoracomAuth.use((auth) => auth.verifyPasswordResetToken(req)).pipe(
         withAuth({ endpoint: endpoint.endpoint, globals: g, io: cli.io }),
       )
       if (g.json) {

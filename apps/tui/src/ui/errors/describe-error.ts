@@ -3,7 +3,7 @@
  * The screens add their own menus of next steps; this table is the words.
  */
 import { Duration } from "effect"
-import { isSoracomAuthError, type SoracomAuthError } from "../core.ts"
+import { Errors } from "../core.ts"
 import type { Method } from "../model.ts"
 
 /** @category models */
@@ -25,7 +25,7 @@ export interface UnknownError {
 }
 
 /** @category models */
-export type UiError = SoracomAuthError | ProfileErrorLike | UnknownError
+export type UiError = Errors.SoracomAuthError | ProfileErrorLike | UnknownError
 
 /** What the user was doing, to pick the right next step. @category models */
 export interface ErrorContext {
@@ -131,6 +131,6 @@ const isProfileError = (u: unknown): u is ProfileErrorLike =>
 
 /** Turns anything thrown or failed into a {@link UiError}: core's errors and the profile store's pass through. @category constructors */
 export const toUiError = (u: unknown): UiError =>
-  isSoracomAuthError(u) || isProfileError(u)
+  Errors.isSoracomAuthError(u) || isProfileError(u)
     ? u
     : { _tag: "Unknown", message: u instanceof Error ? u.message : String(u) }

@@ -3,12 +3,7 @@
  * app's `runtime/layers.ts`), and `UiProfiles` over the app's soracom-cli-compatible `ProfileStore` and session
  * cache. A thin adapter: no rules of its own beyond turning UI values into core requests.
  */
-import {
-  AuthRequest,
-  IssuePasswordResetTokenRequest,
-  SoracomAuth,
-  VerifyPasswordResetTokenRequest,
-} from "@soracom-auth/core"
+import { AuthRequest, PasswordReset, SoracomAuth } from "@soracom-auth/core"
 import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
 import {
   credentialsOf,
@@ -73,7 +68,7 @@ export const uiAuthLayer = (options: { readonly language?: "en" | "ja" | undefin
   Layer.succeed(UiAuth, {
     signIn: (request) =>
       Effect.gen(function* () {
-        const auth = yield* SoracomAuth
+        const auth = yield* SoracomAuth.SoracomAuth
         const response = yield* auth.auth(yield* toAuthRequest(request))
         return {
           apiKey: response.apiKey,
@@ -84,18 +79,18 @@ export const uiAuthLayer = (options: { readonly language?: "en" | "ja" | undefin
         }
       }).pipe(Effect.provide(authLayer({ endpoint: request.endpoint.endpoint, language: options.language }))),
     signOut: (session) =>
-      SoracomAuth.use((auth) => auth.logout(toAuthResponse(session))).pipe(
+      SoracomAuth.SoracomAuth.use((auth) => auth.logout(toAuthResponse(session))).pipe(
         Effect.provide(authLayer({ endpoint: session.endpoint.endpoint, language: options.language })),
       ),
     requestPasswordReset: (endpoint: Endpoint, email: string) =>
       Effect.gen(function* () {
-        const auth = yield* SoracomAuth
-        yield* auth.issuePasswordResetToken(yield* IssuePasswordResetTokenRequest.fromInput({ email }))
+        const auth = yield* SoracomAuth.SoracomAuth
+        yield* auth.issuePasswordResetToken(yield* PasswordReset.issueFromInput({ email }))
       }).pipe(Effect.provide(authLayer({ endpoint: endpoint.endpoint, language: options.language }))),
     verifyPasswordReset: (endpoint, token, password) =>
       Effect.gen(function* () {
-        const auth = yield* SoracomAuth
-        const request = yield* VerifyPasswordResetTokenRequest.fromInput({
+        const auth = yield* SoracomAuth.SoracomAuth
+        const request = yield* PasswordReset.verifyFromInput({
           token,
           password,
         })

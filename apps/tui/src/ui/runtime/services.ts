@@ -4,13 +4,7 @@
  * implementations (`live.ts`) adapt core's `SoracomAuth` and the app's `ProfileStore`; tests provide fakes.
  */
 import { Context, type Effect, type Redacted } from "effect"
-import type {
-  AuthError,
-  InvalidRequest,
-  IssuePasswordResetTokenError,
-  LogoutError,
-  VerifyPasswordResetTokenError,
-} from "../core.ts"
+import type { Errors } from "../core.ts"
 import type { ProfileErrorLike } from "../errors/describe-error.ts"
 import type { CredentialValues, Endpoint, Method, Session, SignInRequest } from "../model.ts"
 
@@ -26,17 +20,17 @@ export interface SignedIn {
 
 /** @category models */
 export interface UiAuthShape {
-  readonly signIn: (request: SignInRequest) => Effect.Effect<SignedIn, AuthError>
-  readonly signOut: (session: Session) => Effect.Effect<void, LogoutError | InvalidRequest>
+  readonly signIn: (request: SignInRequest) => Effect.Effect<SignedIn, Errors.AuthError>
+  readonly signOut: (session: Session) => Effect.Effect<void, Errors.LogoutError | Errors.InvalidRequest>
   readonly requestPasswordReset: (
     endpoint: Endpoint,
     email: string,
-  ) => Effect.Effect<void, IssuePasswordResetTokenError>
+  ) => Effect.Effect<void, Errors.IssuePasswordResetTokenError>
   readonly verifyPasswordReset: (
     endpoint: Endpoint,
     token: Redacted.Redacted<string>,
     password: Redacted.Redacted<string>,
-  ) => Effect.Effect<void, VerifyPasswordResetTokenError>
+  ) => Effect.Effect<void, Errors.VerifyPasswordResetTokenError>
 }
 
 /** @category services */

@@ -4,7 +4,7 @@
  * performs I/O — the wiring (`use-sign-in.ts`) runs the request and feeds the outcome back as an event.
  */
 import { Option, Redacted } from "effect"
-import { type AuthError, Fields } from "../core.ts"
+import { type Errors, Fields } from "../core.ts"
 import { describeError, type ErrorText, type UiError } from "../errors/describe-error.ts"
 import type { Endpoint, Method, Notice, SignInRequest } from "../model.ts"
 
@@ -96,7 +96,7 @@ export type SignInEvent =
   | { readonly _tag: "SubmitCustomLifetime"; readonly raw: string }
   | { readonly _tag: "ChooseEndpoint"; readonly id: Endpoint["id"] }
   | { readonly _tag: "Cancelled" }
-  | { readonly _tag: "Failed"; readonly error: AuthError | UiError; readonly now: number }
+  | { readonly _tag: "Failed"; readonly error: Errors.AuthError | UiError; readonly now: number }
   | { readonly _tag: "ChooseFailureAction"; readonly action: Exclude<FailureAction, "home"> }
   | { readonly _tag: "Back" }
 

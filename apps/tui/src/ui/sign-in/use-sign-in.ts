@@ -5,7 +5,7 @@
 import { Effect } from "effect"
 import { useInput } from "ink"
 import { useEffect, useReducer } from "react"
-import type { AuthError } from "../core.ts"
+import type { Errors } from "../core.ts"
 import type { Endpoint, Session, SignInRequest } from "../model.ts"
 import { prefillOf } from "../profiles/profile-sign-in.ts"
 import { useRuntime, useTask } from "../runtime/runtime-context.tsx"
@@ -51,7 +51,7 @@ export interface SignInProps {
 export const useSignIn = ({ endpoints, prefill, profileName, onSignedIn, onLeave }: SignInProps) => {
   const runtime = useRuntime()
   const [state, dispatch] = useReducer(signInReducer, undefined, () => initialSignIn(endpoints, prefill))
-  const task = useTask<Session, AuthError>()
+  const task = useTask<Session, Errors.AuthError>()
   const { step } = state
 
   const preselect = useTask<ProfileSignIn, unknown>()
