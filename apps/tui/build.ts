@@ -1,8 +1,9 @@
 /**
  * Bundles the `soracom-auth` entry with esbuild into dist/ (ESM, code-split so that the sandbox and the Ink UI
- * load only when a command needs them). bin/soracom-auth.js prefers the bundle while it is newer than the
- * sources. Run: `pnpm --filter @soracom-auth/tui build`. Tests bundle into their own directory with
- * `buildBundle({ outdir })` and run that, so they exercise what ships.
+ * load only when a command needs them); bin/soracom-auth.js runs it, in the repository and in the published
+ * package. Workspace packages are bundled from their sources (the `@soracom-auth/source` export condition), so
+ * nothing else has to be built first. Run: `pnpm --filter soracom-auth build`. Tests bundle into their own
+ * directory with `buildBundle({ outdir })` and run that, so they exercise what ships.
  */
 import { rmSync } from "node:fs"
 import { fileURLToPath } from "node:url"
@@ -22,6 +23,7 @@ export const buildBundle = async (options: { readonly outdir?: string } = {}): P
     platform: "node",
     target: "node22",
     jsx: "automatic",
+    conditions: ["@soracom-auth/source"],
     // identifiers too: ~10 % less CPU at start-up than whitespace + syntax alone
     minify: true,
     legalComments: "none",
@@ -42,8 +44,5 @@ export const buildBundle = async (options: { readonly outdir?: string } = {}): P
   return `${outdir}/main.js`
 }
 
-if (import.meta.main) {
-  const started = performance.now()
-  await buildBundle()
-  process.stderr.write(`built dist/ in ${Math.round(performance.now() - started)} ms\n`)
-}
+// Silent on success: `pnpm soracom-auth …` builds before every run, and its output belongs to the command.
+if (import.meta.main) await buildBundle()

@@ -37,7 +37,7 @@ describe("boundaries", () => {
   it.each([
     ["ky", 'import ky from "ky"\n'],
     ["node:fs", 'import { readFileSync } from "node:fs"\n'],
-    ["@soracom-auth/tui", 'import "@soracom-auth/tui"\n'],
+    ["soracom-auth", 'import "soracom-auth"\n'],
     ["react", 'export { useState } from "react"\n'],
   ])("fails when core imports %s, naming the rule", (_name, line) => {
     const dir = workspaceCopy()
@@ -50,7 +50,7 @@ describe("boundaries", () => {
 
   it("fails when a package depends on the app", () => {
     const dir = workspaceCopy()
-    writeFileSync(join(dir, "packages/sandbox/src/Leak.ts"), 'import "@soracom-auth/tui"\n')
+    writeFileSync(join(dir, "packages/sandbox/src/Leak.ts"), 'import "soracom-auth"\n')
     const r = run(dir)
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('rule "nothing-depends-on-apps"')

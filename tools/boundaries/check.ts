@@ -91,7 +91,7 @@ for (const dir of projectDirs()) {
     for (const { specifier, line } of importsOf(file)) {
       if (isRelative(specifier)) continue
       for (const rule of [...rules, nothingDependsOnApps]) {
-        if (project.name !== "@soracom-auth/tui" || rule !== nothingDependsOnApps) {
+        if (project.name !== "soracom-auth" || rule !== nothingDependsOnApps) {
           if (!rule.allows(specifier))
             report(rule, `${relative(root, file)}:${line}`, `import "${specifier}"`)
         }

@@ -11,7 +11,7 @@ export interface Rule {
 
 const isNodeBuiltin = (s: string) => s.startsWith("node:")
 const isWorkspace = (s: string) => s.startsWith("@soracom-auth/")
-const isApp = (s: string) => s === "@soracom-auth/tui" || s.startsWith("@soracom-auth/tui/")
+const isApp = (s: string) => s === "soracom-auth" || s.startsWith("soracom-auth/")
 
 export const rulesByTag: Record<string, ReadonlyArray<Rule>> = {
   "scope:core": [

@@ -1,46 +1,16 @@
 #!/usr/bin/env node
-// soracom-auth. Prefers the esbuild bundle (dist/, made by `pnpm build`) for a fast cold start when it is newer
-// than every source file (or SORACOM_AUTH_BUNDLE=1); otherwise runs the TypeScript sources through tsx
-// (always with SORACOM_AUTH_FROM_SOURCE=1).
-import { existsSync, readdirSync, statSync } from "node:fs"
+// soracom-auth: runs the esbuild bundle in ../dist (built by `node build.ts`, shipped in the package), so an
+// installed copy needs neither TypeScript tooling nor the workspace. The compile cache speeds up later starts.
 import module from "node:module"
-import { fileURLToPath } from "node:url"
 
 module.enableCompileCache?.()
 
-const here = (p) => fileURLToPath(new URL(p, import.meta.url))
-const bundle = here("../dist/main.js")
-
-const newestUnder = (dir) => {
-  let newest = 0
-  if (!existsSync(dir)) return newest
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue
-    const m = statSync(`${entry.parentPath}/${entry.name}`).mtimeMs
-    if (m > newest) newest = m
-  }
-  return newest
-}
-
-const bundleIsFresh = () => {
-  if (process.env.SORACOM_AUTH_FROM_SOURCE === "1" || !existsSync(bundle)) return false
-  // SORACOM_AUTH_BUNDLE=1: use the bundle without comparing it with the sources (benchmarks, installed copies)
-  if (process.env.SORACOM_AUTH_BUNDLE === "1") return true
-  const built = statSync(bundle).mtimeMs
-  // In the repository, sources newer than the bundle mean it is stale; installed elsewhere there are none.
-  const sources = [
-    here("../src"),
-    here("../../../packages/core/src"),
-    here("../../../packages/http-ky/src"),
-    here("../../../packages/sandbox/src"),
-  ]
-  return sources.every((dir) => newestUnder(dir) <= built)
-}
-
-if (bundleIsFresh()) {
-  await import(bundle)
-} else {
-  const { register } = await import("tsx/esm/api")
-  register()
-  await import("../src/main.ts")
+try {
+  await import("../dist/main.js")
+} catch (error) {
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist/main.js")) throw error
+  process.stderr.write(
+    "soracom-auth: not built — run `npx -y pnpm@10.34.9 --filter soracom-auth build` first\n",
+  )
+  process.exitCode = 1
 }

@@ -1,7 +1,7 @@
-/** The binary as a whole: help, version, no arguments, unknown commands, the sandbox command, the source entry. */
-import { spawn, spawnSync } from "node:child_process"
-import { writeFileSync } from "node:fs"
-import { join } from "node:path"
+/** The binary as a whole: help, version, no arguments, unknown commands, the sandbox command, the package's bin. */
+import { spawnSync } from "node:child_process"
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 import { requireTool } from "../../../../tools/testing/require-tool.ts"
@@ -109,17 +109,27 @@ describe("soracom-auth", () => {
     },
   )
 
-  it("the bin runs the TypeScript sources too (no bundle needed)", async () => {
-    const bin = fileURLToPath(new URL("../../bin/soracom-auth.js", import.meta.url))
-    const child = spawn(process.execPath, [bin, "--version"], {
-      env: { PATH: process.env.PATH ?? "", HOME: suite.dir, SORACOM_AUTH_FROM_SOURCE: "1" },
+  it("the package's bin runs the bundle next to it, and says how to build when there is none", async () => {
+    // the published layout: bin/soracom-auth.js beside dist/ (here: this file's bundle)
+    const pkg = join(suite.dir, "pkg")
+    mkdirSync(join(pkg, "bin"), { recursive: true })
+    copyFileSync(
+      fileURLToPath(new URL("../../bin/soracom-auth.js", import.meta.url)),
+      join(pkg, "bin/soracom-auth.js"),
+    )
+    const env = { PATH: process.env.PATH ?? "", HOME: suite.dir }
+    const unbuilt = spawnSync(process.execPath, [join(pkg, "bin/soracom-auth.js"), "--version"], {
+      env,
+      encoding: "utf8",
     })
-    let out = ""
-    child.stdout.on("data", (c: Buffer) => {
-      out += c.toString()
+    expect(unbuilt.status).toBe(1)
+    expect(unbuilt.stderr).toContain("build")
+    symlinkSync(dirname(suite.entry), join(pkg, "dist"))
+    const built = spawnSync(process.execPath, [join(pkg, "bin/soracom-auth.js"), "--version"], {
+      env,
+      encoding: "utf8",
     })
-    const code = await new Promise((resolve) => child.on("close", resolve))
-    expect(code).toBe(0)
-    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(built.status).toBe(0)
+    expect(built.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
 })
