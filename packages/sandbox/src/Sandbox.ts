@@ -6,6 +6,7 @@
  */
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
+import { type CorsOptions, corsFor, defaultCors } from "./cors.ts"
 import { type FaultControl, Faults } from "./faults.ts"
 import { handleAdmin } from "./internal/admin.ts"
 import { handleApi, type Parts } from "./internal/api.ts"
@@ -51,6 +52,11 @@ export interface SandboxOptions {
   readonly rejectTotpReuse?: boolean
   /** Largest accepted request body. Default 65536 bytes; larger → 413. */
   readonly maxBodyBytes?: number
+  /**
+   * Cross-origin access to `/v1` from browsers (preflights answered, `Access-Control-Allow-*` headers).
+   * Default `{ origins: "*" }`; a list of origins to restrict it; `false` for none. Never on `/_sandbox`.
+   */
+  readonly cors?: CorsOptions | false
 }
 
 /**
@@ -133,6 +139,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024
   checkRange("maxBodyBytes", maxBodyBytes, 1, 64 * 1024 * 1024)
   const clock = options.clock ?? Date.now
+  const cors = options.cors ?? defaultCors
+  if (cors !== false && cors.origins !== "*" && cors.origins.some((o) => !/^https?:\/\/[^/\s]+$/.test(o)))
+    throw new RangeError(`startSandbox: cors.origins must be "*" or origins like http://localhost:5173`)
   const log = options.log === false ? () => {} : (options.log ?? stderrLog)
   const rateLimit = options.rateLimit ?? {}
   if (rateLimit !== false) {
@@ -161,10 +170,16 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
 
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
     const ex = new HttpExchange(req, res)
-    const work =
-      ex.path === "/_sandbox" || ex.path.startsWith("/_sandbox/")
-        ? handleAdmin(handle, maxBodyBytes, ex)
-        : handleApi(parts, ex)
+    const admin = ex.path === "/_sandbox" || ex.path.startsWith("/_sandbox/")
+    if (!admin) {
+      const access = corsFor(cors, req)
+      ex.extraHeaders = access.headers
+      if (access.preflight) {
+        req.resume()
+        return ex.sendRaw(204, {}, "")
+      }
+    }
+    const work = admin ? handleAdmin(handle, maxBodyBytes, ex) : handleApi(parts, ex)
     work.catch((cause: unknown) => {
       log(`[sandbox] internal error on ${req.method} ${req.url}: ${(cause as Error)?.stack ?? String(cause)}`)
       ex.error("internal")

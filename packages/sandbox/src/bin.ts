@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `soracom-sandbox [--port N] [--host H] [--seed FILE] [--json] [--hash-cost N] [--no-rate-limit]
- * [--reset-ttl SECONDS] [--record]` — runs a sandbox until SIGINT/SIGTERM.
+ * [--reset-ttl SECONDS] [--record] [--cors-origin ORIGIN]... [--no-cors]` — runs a sandbox until SIGINT/SIGTERM.
  * (The app's `soracom-auth sandbox` is the user-facing command; this is the package's own.)
  *
  * @since 0.1.0
@@ -12,7 +12,8 @@ import { startSandbox } from "./Sandbox.ts"
 import { loadSeedFile, SeedError } from "./seed.ts"
 
 const usage = `usage: soracom-sandbox [--port N] [--host H] [--seed FILE] [--json] [--hash-cost N] [--no-rate-limit]
-                       [--reset-ttl SECONDS] [--record]`
+                       [--reset-ttl SECONDS] [--record] [--cors-origin ORIGIN]... [--no-cors]
+  CORS: browsers on any origin may call /v1 by default; --cors-origin (repeatable) allows only those, --no-cors none.`
 
 const main = async (): Promise<number> => {
   let values: ReturnType<typeof parse>["values"]
@@ -27,6 +28,8 @@ const main = async (): Promise<number> => {
         "no-rate-limit": { type: "boolean" },
         "reset-ttl": { type: "string" },
         record: { type: "boolean" },
+        "cors-origin": { type: "string", multiple: true },
+        "no-cors": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -59,6 +62,11 @@ const main = async (): Promise<number> => {
       ...(resetTokenTtlSeconds === undefined ? {} : { resetTokenTtlSeconds }),
       ...(values["no-rate-limit"] === true ? { rateLimit: false as const } : {}),
       ...(values.record === true ? { record: true } : {}),
+      ...(values["no-cors"] === true
+        ? { cors: false as const }
+        : values["cors-origin"] === undefined
+          ? {}
+          : { cors: { origins: values["cors-origin"] } }),
     })
     process.stdout.write(
       values.json === true

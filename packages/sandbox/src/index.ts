@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+export { type CorsOptions, defaultCors } from "./cors.ts"
 export {
   describeSandbox,
   type SandboxCredential,

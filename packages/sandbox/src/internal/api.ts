@@ -69,7 +69,8 @@ export const handleApi = async (parts: Parts, ex: HttpExchange): Promise<void> =
   if (fault !== undefined && (await applyFault(parts, ex, fault))) return
   if (parts.limiter !== undefined && route.rateLimited) {
     const verdict = parts.limiter.take(`${req.socket.remoteAddress ?? "unknown"} ${route.path}`)
-    ex.extraHeaders = verdict.headers
+    ex.extraHeaders =
+      ex.extraHeaders === undefined ? verdict.headers : { ...ex.extraHeaders, ...verdict.headers }
     if (!verdict.allowed) return ex.error("rateLimited", String(verdict.retryAfterSeconds))
   }
   let body: Record<string, unknown> | undefined
