@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config"
+import { resolveSource } from "../../vitest.shared.ts"
 
 // `pnpm mutate tui-profiles` only (tools/mutate/targets.ts): the in-process tests of the profile and session code.
 // The subprocess and terminal tests cover the same code from a child process, which Stryker cannot attribute.
 export default defineConfig({
+  ...resolveSource,
   test: {
     include: ["test/profiles/**/*.test.ts", "test/runtime/**/*.test.ts", "test/ui/live.test.ts"],
     testTimeout: 30_000,

@@ -3,7 +3,7 @@
  * each layer in turn (bare fetch, ky, Effect's FetchHttpClient, KyHttpClient, core over each), sequentially,
  * reporting the median wall time and the client-side CPU per call (the sandbox runs in a child process).
  *
- *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node bench/client-profile.ts [--calls N]
+ *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node --conditions=@soracom-auth/source bench/client-profile.ts [--calls N]
  */
 import { fork } from "node:child_process"
 import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"

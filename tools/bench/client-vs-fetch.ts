@@ -2,7 +2,7 @@
  * `SoracomAuth.auth` through `@soracom-auth/http-ky` vs a bare `fetch` POST of the same body, side by side
  * against the same sandbox on loopback (in a child process; cheapest hash cost, rate limit off).
  *
- *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node bench/client-vs-fetch.ts [--seq N] [--conc N] [--calls N]
+ *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node --conditions=@soracom-auth/source bench/client-vs-fetch.ts [--seq N] [--conc N] [--calls N]
  *
  * Sequential: median latency per call over N calls (default 2,000) after a warm-up, in alternating blocks so
  * drift and GC hit both sides alike. Concurrent: N calls (default 10,000) at concurrency 64, throughput.

@@ -6,7 +6,7 @@
  * (14) runs last with a few connections (each request is one real scrypt on the 4-thread pool).
  * Target: sandbox at cost 1 ≥ 0.5× the bare server.
  *
- *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node bench/sandbox-load.ts [--rounds 3] [--connections 32]
+ *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node --conditions=@soracom-auth/source bench/sandbox-load.ts [--rounds 3] [--connections 32]
  */
 import { parseArgs } from "node:util"
 import { Worker } from "node:worker_threads"
