@@ -5,11 +5,11 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Clock, Effect, Fiber, Layer, Redacted } from "effect"
 import { TestClock } from "effect/testing"
-import { AuthKeyCredentials, AuthRequest, RetryPolicy, SoracomAuth } from "../src/index.ts"
+import { AuthRequest, Credentials, RetryPolicy, SoracomAuth } from "../src/index.ts"
 import { json, okAuth, testHttp } from "./support.ts"
 
-const request = new AuthRequest({
-  credentials: new AuthKeyCredentials({ authKeyId: "keyId-abc", authKey: Redacted.make("s") }),
+const request = new AuthRequest.AuthRequest({
+  credentials: new Credentials.AuthKeyCredentials({ authKeyId: "keyId-abc", authKey: Redacted.make("s") }),
 })
 
 const policy = RetryPolicy.make({
@@ -31,7 +31,7 @@ const signInAfter429 = (retryAfterSeconds: number) =>
     const layer = SoracomAuth.layer({ retryPolicy: policy }).pipe(Layer.provide(http.layer))
     const started = yield* Clock.currentTimeMillis
     const fiber = yield* Effect.forkChild(
-      SoracomAuth.use((a) => Effect.result(a.auth(request))).pipe(Effect.provide(layer)),
+      SoracomAuth.SoracomAuth.use((a) => Effect.result(a.auth(request))).pipe(Effect.provide(layer)),
     )
     for (let i = 0; i < 120 && fiber.pollUnsafe() === undefined; i++) yield* TestClock.adjust("1 second")
     const result = yield* Fiber.join(fiber)
@@ -68,7 +68,7 @@ describe("RetryPolicy.maxRetryAfter", () => {
         retryPolicy: RetryPolicy.make({ maxAttempts: 2, jitter: 0, maxElapsed: "1 day" }),
       }).pipe(Layer.provide(http.layer))
       const fiber = yield* Effect.forkChild(
-        SoracomAuth.use((a) => a.auth(request)).pipe(Effect.provide(layer)),
+        SoracomAuth.SoracomAuth.use((a) => a.auth(request)).pipe(Effect.provide(layer)),
       )
       for (let i = 0; i < 120 && fiber.pollUnsafe() === undefined; i++) yield* TestClock.adjust("1 second")
       yield* Fiber.join(fiber)

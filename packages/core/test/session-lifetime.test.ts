@@ -7,18 +7,13 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Option, Redacted } from "effect"
 import { TestClock } from "effect/testing"
-import {
-  AuthKeyCredentials,
-  AuthRequest,
-  AuthSession,
-  RetryPolicy,
-  type SessionSource,
-  type SessionStore,
-  SoracomAuth,
-} from "../src/index.ts"
+import { AuthRequest, AuthSession, Credentials, RetryPolicy, SoracomAuth } from "../src/index.ts"
 import { okAuth, type TestHttp, testHttp, text } from "./support.ts"
 
-const credentials = new AuthKeyCredentials({ authKeyId: "keyId-abc", authKey: Redacted.make("secret-xyz") })
+const credentials = new Credentials.AuthKeyCredentials({
+  authKeyId: "keyId-abc",
+  authKey: Redacted.make("secret-xyz"),
+})
 
 /** A server: every sign-in gets a new token (`token-N`), logout answers 204. */
 const server = (): TestHttp =>
@@ -26,7 +21,7 @@ const server = (): TestHttp =>
     request.path === "/v1/auth/logout" ? text(204, "") : okAuth({ token: `token-${i + 1}` }),
   )
 
-const sessionLayer = (http: TestHttp, source: SessionSource, store?: SessionStore) =>
+const sessionLayer = (http: TestHttp, source: AuthSession.Source, store?: AuthSession.Store) =>
   AuthSession.layer({ source, ...(store === undefined ? {} : { store }) }).pipe(
     // The service's own default lifetime is a day: a margin computed from it (5 min) would exceed 180 s.
     Layer.provide(SoracomAuth.layer({ retryPolicy: RetryPolicy.none })),
@@ -42,10 +37,10 @@ describe("AuthSession with a request effect (e.g. an MFA prompt)", () => {
       let prompts = 0
       const source = Effect.sync(() => {
         prompts++
-        return new AuthRequest({ credentials, tokenTimeoutSeconds: 180 })
+        return new AuthRequest.AuthRequest({ credentials, tokenTimeoutSeconds: 180 })
       })
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         const first = yield* session.get
         for (let i = 0; i < 5; i++) assert.strictEqual(yield* session.get, first)
         assert.strictEqual(signIns(http), 1)
@@ -70,9 +65,9 @@ describe("AuthSession with a request effect (e.g. an MFA prompt)", () => {
   it.effect("a request effect with no lifetime uses the service's default (a day → 5 min margin)", () =>
     Effect.gen(function* () {
       const http = server()
-      const source = Effect.succeed(new AuthRequest({ credentials }))
+      const source = Effect.succeed(new AuthRequest.AuthRequest({ credentials }))
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         yield* session.get
         yield* TestClock.adjust(86_400_000 - 300_000 - 1)
         yield* session.get
@@ -88,7 +83,7 @@ describe("AuthSession with a request effect (e.g. an MFA prompt)", () => {
     Effect.gen(function* () {
       const http = server()
       yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         yield* session.get
         yield* TestClock.adjust(161_999)
         yield* session.get
@@ -96,7 +91,11 @@ describe("AuthSession with a request effect (e.g. an MFA prompt)", () => {
         yield* TestClock.adjust(1)
         yield* session.get
         assert.strictEqual(signIns(http), 2)
-      }).pipe(Effect.provide(sessionLayer(http, new AuthRequest({ credentials, tokenTimeoutSeconds: 180 }))))
+      }).pipe(
+        Effect.provide(
+          sessionLayer(http, new AuthRequest.AuthRequest({ credentials, tokenTimeoutSeconds: 180 })),
+        ),
+      )
     }),
   )
 })
@@ -105,7 +104,7 @@ describe("AuthSession.logout with a store", () => {
   /** A store that remembers what it was asked to do. */
   const recordingStore = () => {
     const calls: Array<string> = []
-    const store: SessionStore = {
+    const store: AuthSession.Store = {
       load: Effect.sync(() => {
         calls.push("load")
         return Option.none()
@@ -123,7 +122,7 @@ describe("AuthSession.logout with a store", () => {
         const http = server()
         const { calls, store } = recordingStore()
         yield* Effect.gen(function* () {
-          const session = yield* AuthSession
+          const session = yield* AuthSession.AuthSession
           yield* session.get
           assert.deepStrictEqual(calls, ["load", "save"])
           yield* session.logout
@@ -146,7 +145,7 @@ describe("AuthSession.logout with a store", () => {
       )
       const { calls, store } = recordingStore()
       const exit = yield* Effect.gen(function* () {
-        const session = yield* AuthSession
+        const session = yield* AuthSession.AuthSession
         yield* session.get
         return yield* Effect.exit(session.logout)
       }).pipe(Effect.provide(sessionLayer(http, credentials, store)))
