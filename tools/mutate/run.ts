@@ -1,6 +1,6 @@
 /**
  * `pnpm mutate [target…]`: StrykerJS mutation testing, one target at a time (the machine is small and shared),
- * each in its own package directory with that package's vitest setup and the TypeScript checker. Incremental:
+ * in place (a checkout nobody edits meanwhile), each in its own package directory with that package's vitest setup and the TypeScript checker. Incremental:
  * `tools/mutate/incremental/<target>.json` (committed) lets a rerun test only mutants whose code or tests changed.
  * Reports: `reports/mutation/<target>/index.html` and `mutation.json`. Ends with one line per target: score,
  * killed/survived/no coverage/timeout/compile errors, duration.
@@ -44,6 +44,9 @@ const optionsFor = (target: Target, dir: string): StrykerOptions => ({
   // Real sockets and subprocesses on a loaded 2-core machine: a mutant is a timeout only well past its baseline.
   timeoutMS: 20_000,
   timeoutFactor: 3,
+  // In place, not in a copy: the vitest configs import ../../vitest.shared.ts, which a copy under .stryker-tmp
+  // cannot reach. Stryker restores every file when it ends — run it in a checkout you are not editing.
+  inPlace: true,
   cleanTempDir: true,
   tempDirName: ".stryker-tmp",
   plugins: ["@stryker-mutator/vitest-runner", "@stryker-mutator/typescript-checker"],
