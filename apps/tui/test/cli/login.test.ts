@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, onTestFinished } from "vitest"
 import { runBin, totp } from "../helpers/cli.ts"
 import { cliSuite } from "../helpers/cli-suite.ts"
 import { demo } from "../helpers/sandbox.ts"
@@ -279,6 +279,14 @@ describe("login", () => {
 
   it("Ctrl+C (SIGINT) while signing in → exit 130, the request is abandoned and no session is written", async () => {
     suite.sandbox.faults.set("/auth", { delayMs: 30_000 })
+    suite.sandbox.clearExchanges()
+    suite.sandbox.setRecording(true)
+    onTestFinished(() => suite.sandbox.setRecording(false))
+    /** Resolves once the sandbox holds the sign-in request: it is in flight, held by the fault's delay. */
+    const arrived = async () => {
+      while (!suite.sandbox.exchanges().some((e) => e.request.path === "/v1/auth"))
+        await new Promise((r) => setTimeout(r, 10))
+    }
     let sent = false
     const r = await runBin(
       suite.entry,
@@ -289,7 +297,7 @@ describe("login", () => {
         onStderr: (text, child) => {
           if (!sent && text.includes("Signing in")) {
             sent = true
-            setTimeout(() => child.kill("SIGINT"), 300)
+            void arrived().then(() => child.kill("SIGINT"))
           }
         },
       },
