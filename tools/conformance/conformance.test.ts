@@ -16,7 +16,15 @@
  */
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { AuthRequest, AuthResponse, Fields, PasswordReset, type SoracomAuth, Wire } from "@soracom-auth/core"
+import {
+  AuthRequest,
+  AuthResponse,
+  Fields,
+  PasswordReset,
+  type SoracomAuth,
+  SwitchUser,
+  Wire,
+} from "@soracom-auth/core"
 import type { Fault, Sandbox } from "@soracom-auth/sandbox"
 import { Effect, Redacted, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -233,6 +241,55 @@ describe("1. client traffic through core, recorded on the wire", () => {
     expect(await get(accounts.root.operatorId, AuthResponse.headers(again.success))).toBe(401)
   })
 
+  it("token renewal: 200 a new token for the same API key, 400 once the token expired, 401 after logout", async () => {
+    const signedIn = await run(
+      Effect.flatMap(
+        AuthRequest.fromInput({
+          credentials: { kind: "root", email: accounts.root.email, password: accounts.root.password },
+          tokenTimeoutSeconds: 180,
+        }),
+        svc.auth,
+      ),
+    )
+    if (signedIn._tag !== "Success") throw new Error("sign-in failed")
+    const session = signedIn.success
+    const renewed = await run(svc.renewToken(session, 600))
+    if (renewed._tag !== "Success") throw new Error(`renewal failed: ${tagOf(renewed)}`)
+    expect(Redacted.value(renewed.success.apiKey)).toBe(Redacted.value(session.apiKey))
+    expect(Redacted.value(renewed.success.token)).not.toBe(Redacted.value(session.token))
+    clock.advance(181)
+    expect(tagOf(await run(svc.renewToken(session)))).toBe("RenewalRefused")
+    expect(tagOf(await run(svc.renewToken(renewed.success, 172800)))).toBe("Success")
+    expect(tagOf(await run(svc.logout(renewed.success)))).toBe("Success")
+    expect(tagOf(await run(svc.renewToken(renewed.success)))).toBe("AuthFailed")
+  })
+
+  it("switch user: 200 to a user whose trust policy lists the caller, 400 otherwise, 401 after logout", async () => {
+    const rootSession = await run(Effect.flatMap(root(), svc.auth))
+    const samSession = await run(
+      Effect.flatMap(
+        AuthRequest.fromInput({ credentials: { kind: "authKey", ...accounts.samKey } }),
+        svc.auth,
+      ),
+    )
+    if (rootSession._tag !== "Success" || samSession._tag !== "Success") throw new Error("sign-in failed")
+    const toSam = await Effect.runPromise(
+      SwitchUser.fromInput({ operatorId: accounts.sam.operatorId, userName: accounts.sam.userName }),
+    )
+    const switched = await run(svc.switchUser(rootSession.success, toSam))
+    if (switched._tag !== "Success") throw new Error(`switch failed: ${tagOf(switched)}`)
+    expect(switched.success.userName).toBe(accounts.sam.userName)
+    const short = await Effect.runPromise(SwitchUser.fromInput({ ...toSam, tokenTimeoutSeconds: 180 }))
+    expect(tagOf(await run(svc.switchUser(rootSession.success, short)))).toBe("Success")
+    const toMfa = await Effect.runPromise(
+      SwitchUser.fromInput({ operatorId: accounts.samMfa.operatorId, userName: accounts.samMfa.userName }),
+    )
+    expect(tagOf(await run(svc.switchUser(rootSession.success, toMfa)))).toBe("SwitchUserNotAllowed")
+    expect(tagOf(await run(svc.switchUser(samSession.success, toSam)))).toBe("SwitchUserNotAllowed")
+    expect(tagOf(await run(svc.logout(rootSession.success)))).toBe("Success")
+    expect(tagOf(await run(svc.switchUser(rootSession.success, toSam)))).toBe("AuthFailed")
+  })
+
   it("password reset: issue (200), verify (200), reuse (400), unknown email (400), expired (404)", async () => {
     const issue = (email: string) =>
       run(Effect.flatMap(PasswordReset.issueFromInput({ email }), svc.issuePasswordResetToken))
@@ -411,6 +468,10 @@ describe("4. schema parity: core's wire encoding vs the spec", () => {
     ["AuthResponse", Wire.AuthResponseBody, ["apiKey", "operatorId", "token"]],
     ["IssuePasswordResetTokenRequest", Wire.IssuePasswordResetTokenBody, []],
     ["VerifyPasswordResetTokenRequest", Wire.VerifyPasswordResetTokenBody, []],
+    // Core always names the target: a switch without one cannot succeed.
+    ["SwitchUserRequest", Wire.SwitchUserRequestBody, ["operatorId", "userName"]],
+    ["GenerateTokenRequest", Wire.GenerateTokenRequestBody, []],
+    ["GenerateTokenResponse", Wire.GenerateTokenResponseBody, []],
   ] as const
 
   it.each(pairs)(
@@ -450,6 +511,23 @@ describe("4. schema parity: core's wire encoding vs the spec", () => {
     // A request without a lifetime goes out with the spec's default.
     const request = await Effect.runPromise(root())
     expect(Wire.encodeAuthRequest(request, svc.tokenTimeoutSeconds).tokenTimeoutSeconds).toBe(t.default)
+  })
+
+  it("switch user lifetime: minimum, maximum and default as the spec says, enforced", async () => {
+    const spec = specs.component("SwitchUserRequest") as {
+      properties: { tokenTimeoutSeconds: { default: number; minimum: number; maximum: number } }
+    }
+    const t = spec.properties.tokenTimeoutSeconds
+    expect(SwitchUser.TOKEN_TIMEOUT).toEqual({ minimum: t.minimum, maximum: t.maximum, default: t.default })
+    const decode = Schema.decodeUnknownExit(SwitchUser.TokenTimeoutSeconds)
+    expect(decode(t.maximum)._tag).toBe("Success")
+    expect(decode(t.maximum + 1)._tag).toBe("Failure")
+    expect(decode(t.minimum - 1)._tag).toBe("Failure")
+    const renewal = specs.component("GenerateTokenRequest") as {
+      properties: { tokenTimeoutSeconds: { default: number; maximum: number } }
+    }
+    expect(Fields.TOKEN_TIMEOUT.default).toBe(renewal.properties.tokenTimeoutSeconds.default)
+    expect(Fields.TOKEN_TIMEOUT.maximum).toBe(renewal.properties.tokenTimeoutSeconds.maximum)
   })
 
   it("error bodies: core reads SORACOM's APICallErrorMessage keys", () => {

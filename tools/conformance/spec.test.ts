@@ -51,6 +51,8 @@ describe("the vendored spec", () => {
       "/auth/password_reset_token/issue": ["200", "400"],
       "/auth/password_reset_token/verify": ["200", "400", "404"],
       "/auth/logout": ["204"],
+      "/auth/switch_user": ["200", "400"],
+      "/operators/{operator_id}/token": ["200", "400"],
       "/sandbox/init": ["201", "400"],
       "/operators/{operator_id}": ["200", "400"],
     })
@@ -63,6 +65,8 @@ describe("the vendored spec", () => {
       "/auth/password_reset_token/issue",
       "/auth/password_reset_token/verify",
       "/auth/logout",
+      "/auth/switch_user",
+      "/operators/{operator_id}/token",
     ]) {
       const a = whole.paths[path]?.post
       const b = authSubset.paths[path]?.post
@@ -82,6 +86,9 @@ describe("the vendored spec", () => {
       "AuthResponse",
       "IssuePasswordResetTokenRequest",
       "VerifyPasswordResetTokenRequest",
+      "SwitchUserRequest",
+      "GenerateTokenRequest",
+      "GenerateTokenResponse",
       "APICallErrorMessage",
     ]) {
       expect(specs.component(name, "authSubset"), name).toEqual(specs.component(name, "whole"))
@@ -190,7 +197,8 @@ describe("authenticated GET /operators/{operator_id}", () => {
 
   it("a concrete path matches its template; a deeper or other path does not", () => {
     expect(checkedPathOf("/operators/OP0000000001")).toBe("/operators/{operator_id}")
-    expect(checkedPathOf("/operators/OP0000000001/token")).toBeUndefined()
+    expect(checkedPathOf("/operators/OP0000000001/token")).toBe("/operators/{operator_id}/token")
+    expect(checkedPathOf("/operators/OP0000000001/token/x")).toBeUndefined()
     expect(checkedPathOf("/operators/")).toBeUndefined()
     expect(checkedPathOf("/auth")).toBe("/auth")
   })
@@ -246,6 +254,13 @@ describe("response validation", () => {
     expect(v.response("/auth/password_reset_token/issue", res(200, ""))).toEqual({ ok: true })
     expect(v.response("/auth/password_reset_token/issue", res(200, {})).ok).toBe(false)
     expect(v.response("/auth/logout", res(204, ""))).toEqual({ ok: true })
+    // generateAuthToken documents APICallError for its 400; SORACOM sends the bare {code, message}.
+    expect(v.response("/operators/{operator_id}/token", res(400, { code: "X", message: "y" }))).toEqual({
+      ok: true,
+    })
+    expect(v.response("/operators/{operator_id}/token", res(400, { errorMessage: {} })).ok).toBe(false)
+    expect(v.response("/operators/{operator_id}/token", res(200, { token: "t" }))).toEqual({ ok: true })
+    expect(v.response("/operators/{operator_id}/token", res(200, { token: "t", apiKey: "k" })).ok).toBe(false)
   })
 
   it("undocumented statuses: 429 always allowed, 5xx only from faults, anything else fails", () => {

@@ -1,8 +1,13 @@
 /**
  * A self-refreshing SORACOM session: signs in lazily on first use, caches the session until
  * `expiresAt − margin`, refreshes single-flight (N concurrent callers during a refresh → exactly one
- * `POST /auth`; a failed refresh reaches every waiter, and the next call tries again), and can persist the
+ * request; a failed refresh reaches every waiter, and the next call tries again), and can persist the
  * session through a caller-supplied {@link Store} (core never touches a filesystem).
+ *
+ * A refresh first **renews** the token (`SoracomAuth.renewToken`: the same API key, a new token, no
+ * credentials — so no new MFA code) while the current one has not expired; only when SORACOM refuses the
+ * renewal (`RenewalRefused`, `AuthFailed`) does it sign in again from the source. Other renewal failures
+ * (network, 5xx…) reach the caller and keep the current session, so the next call tries to renew again.
  *
  * All time goes through Effect's `Clock`.
  *
@@ -24,8 +29,16 @@ import {
 import { AuthRequest } from "./AuthRequest.ts"
 import * as AuthResponse from "./AuthResponse.ts"
 import * as Credentials from "./Credentials.ts"
-import type { AuthError, LogoutError } from "./Errors.ts"
+import type {
+  AuthError,
+  AuthFailed,
+  LogoutError,
+  RenewalRefused,
+  RenewTokenError,
+  SwitchUserNotAllowed,
+} from "./Errors.ts"
 import * as SoracomAuth from "./SoracomAuth.ts"
+import * as SwitchUser from "./SwitchUser.ts"
 
 /**
  * Where a session is kept between runs (e.g. the CLI's cache file). Errors are the store's to handle: a `load`
@@ -45,13 +58,22 @@ export interface Store {
 }
 
 /**
- * How to sign in: credentials (no MFA, the service's default lifetime), a full request, or an effect producing a
- * request at each sign-in (e.g. to ask the user for a fresh MFA code).
+ * How to sign in: credentials (no MFA, the service's default lifetime), a full request, an effect producing a
+ * request at each sign-in (e.g. to ask the user for a fresh MFA code), or a `SwitchUser.Source` (sign in with a
+ * base source, then switch user).
  *
  * @category models
  * @since 0.1.0
  */
-export type Source = Credentials.Credentials | AuthRequest | Effect.Effect<AuthRequest, AuthError>
+export type Source = SwitchUser.Base | SwitchUser.Source
+
+/**
+ * What `get` can fail with: a sign-in's errors, and `SwitchUserNotAllowed` for a switch-user source.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type SessionError = AuthError | SwitchUserNotAllowed
 
 /**
  * Options of {@link layer}.
@@ -67,6 +89,8 @@ export interface Options {
    */
   readonly margin?: Duration.Input | undefined
   readonly store?: Store | undefined
+  /** Renew the token before it expires instead of signing in again (see the module notes). Default `true`. */
+  readonly renew?: boolean | undefined
 }
 
 /**
@@ -77,11 +101,11 @@ export interface Options {
  */
 export interface Service {
   /** The current session, signing in (or refreshing) when there is none or it is within the margin of expiry. */
-  readonly get: Effect.Effect<AuthResponse.AuthResponse, AuthError>
+  readonly get: Effect.Effect<AuthResponse.AuthResponse, SessionError>
   /** `X-Soracom-API-Key` and `X-Soracom-Token` of the current session, for later SORACOM API calls. */
   readonly headers: Effect.Effect<
     { readonly "X-Soracom-API-Key": string; readonly "X-Soracom-Token": string },
-    AuthError
+    SessionError
   >
   /** Forget the cached session (e.g. after another API answered 401); the next `get` signs in again. */
   readonly invalidate: Effect.Effect<void>
@@ -94,7 +118,7 @@ type State =
   | { readonly _tag: "Ready"; readonly session: AuthResponse.AuthResponse }
   | {
       readonly _tag: "Refreshing"
-      readonly deferred: Deferred.Deferred<AuthResponse.AuthResponse, AuthError>
+      readonly deferred: Deferred.Deferred<AuthResponse.AuthResponse, SessionError>
     }
 
 const empty: State = { _tag: "Empty" }
@@ -110,6 +134,11 @@ export const defaultMargin = (lifetimeSeconds: number): Duration.Duration =>
 
 const isEffect = (u: Source): u is Effect.Effect<AuthRequest, AuthError> => Effect.isEffect(u)
 
+/** SORACOM refused the renewal itself (as opposed to the network or the server failing). */
+const refusals = ["RenewalRefused", "AuthFailed"] as const satisfies ReadonlyArray<RenewTokenError["_tag"]>
+const isRefusal = (e: RenewTokenError): e is RenewalRefused | AuthFailed =>
+  (refusals as ReadonlyArray<string>).includes(e._tag)
+
 /**
  * Builds a session (requires `SoracomAuth` and a `Scope`, which owns the background refresh fiber).
  *
@@ -119,7 +148,8 @@ const isEffect = (u: Source): u is Effect.Effect<AuthRequest, AuthError> => Effe
 export const make = Effect.fnUntraced(function* (options: Options) {
   const auth = yield* SoracomAuth.SoracomAuth
   const scope = yield* Effect.scope
-  const source = options.source
+  const switchTo = SwitchUser.isSource(options.source) ? options.source.request : undefined
+  const source = SwitchUser.isSource(options.source) ? options.source.base : options.source
   const request: Effect.Effect<AuthRequest, AuthError> = isEffect(source)
     ? source
     : Effect.succeed(
@@ -128,14 +158,21 @@ export const make = Effect.fnUntraced(function* (options: Options) {
           : new AuthRequest({ credentials: source }, { disableChecks: true }),
       )
   const staticLifetime =
-    !isEffect(source) && source instanceof AuthRequest ? source.tokenTimeoutSeconds : undefined
+    switchTo !== undefined
+      ? (switchTo.tokenTimeoutSeconds ?? SwitchUser.TOKEN_TIMEOUT.default)
+      : !isEffect(source) && source instanceof AuthRequest
+        ? source.tokenTimeoutSeconds
+        : undefined
+  /** The lifetime of the current session: what a renewal asks for. */
+  let lifetime = staticLifetime ?? auth.tokenTimeoutSeconds
+  const renew = options.renew ?? true
   const marginFor = (lifetimeSeconds: number): number =>
     Duration.toMillis(
       options.margin === undefined
         ? defaultMargin(lifetimeSeconds)
         : Duration.fromInputUnsafe(options.margin),
     )
-  let margin = marginFor(staticLifetime ?? auth.tokenTimeoutSeconds)
+  let margin = marginFor(lifetime)
 
   const state = yield* Ref.make<State>(empty)
   let storeLoaded = options.store === undefined
@@ -143,34 +180,64 @@ export const make = Effect.fnUntraced(function* (options: Options) {
   const fresh = (session: AuthResponse.AuthResponse, now: number) =>
     now < DateTime.toEpochMillis(session.expiresAt) - margin
 
-  const signIn: Effect.Effect<AuthResponse.AuthResponse, AuthError> = Effect.gen(function* () {
-    if (!storeLoaded && options.store !== undefined) {
-      storeLoaded = true
-      const stored = yield* options.store.load
-      const now = yield* Clock.currentTimeMillis
-      if (Option.isSome(stored) && fresh(stored.value, now)) return stored.value
-    }
+  const save = (session: AuthResponse.AuthResponse) =>
+    options.store === undefined ? Effect.succeed(session) : Effect.as(options.store.save(session), session)
+
+  const signIn: Effect.Effect<AuthResponse.AuthResponse, SessionError> = Effect.gen(function* () {
     const req = yield* request
-    margin = marginFor(req.tokenTimeoutSeconds ?? auth.tokenTimeoutSeconds)
-    const session = yield* auth.auth(req)
-    if (options.store !== undefined) yield* options.store.save(session)
-    return session
+    if (switchTo === undefined) {
+      lifetime = req.tokenTimeoutSeconds ?? auth.tokenTimeoutSeconds
+      margin = marginFor(lifetime)
+      return yield* auth.auth(req)
+    }
+    // The base session only serves the switch; it is left to expire, as soracom-cli does.
+    return yield* auth.switchUser(yield* auth.auth(req), switchTo)
   })
 
-  const get: Effect.Effect<AuthResponse.AuthResponse, AuthError> = Effect.gen(function* () {
+  /** Renews `previous` while it is valid, else (or when SORACOM refuses) signs in; saves the result. */
+  const refresh = (
+    previous: AuthResponse.AuthResponse | undefined,
+  ): Effect.Effect<AuthResponse.AuthResponse, SessionError> =>
+    Effect.gen(function* () {
+      let current = previous
+      if (!storeLoaded && options.store !== undefined) {
+        storeLoaded = true
+        const stored = yield* options.store.load
+        const now = yield* Clock.currentTimeMillis
+        if (Option.isSome(stored) && fresh(stored.value, now)) return stored.value
+        if (Option.isSome(stored)) current = stored.value
+      }
+      const now = yield* Clock.currentTimeMillis
+      if (renew && current !== undefined && AuthResponse.isFresh(current, now)) {
+        const renewed = yield* auth.renewToken(current, lifetime).pipe(
+          Effect.map(Option.some),
+          Effect.catchIf(isRefusal, () => Effect.succeedNone),
+        )
+        if (Option.isSome(renewed)) return yield* save(renewed.value)
+      }
+      return yield* Effect.flatMap(signIn, save)
+    })
+
+  const get: Effect.Effect<AuthResponse.AuthResponse, SessionError> = Effect.gen(function* () {
     const now = yield* Clock.currentTimeMillis
     const next = yield* Ref.modify(
       state,
-      (s): [Effect.Effect<AuthResponse.AuthResponse, AuthError>, State] => {
+      (s): [Effect.Effect<AuthResponse.AuthResponse, SessionError>, State] => {
         if (s._tag === "Ready" && fresh(s.session, now)) return [Effect.succeed(s.session), s]
         if (s._tag === "Refreshing") return [Deferred.await(s.deferred), s]
-        const deferred = Deferred.makeUnsafe<AuthResponse.AuthResponse, AuthError>()
-        const run = signIn.pipe(
+        const previous = s._tag === "Ready" ? s.session : undefined
+        const deferred = Deferred.makeUnsafe<AuthResponse.AuthResponse, SessionError>()
+        // A failed refresh keeps a session that has not expired: the next call renews again, no new sign-in.
+        const after = (exit: Exit.Exit<AuthResponse.AuthResponse, SessionError>): State =>
+          Exit.isSuccess(exit)
+            ? { _tag: "Ready", session: exit.value }
+            : previous !== undefined && AuthResponse.isFresh(previous, now)
+              ? { _tag: "Ready", session: previous }
+              : empty
+        const run = refresh(previous).pipe(
           Effect.exit,
           Effect.flatMap((exit) =>
-            Ref.set(state, Exit.isSuccess(exit) ? { _tag: "Ready", session: exit.value } : empty).pipe(
-              Effect.andThen(Deferred.done(deferred, exit)),
-            ),
+            Ref.set(state, after(exit)).pipe(Effect.andThen(Deferred.done(deferred, exit))),
           ),
           Effect.forkIn(scope),
           Effect.andThen(Deferred.await(deferred)),

@@ -8,6 +8,8 @@
  * | `InvalidEmail` | 400 on password-reset issue | fix the email address |
  * | `InvalidToken` | 400 on password-reset verify | request a new token |
  * | `TokenExpired` | 404 on password-reset verify | request a new token |
+ * | `SwitchUserNotAllowed` | 400 on switch user: the target's trust policy does not list you | ask the target's admin |
+ * | `RenewalRefused` | 400 on token renewal: the token expired (or the request was refused) | sign in again |
  * | `RateLimited` | 429 (`retryAfter` when the server said) | wait, then retry |
  * | `ServerError` | 5xx | retry later |
  * | `TransportError` | no response (`reason` says which) | check the network / endpoint |
@@ -23,7 +25,7 @@ import { Duration, Schema } from "effect"
 import { operationLabels } from "./internal/labels.ts"
 
 /**
- * The four operations of the SORACOM Auth API.
+ * The operations of the SORACOM Auth API (named after SORACOM's `operationId`s).
  *
  * @category models
  * @since 0.1.0
@@ -33,6 +35,8 @@ export const Operation = Schema.Literals([
   "issuePasswordResetToken",
   "verifyPasswordResetToken",
   "logout",
+  "switchUser",
+  "generateAuthToken",
 ])
 /** @category models @since 0.1.0 */
 export type Operation = typeof Operation.Type
@@ -158,6 +162,42 @@ export class TokenExpired extends Schema.TaggedError<TokenExpired>()("TokenExpir
 }
 
 /**
+ * 400 on `auth/switch_user`: SORACOM does not allow this user to switch to the target (the target's trust
+ * policy does not list it, or there is no such user).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class SwitchUserNotAllowed extends Schema.TaggedError<SwitchUserNotAllowed>()("SwitchUserNotAllowed", {
+  ...serverDetail,
+}) {
+  override get message(): string {
+    return `SORACOM does not allow switching to that user; its trust policy must list you${suffix(this)}.`
+  }
+  override toJSON(): unknown {
+    return toJson(this)
+  }
+}
+
+/**
+ * 400 on `operators/{id}/token`: SORACOM refused to renew the API token — it has expired, or the request was
+ * not accepted. Sign in again.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class RenewalRefused extends Schema.TaggedError<RenewalRefused>()("RenewalRefused", {
+  ...serverDetail,
+}) {
+  override get message(): string {
+    return `SORACOM refused to renew the API token; sign in again${suffix(this)}.`
+  }
+  override toJSON(): unknown {
+    return toJson(this)
+  }
+}
+
+/**
  * 429: SORACOM limits `/auth` and the reset endpoints per caller IP. `retryAfter` comes from `Retry-After` or
  * `X-Soracom-Ratelimit-Seconds-Before-Refresh` when present.
  *
@@ -266,6 +306,8 @@ export type SoracomAuthError =
   | InvalidEmail
   | InvalidToken
   | TokenExpired
+  | SwitchUserNotAllowed
+  | RenewalRefused
   | RateLimited
   | ServerError
   | TransportError
@@ -283,6 +325,8 @@ export const SoracomAuthError = Schema.Union([
   InvalidEmail,
   InvalidToken,
   TokenExpired,
+  SwitchUserNotAllowed,
+  RenewalRefused,
   RateLimited,
   ServerError,
   TransportError,
@@ -297,6 +341,10 @@ export type AuthError = CommonError | AuthFailed
 export type IssuePasswordResetTokenError = CommonError | InvalidEmail
 /** Errors of `SoracomAuth.verifyPasswordResetToken`. @category errors @since 0.1.0 */
 export type VerifyPasswordResetTokenError = CommonError | InvalidToken | TokenExpired
+/** Errors of `SoracomAuth.switchUser`. @category errors @since 0.1.0 */
+export type SwitchUserError = CommonError | AuthFailed | SwitchUserNotAllowed
+/** Errors of `SoracomAuth.renewToken` (`AuthFailed`: the key or token is unknown or revoked). @category errors @since 0.1.0 */
+export type RenewTokenError = CommonError | AuthFailed | RenewalRefused
 /** Errors of `SoracomAuth.logout`. @category errors @since 0.1.0 */
 export type LogoutError = Exclude<CommonError, InvalidRequest> | AuthFailed
 
@@ -311,6 +359,8 @@ export interface OperationErrors {
   readonly issuePasswordResetToken: IssuePasswordResetTokenError
   readonly verifyPasswordResetToken: VerifyPasswordResetTokenError
   readonly logout: LogoutError
+  readonly switchUser: SwitchUserError
+  readonly generateAuthToken: RenewTokenError
 }
 
 const tags = new Set([
@@ -319,6 +369,8 @@ const tags = new Set([
   "InvalidEmail",
   "InvalidToken",
   "TokenExpired",
+  "SwitchUserNotAllowed",
+  "RenewalRefused",
   "RateLimited",
   "ServerError",
   "TransportError",

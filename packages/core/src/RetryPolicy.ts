@@ -108,15 +108,17 @@ export const isProvablyUnsent = (error: SoracomAuthError): boolean =>
   error._tag === "TransportError" && (error.reason === "ConnectionRefused" || error.reason === "DnsFailure")
 
 /**
- * Whether an error of `operation` may be retried. `auth` (which only creates a new token): transport errors,
- * 429, 502/503/504. The other operations: only {@link isProvablyUnsent} errors — a timeout or a 5xx may
+ * Whether an error of `operation` may be retried. `auth`, `switchUser` and `generateAuthToken` (which only
+ * create a new token): transport errors, 429, 502/503/504. The other operations: only {@link isProvablyUnsent}
+ * errors — a timeout or a 5xx may
  * already have sent the reset mail or consumed the token.
  *
  * @category guards
  * @since 0.1.0
  */
 export const isRetryable = (operation: Operation, error: SoracomAuthError): boolean => {
-  if (operation !== "auth") return isProvablyUnsent(error)
+  if (operation !== "auth" && operation !== "switchUser" && operation !== "generateAuthToken")
+    return isProvablyUnsent(error)
   switch (error._tag) {
     case "TransportError":
       return error.reason !== "Aborted"

@@ -20,6 +20,8 @@ import {
   type LogoutError,
   type Operation,
   type OperationErrors,
+  type RenewTokenError,
+  type SwitchUserError,
   TransportError,
   UnexpectedResponse,
   type VerifyPasswordResetTokenError,
@@ -29,6 +31,7 @@ import * as Status from "./internal/status.ts"
 import * as Transport from "./internal/transport.ts"
 import type * as PasswordReset from "./PasswordReset.ts"
 import * as RetryPolicy from "./RetryPolicy.ts"
+import * as SwitchUser from "./SwitchUser.ts"
 import * as Wire from "./Wire.ts"
 
 /**
@@ -108,6 +111,23 @@ export interface Service {
   ) => Effect.Effect<void, VerifyPasswordResetTokenError>
   /** `POST /auth/logout` with the session's headers (204): revokes that API key and token. */
   readonly logout: (session: AuthResponse.AuthResponse) => Effect.Effect<void, LogoutError>
+  /**
+   * `POST /operators/{operatorId}/token` with the session's key and token: a new token for the same API key —
+   * no credentials, so no MFA code. `lifetime` in seconds (180…172800; default: the service's). The old token
+   * keeps working until it expires. `RenewalRefused` (400): the token has expired — sign in again.
+   */
+  readonly renewToken: (
+    session: AuthResponse.AuthResponse,
+    lifetime?: number | undefined,
+  ) => Effect.Effect<AuthResponse.AuthResponse, RenewTokenError>
+  /**
+   * `POST /auth/switch_user` as the session's user: a new session of the target SAM user (at most 3600 s).
+   * `SwitchUserNotAllowed` (400): the target's trust policy does not list this user.
+   */
+  readonly switchUser: (
+    session: AuthResponse.AuthResponse,
+    request: SwitchUser.Request,
+  ) => Effect.Effect<AuthResponse.AuthResponse, SwitchUserError>
 }
 
 const paths: Record<Operation, string> = {
@@ -115,6 +135,8 @@ const paths: Record<Operation, string> = {
   issuePasswordResetToken: "/auth/password_reset_token/issue",
   verifyPasswordResetToken: "/auth/password_reset_token/verify",
   logout: "/auth/logout",
+  switchUser: "/auth/switch_user",
+  generateAuthToken: "/operators/{operator_id}/token",
 }
 
 interface Answer {
@@ -124,6 +146,7 @@ interface Answer {
 }
 
 const decodeAuthBody = Schema.decodeUnknownOption(Schema.fromJsonString(Wire.AuthResponseBody))
+const decodeTokenBody = Schema.decodeUnknownOption(Schema.fromJsonString(Wire.GenerateTokenResponseBody))
 
 /**
  * Builds the service from options (requires an `HttpClient`). Fails with `InvalidRequest` on a bad endpoint or
@@ -156,8 +179,9 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     body: unknown,
     headers: Record<string, string>,
     secrets: ReadonlyArray<string>,
+    path: string = paths[operation],
   ): Effect.Effect<Answer, OperationErrors[Op]> => {
-    let request = HttpClientRequest.post(`${baseUrl}${paths[operation]}`).pipe(
+    let request = HttpClientRequest.post(`${baseUrl}${path}`).pipe(
       HttpClientRequest.setHeaders({ ...baseHeaders, ...headers }),
     )
     if (body !== undefined) request = HttpClientRequest.bodyJsonUnsafe(request, body)
@@ -199,8 +223,52 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     body: unknown,
     headers: Record<string, string>,
     secrets: ReadonlyArray<string>,
+    path?: string,
   ): Effect.Effect<Answer, OperationErrors[Op]> =>
-    attempt(operation, body, headers, secrets).pipe(RetryPolicy.retry(policy, operation), withRedactedHeaders)
+    attempt(operation, body, headers, secrets, path).pipe(
+      RetryPolicy.retry(policy, operation),
+      withRedactedHeaders,
+    )
+
+  /** A session from a 200 `AuthResponse` body, expiring `lifetime` seconds after the answer arrived. */
+  const sessionFrom = (
+    operation: "auth" | "switchUser",
+    answer: Answer,
+    lifetime: number,
+  ): Effect.Effect<AuthResponse.AuthResponse, UnexpectedResponse> => {
+    const decoded = decodeAuthBody(answer.body)
+    if (Option.isNone(decoded)) {
+      return Effect.fail(
+        new UnexpectedResponse({
+          operation,
+          status: answer.status,
+          detail: "the body is not a JSON object with non-empty apiKey, token and operatorId",
+        }),
+      )
+    }
+    const { apiKey, token, operatorId, userName } = decoded.value
+    return Effect.succeed(
+      new AuthResponse.AuthResponse(
+        {
+          apiKey: Redacted.make(apiKey),
+          token: Redacted.make(token),
+          operatorId,
+          ...(userName === undefined ? {} : { userName }),
+          expiresAt: DateTime.makeUnsafe(answer.receivedAt + lifetime * 1000),
+        },
+        { disableChecks: true },
+      ),
+    )
+  }
+
+  /** The headers and scrub list of a call made as `session`. */
+  const asSession = (session: AuthResponse.AuthResponse) => {
+    const h = AuthResponse.headers(session)
+    return {
+      headers: { "x-soracom-api-key": h["X-Soracom-API-Key"], "x-soracom-token": h["X-Soracom-Token"] },
+      secrets: [h["X-Soracom-API-Key"], h["X-Soracom-Token"]],
+    }
+  }
 
   const auth = Effect.fn("SoracomAuth.auth")(function* (request: AuthRequest) {
     yield* Wire.validateAuthRequest(request)
@@ -208,27 +276,68 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     const lifetime = body.tokenTimeoutSeconds ?? tokenTimeoutSeconds
     const secrets = [body.password, body.authKey].filter((s): s is string => s !== undefined)
     const answer = yield* call("auth", body, { "content-type": "application/json" }, secrets)
-    const decoded = decodeAuthBody(answer.body)
+    return yield* sessionFrom("auth", answer, lifetime)
+  })
+
+  const renewToken = Effect.fn("SoracomAuth.renewToken")(function* (
+    session: AuthResponse.AuthResponse,
+    lifetime?: number | undefined,
+  ) {
+    const seconds = lifetime ?? tokenTimeoutSeconds
+    const problem = Fields.check("tokenTimeoutSeconds", String(seconds))
+    if (Option.isSome(problem)) {
+      return yield* Effect.fail(new InvalidRequest({ field: "tokenTimeoutSeconds", reason: problem.value }))
+    }
+    const { headers, secrets } = asSession(session)
+    const body: Wire.GenerateTokenRequestBody = { tokenTimeoutSeconds: seconds }
+    const answer = yield* call(
+      "generateAuthToken",
+      body,
+      { "content-type": "application/json", ...headers },
+      secrets,
+      `/operators/${encodeURIComponent(session.operatorId)}/token`,
+    )
+    const decoded = decodeTokenBody(answer.body)
     if (Option.isNone(decoded)) {
       return yield* Effect.fail(
         new UnexpectedResponse({
-          operation: "auth",
+          operation: "generateAuthToken",
           status: answer.status,
-          detail: "the body is not a JSON object with non-empty apiKey, token and operatorId",
+          detail: "the body is not a JSON object with a non-empty token",
         }),
       )
     }
-    const { apiKey, token, operatorId, userName } = decoded.value
     return new AuthResponse.AuthResponse(
       {
-        apiKey: Redacted.make(apiKey),
-        token: Redacted.make(token),
-        operatorId,
-        ...(userName === undefined ? {} : { userName }),
-        expiresAt: DateTime.makeUnsafe(answer.receivedAt + lifetime * 1000),
+        apiKey: session.apiKey,
+        token: Redacted.make(decoded.value.token),
+        operatorId: session.operatorId,
+        ...(session.userName === undefined ? {} : { userName: session.userName }),
+        expiresAt: DateTime.makeUnsafe(answer.receivedAt + seconds * 1000),
       },
       { disableChecks: true },
     )
+  })
+
+  const switchUser = Effect.fn("SoracomAuth.switchUser")(function* (
+    session: AuthResponse.AuthResponse,
+    request: SwitchUser.Request,
+  ) {
+    yield* SwitchUser.validate(request)
+    const lifetime = request.tokenTimeoutSeconds ?? SwitchUser.TOKEN_TIMEOUT.default
+    const { headers, secrets } = asSession(session)
+    const body: Wire.SwitchUserRequestBody = {
+      operatorId: request.operatorId,
+      userName: request.userName,
+      tokenTimeoutSeconds: lifetime,
+    }
+    const answer = yield* call(
+      "switchUser",
+      body,
+      { "content-type": "application/json", ...headers },
+      secrets,
+    )
+    return yield* sessionFrom("switchUser", answer, lifetime)
   })
 
   const issuePasswordResetToken = Effect.fn("SoracomAuth.issuePasswordResetToken")(function* (
@@ -251,13 +360,8 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
   })
 
   const logout = Effect.fn("SoracomAuth.logout")(function* (session: AuthResponse.AuthResponse) {
-    const headers = AuthResponse.headers(session)
-    yield* call(
-      "logout",
-      undefined,
-      { "x-soracom-api-key": headers["X-Soracom-API-Key"], "x-soracom-token": headers["X-Soracom-Token"] },
-      [headers["X-Soracom-API-Key"], headers["X-Soracom-Token"]],
-    )
+    const { headers, secrets } = asSession(session)
+    yield* call("logout", undefined, headers, secrets)
   })
 
   return SoracomAuth.of({
@@ -267,6 +371,8 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     issuePasswordResetToken,
     verifyPasswordResetToken,
     logout,
+    renewToken,
+    switchUser,
   })
 })
 

@@ -55,6 +55,32 @@ export const VerifyPasswordResetTokenBody = Schema.Struct({ password: Schema.Str
 /** @category models @since 0.1.0 */
 export type VerifyPasswordResetTokenBody = typeof VerifyPasswordResetTokenBody.Type
 
+/**
+ * `POST /auth/switch_user` body (spec `SwitchUserRequest`; core always sends both names and the lifetime).
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const SwitchUserRequestBody = Schema.Struct({
+  operatorId: Schema.String,
+  userName: Schema.String,
+  tokenTimeoutSeconds: Schema.optionalKey(Schema.Number),
+})
+/** @category models @since 0.1.0 */
+export type SwitchUserRequestBody = typeof SwitchUserRequestBody.Type
+
+/** `POST /operators/{operator_id}/token` body (spec `GenerateTokenRequest`). @category schemas @since 0.1.0 */
+export const GenerateTokenRequestBody = Schema.Struct({
+  tokenTimeoutSeconds: Schema.optionalKey(Schema.Number),
+})
+/** @category models @since 0.1.0 */
+export type GenerateTokenRequestBody = typeof GenerateTokenRequestBody.Type
+
+/** `POST /operators/{operator_id}/token` → 200 body (spec `GenerateTokenResponse`): a non-empty `token`. @category schemas @since 0.1.0 */
+export const GenerateTokenResponseBody = Schema.Struct({ token: Schema.String.check(Schema.isNonEmpty()) })
+/** @category models @since 0.1.0 */
+export type GenerateTokenResponseBody = typeof GenerateTokenResponseBody.Type
+
 /** SORACOM's error body `{code, message}` (spec `APICallErrorMessage`), read leniently: both keys optional. @category schemas @since 0.1.0 */
 export const ErrorBody = Schema.Struct({ code: optionalString, message: optionalString })
 /** @category models @since 0.1.0 */

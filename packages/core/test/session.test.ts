@@ -28,6 +28,8 @@ const setup = (
   const http = testHttp(handler)
   const layer = AuthSession.layer({
     source: options.source ?? credentials,
+    // These tests cover refresh by sign-in; renewal (the default) has its own tests in renewal.test.ts.
+    renew: false,
     ...(options.margin === undefined ? {} : { margin: options.margin }),
     ...(options.store === undefined ? {} : { store: options.store }),
   }).pipe(

@@ -40,7 +40,13 @@ export const seed: Seed = {
       password: accounts.root.password,
       authKeys: [accounts.rootKey],
       users: [
-        { userName: accounts.sam.userName, password: accounts.sam.password, authKeys: [accounts.samKey] },
+        {
+          userName: accounts.sam.userName,
+          password: accounts.sam.password,
+          authKeys: [accounts.samKey],
+          // The root account may switch to this user (POST /auth/switch_user); nobody else may.
+          trustPolicy: [{ operatorId: accounts.root.operatorId }],
+        },
         {
           userName: accounts.samMfa.userName,
           password: accounts.samMfa.password,

@@ -53,6 +53,8 @@ export const checkedPaths = {
   "/auth/password_reset_token/issue": { spec: "whole", method: "post" },
   "/auth/password_reset_token/verify": { spec: "whole", method: "post" },
   "/auth/logout": { spec: "whole", method: "post" },
+  "/auth/switch_user": { spec: "whole", method: "post" },
+  "/operators/{operator_id}/token": { spec: "whole", method: "post" },
   "/sandbox/init": { spec: "sandbox", method: "post" },
   "/operators/{operator_id}": { spec: "whole", method: "get" },
 } as const satisfies Record<string, { readonly spec: SpecName; readonly method: Method }>

@@ -9,7 +9,8 @@
  * Where the spec documents a status without a body (SORACOM's Auth paths document none for their errors),
  * the rules are SORACOM's observed ones (see `docs/soracom.md`): a 2xx without documented content has an
  * empty body; an error status has a JSON `APICallErrorMessage` body (`{code, message}`); 5xx from the gateway
- * may be `text/plain`.
+ * may be `text/plain`. Where an error documents `APICallError` (`{errorMessage: {code, message}, httpStatus}`,
+ * e.g. `generateAuthToken`'s 400), the body SORACOM actually sends is the bare `APICallErrorMessage`.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv"
 import addFormatsModule from "ajv-formats"
@@ -189,7 +190,9 @@ export const makeValidators = (specs: LoadedSpecs): Validators => {
     const documented = op.responses[status]
     if (documented !== undefined) {
       const media = documented.content?.["application/json"]
-      if (media?.schema !== undefined) return jsonBody(res.body, contentType, media.schema).verdict
+      // `APICallError` wraps `{code, message}` in `errorMessage`; SORACOM sends the bare `{code, message}`.
+      if (media?.schema !== undefined && !(res.status >= 400 && wrapsErrorMessage(media.schema)))
+        return jsonBody(res.body, contentType, media.schema).verdict
       if (res.status < 400) {
         return res.body.length === 0
           ? ok
@@ -211,6 +214,11 @@ export const makeValidators = (specs: LoadedSpecs): Validators => {
   }
 
   return { request, response, schema, specs }
+}
+
+const wrapsErrorMessage = (schema: SchemaObject): boolean => {
+  const properties = schema.properties as Record<string, unknown> | undefined
+  return properties !== undefined && "errorMessage" in properties
 }
 
 const securityHeader = (specs: LoadedSpecs, scheme: string): string | undefined => {

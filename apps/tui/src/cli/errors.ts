@@ -109,6 +109,10 @@ export const describe = (error: unknown): Described => {
       return d(ExitCode.error, "That token is not valid. Request a new one with `reset-password request`.")
     case "TokenExpired":
       return d(ExitCode.error, "That token has expired. Request a new one with `reset-password request`.")
+    case "SwitchUserNotAllowed":
+      return d(ExitCode.auth, "The target user's trust policy must list the user you signed in as.")
+    case "RenewalRefused":
+      return d(ExitCode.auth, "Sign in again with `soracom-auth login`.")
     case "ProfilePermissionsTooOpen":
       return d(ExitCode.error)
     case "ProfileNotFound":

@@ -6,4 +6,6 @@ export const operationLabels: Record<Operation, string> = {
   issuePasswordResetToken: "password reset request",
   verifyPasswordResetToken: "password reset",
   logout: "sign-out",
+  switchUser: "user switch",
+  generateAuthToken: "token renewal",
 }

@@ -10,8 +10,10 @@ import {
   type Operation,
   type OperationErrors,
   RateLimited,
+  RenewalRefused,
   ServerError,
   type SoracomAuthError,
+  SwitchUserNotAllowed,
   TokenExpired,
   UnexpectedResponse,
 } from "../Errors.ts"
@@ -23,6 +25,8 @@ export const successStatuses: Record<Operation, ReadonlyArray<number>> = {
   issuePasswordResetToken: [200, 204],
   verifyPasswordResetToken: [200, 204],
   logout: [204, 200],
+  switchUser: [200],
+  generateAuthToken: [200],
 }
 
 const decodeErrorBody = Schema.decodeUnknownOption(Schema.fromJsonString(ErrorBody))
@@ -94,6 +98,14 @@ const errorFor = (options: {
     case "auth":
     case "logout":
       if (status === 401) return new AuthFailed(detail)
+      break
+    case "switchUser":
+      if (status === 401) return new AuthFailed(detail)
+      if (status === 400) return new SwitchUserNotAllowed(detail)
+      break
+    case "generateAuthToken":
+      if (status === 401) return new AuthFailed(detail)
+      if (status === 400) return new RenewalRefused(detail)
       break
     case "issuePasswordResetToken":
       if (status === 400) return new InvalidEmail(detail)

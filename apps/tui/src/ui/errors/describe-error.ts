@@ -60,6 +60,13 @@ export const describeError = (error: UiError, context: ErrorContext): ErrorText 
       return { title: "That token is not valid.", next: "Request a new one." }
     case "TokenExpired":
       return { title: "That token has expired.", next: "Request a new one." }
+    case "SwitchUserNotAllowed":
+      return {
+        title: "SORACOM does not allow switching to that user.",
+        next: "Ask the target user's administrator to add you to its trust policy, or choose another user.",
+      }
+    case "RenewalRefused":
+      return { title: "SORACOM refused to renew the session.", next: "Sign in again." }
     case "RateLimited": {
       if (error.retryAfter === undefined) {
         return {
