@@ -22,7 +22,8 @@ const server = (): TestHttp =>
   )
 
 const sessionLayer = (http: TestHttp, source: AuthSession.Source, store?: AuthSession.Store) =>
-  AuthSession.layer({ source, ...(store === undefined ? {} : { store }) }).pipe(
+  // Refresh by sign-in is what these tests pin down; renewal (the default) is covered in renewal.test.ts.
+  AuthSession.layer({ source, renew: false, ...(store === undefined ? {} : { store }) }).pipe(
     // The service's own default lifetime is a day: a margin computed from it (5 min) would exceed 180 s.
     Layer.provide(SoracomAuth.layer({ retryPolicy: RetryPolicy.none })),
     Layer.provide(http.layer),
