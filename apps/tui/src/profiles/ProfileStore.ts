@@ -22,8 +22,17 @@ import { join } from "node:path"
 import { Context, Effect, Layer, Redacted } from "effect"
 import type { InvalidProfileName, ProfilePermissionsTooOpen } from "./errors.ts"
 import { type ProfileFileError as FileError, ProfileFileError, ProfileNotFound } from "./errors.ts"
-import { readPrivate, removeFile, validateName, writePrivate } from "./files.ts"
+import { isValidName, readPrivate, removeFile, validateName, writePrivate } from "./files.ts"
+import { firstJsonError, lineColumn } from "./jsonError.ts"
 import { type ProfileDocument, type ProfileFields, parseProfile, serializeProfile } from "./ProfileFile.ts"
+
+/** Where a profile's text stops being a profile, by line and column only — never a quote of the text. */
+const whereInvalid = (text: string, cause: unknown): string => {
+  if (!(cause instanceof SyntaxError)) return "not a JSON object"
+  if (text.trim() === "") return "the file is empty"
+  const offset = firstJsonError(text)
+  return offset === undefined ? "not valid JSON" : `invalid JSON at ${lineColumn(text, offset)}`
+}
 
 /** @category models */
 export type ReadError = ProfileNotFound | ProfilePermissionsTooOpen | InvalidProfileName | FileError
@@ -75,13 +84,21 @@ export class ProfileStore extends Context.Service<ProfileStore, ProfileStoreShap
         if (text === undefined) return yield* new ProfileNotFound({ name, path })
         return yield* Effect.try({
           try: () => parseProfile(text),
-          catch: (cause) =>
-            new ProfileFileError({
-              path,
-              operation: "read",
-              reason: `not a soracom-cli profile (${cause instanceof Error ? cause.message : String(cause)})`,
-            }),
-        })
+          catch: (cause) => cause,
+        }).pipe(
+          Effect.catch((cause) =>
+            // Never the parser's own message: V8 quotes the text around the error, and that may be a secret.
+            Effect.fail(
+              new ProfileFileError({
+                path,
+                operation: "read",
+                reason: `not a soracom-cli profile (${whereInvalid(text, cause)})`,
+                fix: `Fix or remove the file, or save it again: soracom-auth login … --save ${name}`,
+                unparsable: true,
+              }),
+            ),
+          ),
+        )
       })
 
     return {
@@ -94,7 +111,7 @@ export class ProfileStore extends Context.Service<ProfileStore, ProfileStoreShap
             return entries
               .filter((f) => f.endsWith(".json"))
               .map((f) => f.slice(0, -".json".length))
-              .filter((n) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(n))
+              .filter(isValidName)
               .sort()
           } catch (cause) {
             if ((cause as NodeJS.ErrnoException).code === "ENOENT") return []
@@ -123,7 +140,7 @@ export class ProfileStore extends Context.Service<ProfileStore, ProfileStoreShap
               Effect.catchTag("ProfileNotFound", () => Effect.succeed({})),
               // a broken file is replaced; nothing in it can be preserved
               Effect.catchTag("ProfileFileError", (e) =>
-                e.operation === "read" ? Effect.succeed({}) : Effect.fail(e),
+                e.unparsable === true ? Effect.succeed({}) : Effect.fail(e),
               ),
             )
           }

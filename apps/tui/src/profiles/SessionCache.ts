@@ -17,7 +17,7 @@ import { join } from "node:path"
 import { AuthSession } from "@soracom-auth/core"
 import { Context, Duration, Effect, Layer, Option, Redacted } from "effect"
 import type { InvalidProfileName, ProfileFileError, ProfilePermissionsTooOpen } from "./errors.ts"
-import { readPrivate, removeFile, validateName, writePrivate } from "./files.ts"
+import { checkPrivate, readPrivate, removeFile, validateName, writePrivate } from "./files.ts"
 import type { CredentialKind } from "./ProfileFile.ts"
 
 /** @category models */
@@ -138,6 +138,9 @@ export class SessionCache extends Context.Service<SessionCache, SessionCacheShap
       pathOf,
       read: (profile) =>
         validateName(profile).pipe(
+          // The profile's own file is checked too: a cached session never bypasses soracom-cli's rule that a
+          // profile readable by others is refused (the file may be absent: a session without a saved profile).
+          Effect.andThen(checkPrivate(join(options.dir, `${profile}.json`))),
           Effect.andThen(readPrivate(pathOf(profile))),
           Effect.map((text) => Option.fromNullishOr(text === undefined ? undefined : decode(text))),
         ),

@@ -13,8 +13,15 @@ import { Data } from "effect"
 export class ProfilePermissionsTooOpen extends Data.TaggedError("ProfilePermissionsTooOpen")<{
   readonly path: string
   readonly mode: number
+  /** The profile folder, writable by group or others (anyone could swap a profile or plant a link there). */
+  readonly directory?: boolean | undefined
 }> {
   override get message(): string {
+    if (this.directory === true)
+      return (
+        `The folder '${this.path}' which holds your credentials may be written by others (mode ${this.mode.toString(8)}).\n` +
+        `Fix it with: chmod 700 '${this.path}'`
+      )
     return (
       `Permissions for the file '${this.path}' which contains your credentials are too open.\n` +
       `It is required that your credential files are NOT accessible by others.\n` +
@@ -45,9 +52,14 @@ export class ProfileFileError extends Data.TaggedError("ProfileFileError")<{
   readonly path: string
   readonly operation: "read" | "write" | "remove" | "list"
   readonly reason: string
+  /** The next step, shown on its own line. */
+  readonly fix?: string | undefined
+  /** The file was read but is not a profile (corrupt or empty), as opposed to unreadable or refused. */
+  readonly unparsable?: boolean | undefined
 }> {
   override get message(): string {
-    return `Could not ${this.operation} ${this.path}: ${this.reason}`
+    const first = `Could not ${this.operation} ${this.path}: ${this.reason}`
+    return this.fix === undefined ? first : `${first}\n${this.fix}`
   }
 }
 

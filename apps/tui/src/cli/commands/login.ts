@@ -6,6 +6,7 @@
  */
 import { Effect, Redacted } from "effect"
 import { Command, Flag } from "effect/cli"
+import { validateName } from "../../profiles/files.ts"
 import type { ProfileFields } from "../../profiles/ProfileFile.ts"
 import { credentialsOf, fieldsWithCredentials } from "../../profiles/ProfileFile.ts"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
@@ -66,6 +67,10 @@ export const login = Command.make(
       const cli = yield* CliEnv
       const store = yield* ProfileStore
       const name = profileName(opt(flags.profile), cli.env)
+      // Every profile name is checked before anything is read or sent (`--save ../evil` must not sign in first).
+      yield* validateName(name)
+      const saveAs = opt(flags.save)
+      if (saveAs !== undefined) yield* validateName(saveAs)
 
       // 1. credentials: flags > SORACOM_AUTH_KEY_ID/SORACOM_AUTH_KEY > profile
       const authKey = yield* readSecret(
@@ -101,7 +106,20 @@ export const login = Command.make(
       if (fromFlags !== undefined && "_tag" in fromFlags) {
         return yield* new UsageError({ message: fromFlags.message })
       }
-      const profile = yield* readProfileIfPresent(store, name, false)
+      // With complete credentials from the flags, a profile that cannot be parsed only loses its defaults
+      // (endpoint, timeout): it must not block the sign-in — least of all `--save` to that profile, which repairs it.
+      const lenient = (profileToRead: string) =>
+        readProfileIfPresent(store, profileToRead, false).pipe(
+          Effect.catchTag("ProfileFileError", (e) =>
+            fromFlags !== undefined && e.unparsable === true
+              ? Effect.sync(() => {
+                  g.out.warn(`Profile "${profileToRead}" ignored: ${e.reason}.`)
+                  return undefined
+                })
+              : Effect.fail(e),
+          ),
+        )
+      const profile = yield* lenient(name)
       const fromEnv = credentialsFromEnv(cli.env)
       const fromProfile = profile === undefined ? undefined : credentialsOf(profile.fields)
       const resolved: ResolvedCredentials | undefined =
@@ -146,9 +164,8 @@ export const login = Command.make(
       }).pipe(withAuth({ endpoint: endpoint.endpoint, globals: g, io: cli.io }))
 
       // 3. --save: the credentials into a soracom-cli profile (unknown keys of an existing one kept)
-      const saveAs = opt(flags.save)
       if (saveAs !== undefined) {
-        const existing = yield* readProfileIfPresent(store, saveAs, false)
+        const existing = yield* lenient(saveAs)
         const base: ProfileFields = existing?.fields ?? {}
         const where: ProfileFields =
           endpoint.endpoint._tag === "Url"
