@@ -55,7 +55,31 @@ export interface Store {
   readonly save: (session: AuthResponse.AuthResponse) => Effect.Effect<void>
   /** Called by `invalidate` and `logout`. */
   readonly clear?: Effect.Effect<void> | undefined
+  /**
+   * Single-flight across every holder of the store (e.g. processes sharing Redis). When present, each refresh
+   * (first sign-in, renewal or sign-in again) goes through it: answer a stored session for which `isFresh` holds,
+   * else run `refresh` (which saves through this store) while holding off the other holders. Must never wait
+   * unbounded, and must still refresh when the store is unreachable.
+   */
+  readonly singleFlight?:
+    | (<E>(
+        refresh: Effect.Effect<AuthResponse.AuthResponse, E>,
+        isFresh: (session: AuthResponse.AuthResponse) => Effect.Effect<boolean>,
+      ) => Effect.Effect<AuthResponse.AuthResponse, E>)
+    | undefined
 }
+
+/**
+ * The store of the sessions that name none in their options: given a session's identity (see
+ * {@link Options.identity}), its store. Provided by e.g. `@soracom-auth/session-redis`.
+ *
+ * @category references
+ * @since 0.1.0
+ */
+export const SharedStore = Context.Reference<((identity: string) => Store) | undefined>(
+  "@soracom-auth/core/AuthSession/SharedStore",
+  { defaultValue: () => undefined },
+)
 
 /**
  * How to sign in: credentials (no MFA, the service's default lifetime), a full request, an effect producing a
@@ -91,6 +115,12 @@ export interface Options {
   readonly store?: Store | undefined
   /** Renew the token before it expires instead of signing in again (see the module notes). Default `true`. */
   readonly renew?: boolean | undefined
+  /**
+   * Who this session is, for a shared store's key: default the endpoint and the credentials' non-secret
+   * identity (kind + email / AuthKey id / operator id and user name, + the switch-user target). A request effect
+   * has none: name it here to use a {@link SharedStore}.
+   */
+  readonly identity?: string | undefined
 }
 
 /**
@@ -139,6 +169,18 @@ const refusals = ["RenewalRefused", "AuthFailed"] as const satisfies ReadonlyArr
 const isRefusal = (e: RenewTokenError): e is RenewalRefused | AuthFailed =>
   (refusals as ReadonlyArray<string>).includes(e._tag)
 
+/** The non-secret identity of credentials: their kind and who they name. */
+const credentialsIdentity = (c: Credentials.Credentials): string => {
+  switch (c._tag) {
+    case "RootCredentials":
+      return `root:${c.email}`
+    case "AuthKeyCredentials":
+      return `authKey:${c.authKeyId}`
+    case "SamUserCredentials":
+      return `samUser:${c.operatorId}:${c.userName}`
+  }
+}
+
 /**
  * Builds a session (requires `SoracomAuth` and a `Scope`, which owns the background refresh fiber).
  *
@@ -174,14 +216,25 @@ export const make = Effect.fnUntraced(function* (options: Options) {
     )
   let margin = marginFor(lifetime)
 
+  const identity =
+    options.identity ??
+    (isEffect(source)
+      ? undefined
+      : `${auth.baseUrl} ${credentialsIdentity(source instanceof AuthRequest ? source.credentials : source)}${
+          switchTo === undefined ? "" : ` switchUser:${switchTo.operatorId}:${switchTo.userName}`
+        }`)
+  const shared = yield* SharedStore
+  const store =
+    options.store ?? (shared !== undefined && identity !== undefined ? shared(identity) : undefined)
+
   const state = yield* Ref.make<State>(empty)
-  let storeLoaded = options.store === undefined
+  let storeLoaded = store === undefined
 
   const fresh = (session: AuthResponse.AuthResponse, now: number) =>
     now < DateTime.toEpochMillis(session.expiresAt) - margin
 
   const save = (session: AuthResponse.AuthResponse) =>
-    options.store === undefined ? Effect.succeed(session) : Effect.as(options.store.save(session), session)
+    store === undefined ? Effect.succeed(session) : Effect.as(store.save(session), session)
 
   const signIn: Effect.Effect<AuthResponse.AuthResponse, SessionError> = Effect.gen(function* () {
     const req = yield* request
@@ -197,12 +250,12 @@ export const make = Effect.fnUntraced(function* (options: Options) {
   /** Renews `previous` while it is valid, else (or when SORACOM refuses) signs in; saves the result. */
   const refresh = (
     previous: AuthResponse.AuthResponse | undefined,
-  ): Effect.Effect<AuthResponse.AuthResponse, SessionError> =>
-    Effect.gen(function* () {
+  ): Effect.Effect<AuthResponse.AuthResponse, SessionError> => {
+    const run = Effect.gen(function* () {
       let current = previous
-      if (!storeLoaded && options.store !== undefined) {
+      if (!storeLoaded && store !== undefined) {
         storeLoaded = true
-        const stored = yield* options.store.load
+        const stored = yield* store.load
         const now = yield* Clock.currentTimeMillis
         if (Option.isSome(stored) && fresh(stored.value, now)) return stored.value
         if (Option.isSome(stored)) current = stored.value
@@ -217,6 +270,12 @@ export const make = Effect.fnUntraced(function* (options: Options) {
       }
       return yield* Effect.flatMap(signIn, save)
     })
+    return store?.singleFlight === undefined
+      ? run
+      : store.singleFlight(run, (session) =>
+          Effect.map(Clock.currentTimeMillis, (now) => fresh(session, now)),
+        )
+  }
 
   const get: Effect.Effect<AuthResponse.AuthResponse, SessionError> = Effect.gen(function* () {
     const now = yield* Clock.currentTimeMillis
@@ -248,7 +307,7 @@ export const make = Effect.fnUntraced(function* (options: Options) {
     return yield* next
   }).pipe(Effect.withSpan("AuthSession.get"))
 
-  const clear = options.store?.clear ?? Effect.void
+  const clear = store?.clear ?? Effect.void
 
   const invalidate: Effect.Effect<void> = Ref.update(state, (s) => (s._tag === "Ready" ? empty : s)).pipe(
     Effect.andThen(clear),
