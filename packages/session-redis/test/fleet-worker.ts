@@ -19,6 +19,7 @@ export interface WorkerConfig {
     readonly password: string
     readonly lockTtlMs: number
     readonly retryAfterMs: number
+    readonly commandTimeoutMs: number
   }
 }
 
@@ -56,6 +57,7 @@ const store =
         password: Redacted.make(config.redis.password),
         lockTtl: config.redis.lockTtlMs,
         retryAfter: config.redis.retryAfterMs,
+        commandTimeout: config.redis.commandTimeoutMs,
       })
 const runtime = ManagedRuntime.make(
   session.pipe(Layer.provide(store), Layer.provideMerge(Logger.layer([logger]))),
