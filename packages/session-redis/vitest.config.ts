@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config"
+import { resolveSource } from "../../vitest.shared.ts"
 
-// The fleet tests run OS processes, redis-server and a sandbox, and wait out short session lifetimes (seconds):
-// generous timeouts absorb a loaded machine. Files run one at a time: each starts many processes.
+// Real redis-server, sandbox and OS processes, and short session lifetimes waited out (seconds): generous limits so
+// a loaded CI machine is slow, not red. Files run one at a time: the fleet tests start many processes.
 export default defineConfig({
+  ...resolveSource,
   test: {
     testTimeout: 120_000,
     hookTimeout: 30_000,

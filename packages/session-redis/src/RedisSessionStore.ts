@@ -1,6 +1,6 @@
 /**
  * A SORACOM session shared through Redis, so a fleet of processes (pods, workers, CI jobs) signs in once:
- * core's `SessionStore` with distributed single-flight. The session of an identity (endpoint + who signs in) lives
+ * core's `AuthSession.Store` with distributed single-flight. The session of an identity (endpoint + who signs in) lives
  * under one key whose TTL is its remaining lifetime; before signing in, a process takes a lock (`SET NX PX`, a
  * random token, released by compare-and-delete in Lua) and the others poll for the session it saves. A holder that
  * dies loses the lock at its expiry; nobody waits longer than `maxWait`. Redis down, slow or refusing the password
@@ -12,13 +12,7 @@
 import { createHash, randomUUID } from "node:crypto"
 import { hostname } from "node:os"
 import { NodeRedis } from "@effect/platform-node"
-import {
-  type AuthError,
-  type AuthResponse,
-  AuthResponseJson,
-  type SessionStore,
-  SharedSessionStore,
-} from "@soracom-auth/core"
+import { AuthResponse, AuthSession, type Errors } from "@soracom-auth/core"
 import {
   Clock,
   Context,
@@ -123,8 +117,8 @@ const extend = Redis.script((lock: string, token: string, ttl: number) => [lock,
   numberOfKeys: 1,
 }).withReturnType<number>()
 
-const encode = Schema.encodeSync(Schema.fromJsonString(AuthResponseJson))
-const decode = Schema.decodeUnknownOption(Schema.fromJsonString(AuthResponseJson))
+const encode = Schema.encodeSync(Schema.fromJsonString(AuthResponse.Json))
+const decode = Schema.decodeUnknownOption(Schema.fromJsonString(AuthResponse.Json))
 
 /** One line about why Redis failed, without `secrets` (e.g. the password, should an error echo it). */
 const describe = (cause: unknown, secrets: ReadonlyArray<string>): string => {
@@ -153,7 +147,7 @@ const maxPollMillis = 100
 export const make = (
   connect: Effect.Effect<Redis.Redis["Service"], Redis.RedisError>,
   options: Options = {},
-): ((identity: string) => SessionStore) => stores(connect, options, []).storeFor
+): ((identity: string) => AuthSession.Store) => stores(connect, options, []).storeFor
 
 /** The stores, and a ping that connects (and warns) ahead of the first sign-in. */
 const stores = (
@@ -198,17 +192,17 @@ const stores = (
       return Option.none<A>()
     })
 
-  const storeFor = (identity: string): SessionStore => {
+  const storeFor = (identity: string): AuthSession.Store => {
     const key = `${prefix}:${createHash("sha256").update(identity).digest("hex")}`
     const lock = `${key}:lock`
 
-    const load: Effect.Effect<Option.Option<AuthResponse>> = use((redis) =>
+    const load: Effect.Effect<Option.Option<AuthResponse.AuthResponse>> = use((redis) =>
       redis.send<string | null>("GET", key),
     ).pipe(
       Effect.map((reply) => Option.flatMap(reply, (raw) => (raw === null ? Option.none() : decode(raw)))),
     )
 
-    const save = (session: AuthResponse) =>
+    const save = (session: AuthResponse.AuthResponse) =>
       Effect.gen(function* () {
         const ttl = DateTime.toEpochMillis(session.expiresAt) - (yield* Clock.currentTimeMillis)
         if (ttl <= 0) return
@@ -218,9 +212,9 @@ const stores = (
     const clear = Effect.asVoid(use((redis) => redis.send("DEL", key)))
 
     const singleFlight = (
-      signIn: Effect.Effect<AuthResponse, AuthError>,
-      isFresh: (session: AuthResponse) => Effect.Effect<boolean>,
-    ): Effect.Effect<AuthResponse, AuthError> =>
+      signIn: Effect.Effect<AuthResponse.AuthResponse, Errors.AuthError>,
+      isFresh: (session: AuthResponse.AuthResponse) => Effect.Effect<boolean>,
+    ): Effect.Effect<AuthResponse.AuthResponse, Errors.AuthError> =>
       Effect.gen(function* () {
         const freshStored = Effect.flatMap(load, (stored) =>
           Option.isSome(stored)
@@ -271,7 +265,7 @@ const stores = (
 
 /**
  * The shared store over the `Redis` service in context (e.g. `NodeRedis.layer`): provides core's
- * `SharedSessionStore`, so every `AuthSession` built with it shares its session through Redis. A failing
+ * `AuthSession.SharedStore`, so every `AuthSession` built with it shares its session through Redis. A failing
  * command makes the store step aside (see the module doc); how the connection itself reconnects and logs is the
  * provided layer's.
  *
@@ -280,7 +274,7 @@ const stores = (
  */
 export const layer = (options: Options = {}): Layer.Layer<never, never, Redis.Redis> =>
   Layer.effect(
-    SharedSessionStore,
+    AuthSession.SharedStore,
     Effect.map(
       Redis.Redis.useSync((redis) => redis),
       (redis) => make(Effect.succeed(redis), options),
@@ -298,7 +292,7 @@ export const layer = (options: Options = {}): Layer.Layer<never, never, Redis.Re
  */
 export const layerNode = (options: NodeOptions): Layer.Layer<never, RedisStoreUnavailable> =>
   Layer.effect(
-    SharedSessionStore,
+    AuthSession.SharedStore,
     Effect.gen(function* () {
       const scope = yield* Effect.scope
       const secrets = [

@@ -2,7 +2,7 @@
  * One process of a fleet: an AuthSession (http-ky, the sandbox) sharing its session through Redis (or not, when no
  * `redisUrl` is given). Driven over IPC by fleet.ts: `{ callers }` → `{ apiKeys, failures, warnings }`.
  */
-import { AuthKeyCredentials, AuthSession, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
+import { AuthSession, Credentials, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { Layer, Logger, ManagedRuntime, Redacted } from "effect"
 import { RedisSessionStore } from "../src/index.ts"
@@ -37,7 +37,10 @@ const logger = Logger.make(({ logLevel, message }) => {
 })
 
 const session = AuthSession.layer({
-  source: new AuthKeyCredentials({ authKeyId: config.authKeyId, authKey: Redacted.make(config.authKey) }),
+  source: new Credentials.AuthKeyCredentials({
+    authKeyId: config.authKeyId,
+    authKey: Redacted.make(config.authKey),
+  }),
   margin: `${config.marginSeconds} seconds`,
 }).pipe(
   Layer.provide(
@@ -65,7 +68,9 @@ const runtime = ManagedRuntime.make(
 
 process.on("message", async (message: { callers: number }) => {
   const results = await Promise.allSettled(
-    Array.from({ length: message.callers }, () => runtime.runPromise(AuthSession.use((s) => s.headers))),
+    Array.from({ length: message.callers }, () =>
+      runtime.runPromise(AuthSession.AuthSession.use((s) => s.headers)),
+    ),
   )
   const reply: WorkerReply = {
     apiKeys: results.flatMap((r) => (r.status === "fulfilled" ? [r.value["X-Soracom-API-Key"]] : [])),

@@ -24,6 +24,8 @@ export const startFleet = async (size: number, config: WorkerConfig): Promise<Fl
   const workers = Array.from({ length: size }, () =>
     fork(new URL("./fleet-worker.ts", import.meta.url), {
       env: { ...process.env, FLEET_CONFIG: JSON.stringify(config) },
+      // workspace packages through their TypeScript sources, as in the tests
+      execArgv: ["--conditions=@soracom-auth/source"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     }),
   )

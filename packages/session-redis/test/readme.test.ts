@@ -4,7 +4,7 @@
  * for the password, as the only user the store connects as.
  */
 import { readFileSync } from "node:fs"
-import { AuthKeyCredentials, AuthSession, Endpoint, SoracomAuth } from "@soracom-auth/core"
+import { AuthSession, Credentials, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import { Effect, Layer, Logger, Redacted } from "effect"
@@ -54,7 +54,10 @@ describe.runIf(hasRedis() && requireTool("openssl", "the Redis TLS test"))(
       })
       const live = () =>
         AuthSession.layer({
-          source: new AuthKeyCredentials({ authKeyId: key.authKeyId, authKey: Redacted.make(key.authKey) }),
+          source: new Credentials.AuthKeyCredentials({
+            authKeyId: key.authKeyId,
+            authKey: Redacted.make(key.authKey),
+          }),
         }).pipe(
           Layer.provide(
             RedisSessionStore.layerNode({
@@ -69,13 +72,13 @@ describe.runIf(hasRedis() && requireTool("openssl", "the Redis TLS test"))(
           Layer.provide(Logger.layer([logger])),
         )
       const headers = await Effect.runPromise(
-        AuthSession.use((s) => s.headers).pipe(
+        AuthSession.AuthSession.use((s) => s.headers).pipe(
           Effect.provide(live()),
           Effect.provide(Logger.layer([logger])),
         ),
       )
       const again = await Effect.runPromise(
-        AuthSession.use((s) => s.headers).pipe(
+        AuthSession.AuthSession.use((s) => s.headers).pipe(
           Effect.provide(live()),
           Effect.provide(Logger.layer([logger])),
         ),

@@ -4,7 +4,7 @@
  * Redis down at start and back later. Real redis-server, real sandbox.
  */
 import { setTimeout as sleep } from "node:timers/promises"
-import { AuthKeyCredentials, AuthSession, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
+import { AuthSession, Credentials, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import { Effect, Exit, Layer, Logger, ManagedRuntime, Redacted } from "effect"
@@ -22,7 +22,7 @@ describe.runIf(hasRedis())("RedisSessionStore", { timeout: 60_000 }, () => {
   let redis: RedisServer
   let sandbox: Sandbox
   let raw: ReturnType<typeof createClient>
-  const runtimes: Array<ManagedRuntime.ManagedRuntime<AuthSession, unknown>> = []
+  const runtimes: Array<ManagedRuntime.ManagedRuntime<AuthSession.AuthSession, unknown>> = []
   beforeEach(async () => {
     redis = await startRedis()
     sandbox = await startSandbox({ ...testSandboxOptions, record: true })
@@ -45,7 +45,10 @@ describe.runIf(hasRedis())("RedisSessionStore", { timeout: 60_000 }, () => {
     })
     const runtime = ManagedRuntime.make(
       AuthSession.layer({
-        source: new AuthKeyCredentials({ authKeyId: key.authKeyId, authKey: Redacted.make(key.authKey) }),
+        source: new Credentials.AuthKeyCredentials({
+          authKeyId: key.authKeyId,
+          authKey: Redacted.make(key.authKey),
+        }),
       }).pipe(
         Layer.provide(
           RedisSessionStore.layerNode({
@@ -67,8 +70,8 @@ describe.runIf(hasRedis())("RedisSessionStore", { timeout: 60_000 }, () => {
       ),
     )
     runtimes.push(runtime)
-    const run = <A, E>(f: (s: AuthSession["Service"]) => Effect.Effect<A, E>) =>
-      runtime.runPromise(AuthSession.use(f))
+    const run = <A, E>(f: (s: AuthSession.Service) => Effect.Effect<A, E>) =>
+      runtime.runPromise(AuthSession.AuthSession.use(f))
     return {
       runtime,
       warnings,
