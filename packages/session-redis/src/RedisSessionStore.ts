@@ -12,7 +12,7 @@
 import { createHash, randomUUID } from "node:crypto"
 import { hostname } from "node:os"
 import { NodeRedis } from "@effect/platform-node"
-import { AuthResponse, AuthSession, type Errors } from "@soracom-auth/core"
+import { AuthResponse, AuthSession } from "@soracom-auth/core"
 import {
   Clock,
   Context,
@@ -211,10 +211,10 @@ const stores = (
 
     const clear = Effect.asVoid(use((redis) => redis.send("DEL", key)))
 
-    const singleFlight = (
-      signIn: Effect.Effect<AuthResponse.AuthResponse, Errors.AuthError>,
+    const singleFlight = <E>(
+      refresh: Effect.Effect<AuthResponse.AuthResponse, E>,
       isFresh: (session: AuthResponse.AuthResponse) => Effect.Effect<boolean>,
-    ): Effect.Effect<AuthResponse.AuthResponse, Errors.AuthError> =>
+    ): Effect.Effect<AuthResponse.AuthResponse, E> =>
       Effect.gen(function* () {
         const freshStored = Effect.flatMap(load, (stored) =>
           Option.isSome(stored)
@@ -231,7 +231,7 @@ const stores = (
             redis.send<string | null>("SET", lock, token, "NX", "PX", String(lockTtl)),
           )
           // Redis unreachable: in-process single-flight only (AuthSession's).
-          if (Option.isNone(taken)) return yield* signIn
+          if (Option.isNone(taken)) return yield* refresh
           if (taken.value !== null) {
             const freed = use((redis) => redis.eval(release)(lock, token))
             const keepAlive = Effect.sleep(Duration.millis(lockTtl / 3)).pipe(
@@ -243,14 +243,14 @@ const stores = (
               const again = yield* freshStored
               if (Option.isSome(again)) return again.value
               const extending = yield* Effect.forkChild(keepAlive)
-              return yield* signIn.pipe(Effect.ensuring(Fiber.interrupt(extending)))
+              return yield* refresh.pipe(Effect.ensuring(Fiber.interrupt(extending)))
             }).pipe(Effect.ensuring(freed))
           }
           if ((yield* Clock.currentTimeMillis) >= deadline) {
             yield* Effect.logWarning(
               `Redis session store: waited ${maxWait} ms for another process's sign-in; signing in here`,
             )
-            return yield* signIn
+            return yield* refresh
           }
           yield* Effect.sleep(Duration.millis(poll))
           poll = Math.min(poll * 2, maxPollMillis)

@@ -14,6 +14,8 @@ export interface WorkerConfig {
   readonly tokenTimeoutSeconds: number
   /** Seconds before expiry that a session counts as stale (the refresh tests shorten a session's use this way). */
   readonly marginSeconds: number
+  /** Refresh by renewing the token (core's default) or by signing in again. */
+  readonly renew: boolean
   readonly redis?: {
     readonly url: string
     readonly password: string
@@ -24,7 +26,8 @@ export interface WorkerConfig {
 }
 
 export interface WorkerReply {
-  readonly apiKeys: ReadonlyArray<string>
+  /** Each caller's session: API key and token. */
+  readonly sessions: ReadonlyArray<string>
   readonly failures: ReadonlyArray<string>
   readonly warnings: ReadonlyArray<string>
 }
@@ -42,6 +45,7 @@ const session = AuthSession.layer({
     authKey: Redacted.make(config.authKey),
   }),
   margin: `${config.marginSeconds} seconds`,
+  renew: config.renew,
 }).pipe(
   Layer.provide(
     SoracomAuth.layer({
@@ -73,7 +77,9 @@ process.on("message", async (message: { callers: number }) => {
     ),
   )
   const reply: WorkerReply = {
-    apiKeys: results.flatMap((r) => (r.status === "fulfilled" ? [r.value["X-Soracom-API-Key"]] : [])),
+    sessions: results.flatMap((r) =>
+      r.status === "fulfilled" ? [`${r.value["X-Soracom-API-Key"]} ${r.value["X-Soracom-Token"]}`] : [],
+    ),
     failures: results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : [])),
     warnings: [...warnings],
   }
