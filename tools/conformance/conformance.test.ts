@@ -17,16 +17,21 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import {
+  AuthenticatedClient,
   AuthRequest,
   AuthResponse,
+  AuthSession,
+  Credentials,
+  Endpoint,
   Fields,
   PasswordReset,
-  type SoracomAuth,
+  SoracomAuth,
   SwitchUser,
   Wire,
 } from "@soracom-auth/core"
+import { KyHttpClient } from "@soracom-auth/http-ky"
 import type { Fault, Sandbox } from "@soracom-auth/sandbox"
-import { Effect, Redacted, Schema } from "effect"
+import { Effect, Layer, Redacted, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type BadInput, loadCorpus, operationPath, rawOnly } from "./bad-inputs/corpus.ts"
 import {
@@ -288,6 +293,43 @@ describe("1. client traffic through core, recorded on the wire", () => {
     expect(tagOf(await run(svc.switchUser(samSession.success, toSam)))).toBe("SwitchUserNotAllowed")
     expect(tagOf(await run(svc.logout(rootSession.success)))).toBe("Success")
     expect(tagOf(await run(svc.switchUser(rootSession.success, toSam)))).toBe("AuthFailed")
+  })
+
+  it("AuthenticatedClient: its GET carries both security headers; a revoked token → 401, one sign-in, retry → 200", async () => {
+    const layer = AuthenticatedClient.layer.pipe(
+      Layer.provideMerge(
+        AuthSession.layer({
+          source: new Credentials.AuthKeyCredentials({
+            authKeyId: accounts.rootKey.authKeyId,
+            authKey: Redacted.make(accounts.rootKey.authKey),
+          }),
+        }),
+      ),
+      Layer.provideMerge(SoracomAuth.layer({ endpoint: Endpoint.url(main.proxy.url) })),
+      Layer.provideMerge(KyHttpClient.layer()),
+    )
+    const statuses = await Effect.runPromise(
+      Effect.gen(function* () {
+        const client = yield* AuthenticatedClient.AuthenticatedClient
+        const session = yield* Effect.flatMap(AuthSession.AuthSession, (s) => s.get)
+        const first = yield* client.get(`/operators/${accounts.root.operatorId}`)
+        main.sandbox.revokeSessions(Redacted.value(session.apiKey))
+        const second = yield* client.get(`/operators/${accounts.root.operatorId}`)
+        return [first.status, second.status]
+      }).pipe(Effect.provide(layer)),
+    )
+    expect(statuses).toEqual([200, 200])
+    const tail = main.proxy
+      .exchanges()
+      .slice(-5)
+      .map((e) => `${e.request.method} ${e.request.path} ${e.response?.status}`)
+    expect(tail).toEqual([
+      "POST /auth 200",
+      `GET /operators/${accounts.root.operatorId} 200`,
+      `GET /operators/${accounts.root.operatorId} 401`,
+      "POST /auth 200",
+      `GET /operators/${accounts.root.operatorId} 200`,
+    ])
   })
 
   it("password reset: issue (200), verify (200), reuse (400), unknown email (400), expired (404)", async () => {

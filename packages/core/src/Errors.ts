@@ -251,7 +251,8 @@ export class ServerError extends Schema.TaggedError<ServerError>()("ServerError"
  * @since 0.1.0
  */
 export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
-  operation: Operation,
+  /** The Auth operation, or `"request"`: a call of your own through `AuthenticatedClient`. */
+  operation: Schema.Union([Operation, Schema.Literal("request")]),
   endpoint: Schema.String,
   reason: TransportReason,
   /** The underlying error's message, when one was found (never request data). */

@@ -6,6 +6,8 @@
  *
  * @since 0.1.0
  */
+
+export * as AuthenticatedClient from "./AuthenticatedClient.ts"
 export * as AuthRequest from "./AuthRequest.ts"
 export * as AuthResponse from "./AuthResponse.ts"
 export * as AuthSession from "./AuthSession.ts"
