@@ -48,6 +48,18 @@ describe("boundaries", () => {
     expect(r.stderr).toContain("packages/core/src/Leak.ts:1")
   })
 
+  it.each([
+    ["node:fs", 'import { readFileSync } from "node:fs"\n', "client-runs-in-browsers"],
+    ["the sandbox", 'import "@soracom-auth/sandbox"\n', "libraries-build-on-core-and-http-ky"],
+  ])("fails when the Promise client imports %s, naming the rule", (_name, line, rule) => {
+    const dir = workspaceCopy()
+    writeFileSync(join(dir, "packages/client/src/Leak.ts"), line)
+    const r = run(dir)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain(`rule "${rule}"`)
+    expect(r.stderr).toContain("packages/client/src/Leak.ts:1")
+  })
+
   it("fails when a package depends on the app", () => {
     const dir = workspaceCopy()
     writeFileSync(join(dir, "packages/sandbox/src/Leak.ts"), 'import "soracom-auth"\n')

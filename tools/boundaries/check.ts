@@ -105,4 +105,4 @@ if (violations.length > 0) {
   for (const v of violations) console.error(`  ${v}`)
   process.exit(1)
 }
-console.log("boundaries: ok (core → effect only; adapters → core; nothing → apps)")
+console.log("boundaries: ok (core → effect only; adapters → core; client → core, http-ky; nothing → apps)")

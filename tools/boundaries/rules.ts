@@ -1,6 +1,7 @@
 /**
  * The dependency direction of the workspace, as data: which project may import what.
- * `core` (the contract, no I/O) ← `adapter` (http-ky, sandbox) ← `app` (tui); `tools` may use anything.
+ * `core` (the contract, no I/O) ← `adapter` (http-ky, sandbox) ← `library` (client) ← `app` (tui); `tools` may
+ * use anything.
  */
 export interface Rule {
   readonly name: string
@@ -28,6 +29,15 @@ export const rulesByTag: Record<string, ReadonlyArray<Rule>> = {
       allows: (s) => !isWorkspace(s) || s === "@soracom-auth/core" || s.startsWith("@soracom-auth/core/"),
     },
   ],
+  "scope:library": [
+    {
+      name: "libraries-build-on-core-and-http-ky",
+      why: "packages built on the adapters (packages/client) may depend on @soracom-auth/core and @soracom-auth/http-ky, never on the sandbox (a server) or apps",
+      allows: (s) =>
+        !isWorkspace(s) ||
+        ["@soracom-auth/core", "@soracom-auth/http-ky"].some((p) => s === p || s.startsWith(`${p}/`)),
+    },
+  ],
   "scope:app": [],
   "scope:tools": [],
 }
@@ -38,6 +48,13 @@ export const rulesByProject: Record<string, ReadonlyArray<Rule>> = {
     {
       name: "http-ky-runs-wherever-fetch-does",
       why: "packages/http-ky imports no node: built-ins, so it runs wherever fetch does",
+      allows: (s) => !isNodeBuiltin(s),
+    },
+  ],
+  "@soracom-auth/client": [
+    {
+      name: "client-runs-in-browsers",
+      why: "packages/client imports no node: built-ins, so it runs in browsers, Deno and Bun",
       allows: (s) => !isNodeBuiltin(s),
     },
   ],
