@@ -33,6 +33,9 @@ export interface RedisServer {
   readonly ca?: string
   start(): Promise<void>
   stop(): Promise<void>
+  /** SIGSTOP / SIGCONT: a Redis that accepts connections and never answers (slow). */
+  pause(): void
+  resume(): void
   [Symbol.asyncDispose](): Promise<void>
 }
 
@@ -141,6 +144,8 @@ export const startRedis = async (options: { readonly tls?: boolean } = {}): Prom
     ...(ca === undefined ? {} : { ca }),
     start,
     stop,
+    pause: () => void child?.kill("SIGSTOP"),
+    resume: () => void child?.kill("SIGCONT"),
     [Symbol.asyncDispose]: async () => {
       await stop()
       rmSync(dir, { recursive: true, force: true })

@@ -4,6 +4,7 @@
  * Redis down at start and back later. Real redis-server, real sandbox.
  */
 import { setTimeout as sleep } from "node:timers/promises"
+import { NodeRedis } from "@effect/platform-node"
 import { AuthSession, Credentials, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
@@ -157,6 +158,57 @@ describe.runIf(hasRedis())("RedisSessionStore", { timeout: 60_000 }, () => {
     assert.notInclude((error as Error).message, "\n")
     assert.notInclude((error as Error).message, wrong)
     assert.notInclude(JSON.stringify(error), wrong)
+  })
+
+  it("a lock held past maxWait: the waiter signs in itself, with a warning (never an unbounded wait)", async () => {
+    const a = processWith()
+    await a.headers()
+    const [sessionKey] = await raw.keys("*")
+    await raw.del(sessionKey!)
+    await raw.set(`${sessionKey}:lock`, "stuck-host:1:stuck", { PX: 60_000 })
+    const b = processWith({ maxWait: 1_000 })
+    await b.headers()
+    assert.strictEqual(posts(sandbox), 2)
+    assert.strictEqual(b.warnings.length, 1)
+    assert.match(b.warnings[0]!, /waited 1000 ms for another process's sign-in; signing in here/)
+  })
+
+  it("a slow Redis (stopped with SIGSTOP) counts as unavailable: one warning after commandTimeout, sessions go on", async () => {
+    const a = processWith({ commandTimeout: 300 })
+    await a.headers()
+    await a.invalidate()
+    redis.pause()
+    try {
+      const headers = await a.headers()
+      assert.isString(headers["X-Soracom-API-Key"])
+      assert.strictEqual(posts(sandbox), 2)
+      assert.strictEqual(a.warnings.length, 1, a.warnings.join("\n"))
+      assert.match(a.warnings[0]!, /Redis session store unavailable \(/)
+    } finally {
+      redis.resume()
+    }
+  })
+
+  it("RedisSessionStore.layer over a Redis layer of the application's own (NodeRedis.layer)", async () => {
+    const runtime = ManagedRuntime.make(
+      AuthSession.layer({
+        source: new Credentials.AuthKeyCredentials({
+          authKeyId: key.authKeyId,
+          authKey: Redacted.make(key.authKey),
+        }),
+      }).pipe(
+        Layer.provide(RedisSessionStore.layer()),
+        Layer.provide(NodeRedis.layer({ url: redis.url, password: redis.password })),
+        Layer.provide(
+          SoracomAuth.layer({ endpoint: Endpoint.url(sandbox.url), retryPolicy: RetryPolicy.none }),
+        ),
+        Layer.provide(KyHttpClient.layer()),
+      ),
+    )
+    runtimes.push(runtime)
+    const headers = await runtime.runPromise(AuthSession.AuthSession.use((s) => s.headers))
+    assert.deepStrictEqual(await processWith().headers(), headers)
+    assert.strictEqual(posts(sandbox), 1)
   })
 
   it("Redis down at start: one warning, sessions go on; once Redis is up the store is used again", async () => {
