@@ -8,6 +8,14 @@
  */
 const argv = process.argv.slice(2)
 
+// HTTPS_PROXY / HTTP_PROXY (either case) and NO_PROXY: Node's built-in proxy support for every request (fetch
+// tunnels through the proxy), turned on only when a proxy is set, so a start without one loads nothing more.
+if (["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"].some((name) => process.env[name])) {
+  const { setGlobalProxyFromEnv } = await import("node:http")
+  // Node < 24.14 lacks it: there, NODE_USE_ENV_PROXY=1 does the same (see the README).
+  if (typeof setGlobalProxyFromEnv === "function") setGlobalProxyFromEnv()
+}
+
 const openAppDirectly = async (): Promise<number> => {
   try {
     const { runApp } = await import("./ui/index.tsx")
