@@ -42,9 +42,11 @@ const setup = (source: AuthSession.Source) =>
     const advance = (millis: number) =>
       TestClock.adjust(millis).pipe(
         Effect.andThen(Clock.currentTimeMillis),
-        Effect.map((t) => {
-          now = t
-        }),
+        Effect.flatMap((t) =>
+          Effect.sync(() => {
+            now = t
+          }),
+        ),
       )
     const paths = () => sandbox.exchanges().map((e) => `${e.response?.status} ${e.request.path}`)
     return { sandbox, layer, advance, paths, now: () => now }
