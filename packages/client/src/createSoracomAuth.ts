@@ -61,23 +61,58 @@ export interface SoracomAuthClient {
   [Symbol.asyncDispose](): Promise<void>
 }
 
+const fromSession = (stored: Session): Option.Option<AuthResponse.AuthResponse> =>
+  Schema.decodeUnknownOption(AuthResponse.Json)({
+    apiKey: stored.apiKey,
+    token: stored.token,
+    operatorId: stored.operatorId,
+    ...(stored.userName === undefined ? {} : { userName: stored.userName }),
+    expiresAt: new Date(stored.expiresAt).toISOString(),
+  })
+
+/** The store's Promise single-flight around AuthSession's refresh; the refresh's own failure comes back typed. */
+const singleFlightOf =
+  (singleFlight: NonNullable<SessionStore["singleFlight"]>) =>
+  <E>(
+    refresh: Effect.Effect<AuthResponse.AuthResponse, E>,
+    isFresh: (session: AuthResponse.AuthResponse) => Effect.Effect<boolean>,
+  ): Effect.Effect<AuthResponse.AuthResponse, E> =>
+    Effect.gen(function* () {
+      const context = yield* Effect.context<never>()
+      let failed: Cause.Cause<E> | undefined
+      const shared = yield* Effect.tryPromise({
+        try: (signal) =>
+          singleFlight(
+            async () => {
+              const exit = await Effect.runPromiseExitWith(context)(refresh, { signal })
+              if (Exit.isSuccess(exit)) return toSession(exit.value)
+              failed = exit.cause
+              throw new Error("refresh failed")
+            },
+            (session) =>
+              Option.match(fromSession(session), {
+                onNone: () => false,
+                onSome: (s) => Effect.runSyncWith(context)(isFresh(s)),
+              }),
+          ),
+        catch: (cause) => cause,
+      }).pipe(Effect.catch((cause) => (failed !== undefined ? Effect.failCause(failed) : Effect.die(cause))))
+      return yield* Option.match(fromSession(shared), {
+        onNone: () => Effect.die(new Error("store.singleFlight answered a malformed session")),
+        onSome: Effect.succeed,
+      })
+    })
+
 const storeLayer = (store: SessionStore): AuthSession.Store => ({
   load: Effect.tryPromise(async () => (await store.load()) ?? undefined).pipe(
-    Effect.map((stored) =>
-      stored === undefined
-        ? Option.none()
-        : Schema.decodeUnknownOption(AuthResponse.Json)({
-            apiKey: stored.apiKey,
-            token: stored.token,
-            operatorId: stored.operatorId,
-            ...(stored.userName === undefined ? {} : { userName: stored.userName }),
-            expiresAt: new Date(stored.expiresAt).toISOString(),
-          }),
-    ),
+    Effect.map((stored) => (stored === undefined ? Option.none() : fromSession(stored))),
     Effect.orElseSucceed(() => Option.none()),
   ),
   save: (session) => Effect.ignore(Effect.tryPromise(async () => store.save(toSession(session)))),
   clear: Effect.ignore(Effect.tryPromise(async () => store.clear?.())),
+  ...(store.singleFlight === undefined
+    ? {}
+    : { singleFlight: singleFlightOf(store.singleFlight.bind(store)) }),
 })
 
 const toSession = (session: AuthResponse.AuthResponse): Session => {

@@ -38,6 +38,14 @@ export interface SessionStore {
   readonly load: () => Promise<Session | undefined | null> | Session | undefined | null
   readonly save: (session: Session) => Promise<void> | void
   readonly clear?: (() => Promise<void> | void) | undefined
+  /**
+   * Optional: single-flight across the processes sharing the store (e.g. `redisStore` from
+   * `@soracom-auth/session-redis`). Every refresh then goes through it: answer a stored session for which
+   * `isFresh` holds, else run `refresh` (which saves through this store) once across them.
+   */
+  readonly singleFlight?:
+    | ((refresh: () => Promise<Session>, isFresh: (session: Session) => boolean) => Promise<Session>)
+    | undefined
 }
 
 /**
@@ -180,12 +188,13 @@ export const resolveOptions = (options: unknown): Resolved => {
       isRecord(store) &&
       typeof store.load === "function" &&
       typeof store.save === "function" &&
-      (store.clear === undefined || typeof store.clear === "function")
+      (store.clear === undefined || typeof store.clear === "function") &&
+      (store.singleFlight === undefined || typeof store.singleFlight === "function")
     )
   )
     throw invalid(
       "store",
-      "store must be an object with load() and save(session) functions (and optionally clear()).",
+      "store must be an object with load() and save(session) functions (and optionally clear() and singleFlight()).",
     )
 
   const timeout: unknown = o.tokenTimeoutSeconds

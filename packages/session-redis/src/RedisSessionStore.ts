@@ -291,62 +291,71 @@ export const layer = (options: Options = {}): Layer.Layer<never, never, Redis.Re
  * @since 0.1.0
  */
 export const layerNode = (options: NodeOptions): Layer.Layer<never, RedisStoreUnavailable> =>
-  Layer.effect(
-    AuthSession.SharedStore,
-    Effect.gen(function* () {
-      const scope = yield* Effect.scope
-      const secrets = [
-        ...(options.password === undefined ? [] : [Redacted.value(options.password)]),
-        ...passwordInUrl(options.url),
-      ]
-      let connected = false
-      const socket = options.client?.socket
-      const nodeLayer = NodeRedis.layer({
-        ...options.client,
-        url: options.url,
-        ...(options.username === undefined ? {} : { username: options.username }),
-        ...(options.password === undefined ? {} : { password: Redacted.value(options.password) }),
-        disableOfflineQueue: true,
-        socket: {
-          connectTimeout: millis(options.commandTimeout, defaults.commandTimeout) * 5,
-          ...socket,
-          // The first connection fails fast (the store retries it); once up, reconnect forever with backoff.
-          reconnectStrategy: (retries: number, cause: Error) =>
-            connected ? Math.min(2 ** retries * 50, 2000) + Math.floor(Math.random() * 200) : cause,
-        } as NonNullable<RedisClientOptions["socket"]>,
-      })
-      let redis: Redis.Redis["Service"] | undefined
-      const lock = yield* Semaphore.make(1)
-      const connect = Effect.suspend(() => {
-        if (redis !== undefined) return Effect.succeed(redis)
-        return lock.withPermits(1)(
-          Effect.suspend(() => {
-            if (redis !== undefined) return Effect.succeed(redis)
-            return Effect.gen(function* () {
-              const attempt = yield* Scope.fork(scope)
-              const context = yield* Layer.buildWithScope(nodeLayer, attempt).pipe(
-                Effect.provideService(References.MinimumLogLevel, "Error"),
-                Effect.onError((cause) => Scope.close(attempt, Exit.failCause(cause))),
-              )
-              connected = true
-              redis = Context.get(context, Redis.Redis)
-              return redis
-            })
-          }),
-        )
-      })
-      if (options.strict === true) {
-        yield* connect.pipe(
-          Effect.timeout(millis(options.commandTimeout, defaults.commandTimeout) * 5),
-          Effect.mapError((cause) => new RedisStoreUnavailable({ reason: describe(cause, secrets) })),
-        )
-      }
-      const { storeFor, ping } = stores(connect, options, secrets)
-      // Connect now (and warn now if Redis is unavailable) rather than on the first sign-in.
-      if (options.strict !== true) yield* ping
-      return storeFor
-    }),
-  )
+  Layer.effect(AuthSession.SharedStore, makeNode(options))
+
+/**
+ * The stores (one per identity) on their own node-redis connection, closed with the scope: what
+ * {@link layerNode} provides, for code that wires it by hand (e.g. the Promise `redisStore`).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const makeNode = (
+  options: NodeOptions,
+): Effect.Effect<(identity: string) => AuthSession.Store, RedisStoreUnavailable, Scope.Scope> =>
+  Effect.gen(function* () {
+    const scope = yield* Effect.scope
+    const secrets = [
+      ...(options.password === undefined ? [] : [Redacted.value(options.password)]),
+      ...passwordInUrl(options.url),
+    ]
+    let connected = false
+    const socket = options.client?.socket
+    const nodeLayer = NodeRedis.layer({
+      ...options.client,
+      url: options.url,
+      ...(options.username === undefined ? {} : { username: options.username }),
+      ...(options.password === undefined ? {} : { password: Redacted.value(options.password) }),
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: millis(options.commandTimeout, defaults.commandTimeout) * 5,
+        ...socket,
+        // The first connection fails fast (the store retries it); once up, reconnect forever with backoff.
+        reconnectStrategy: (retries: number, cause: Error) =>
+          connected ? Math.min(2 ** retries * 50, 2000) + Math.floor(Math.random() * 200) : cause,
+      } as NonNullable<RedisClientOptions["socket"]>,
+    })
+    let redis: Redis.Redis["Service"] | undefined
+    const lock = yield* Semaphore.make(1)
+    const connect = Effect.suspend(() => {
+      if (redis !== undefined) return Effect.succeed(redis)
+      return lock.withPermits(1)(
+        Effect.suspend(() => {
+          if (redis !== undefined) return Effect.succeed(redis)
+          return Effect.gen(function* () {
+            const attempt = yield* Scope.fork(scope)
+            const context = yield* Layer.buildWithScope(nodeLayer, attempt).pipe(
+              Effect.provideService(References.MinimumLogLevel, "Error"),
+              Effect.onError((cause) => Scope.close(attempt, Exit.failCause(cause))),
+            )
+            connected = true
+            redis = Context.get(context, Redis.Redis)
+            return redis
+          })
+        }),
+      )
+    })
+    if (options.strict === true) {
+      yield* connect.pipe(
+        Effect.timeout(millis(options.commandTimeout, defaults.commandTimeout) * 5),
+        Effect.mapError((cause) => new RedisStoreUnavailable({ reason: describe(cause, secrets) })),
+      )
+    }
+    const { storeFor, ping } = stores(connect, options, secrets)
+    // Connect now (and warn now if Redis is unavailable) rather than on the first sign-in.
+    if (options.strict !== true) yield* ping
+    return storeFor
+  })
 
 const passwordInUrl = (url: string): ReadonlyArray<string> => {
   try {

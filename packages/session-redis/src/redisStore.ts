@@ -1,0 +1,121 @@
+/**
+ * The Redis session store for the Promise client (`@soracom-auth/client`): `createSoracomAuth({ store:
+ * redisStore({ url, identity }) })`. The same store as {@link RedisSessionStore.layerNode} — one key per identity,
+ * distributed single-flight, degraded to in-process when Redis is unavailable — behind Promises, with plain
+ * sessions (secrets in clear, as the client hands them over).
+ *
+ * @since 0.1.0
+ */
+import { AuthResponse, type AuthSession } from "@soracom-auth/core"
+import { Effect, Exit, Option, Redacted, Schema, Scope } from "effect"
+import * as RedisSessionStore from "./RedisSessionStore.ts"
+
+/**
+ * A session as the Promise client has it.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Session {
+  readonly apiKey: string
+  readonly token: string
+  readonly operatorId: string
+  readonly userName?: string
+  readonly expiresAt: Date
+}
+
+/**
+ * Options of {@link redisStore}: {@link RedisSessionStore.NodeOptions} with the password as a plain string
+ * allowed, and the identity the session is shared under.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface RedisStoreOptions extends Omit<RedisSessionStore.NodeOptions, "password"> {
+  readonly password?: string | Redacted.Redacted<string> | undefined
+  /**
+   * Who signs in, naming the shared session (hashed into the key; never put a secret here), e.g. the AuthKey id.
+   * Processes with the same identity share one session: give each set of credentials its own.
+   */
+  readonly identity: string
+}
+
+/**
+ * A store for `createSoracomAuth({ store })`, and `close()` to end its Redis connection.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface RedisStore {
+  load(): Promise<Session | undefined>
+  save(session: Session): Promise<void>
+  clear(): Promise<void>
+  singleFlight(refresh: () => Promise<Session>, isFresh: (session: Session) => boolean): Promise<Session>
+  close(): Promise<void>
+}
+
+const toSession = (session: AuthResponse.AuthResponse): Session => {
+  const json = Schema.encodeSync(AuthResponse.Json)(session)
+  return {
+    apiKey: json.apiKey,
+    token: json.token,
+    operatorId: json.operatorId,
+    ...(json.userName === undefined ? {} : { userName: json.userName }),
+    expiresAt: new Date(json.expiresAt),
+  }
+}
+
+const fromSession = (session: Session): AuthResponse.AuthResponse =>
+  Schema.decodeUnknownSync(AuthResponse.Json)({
+    apiKey: session.apiKey,
+    token: session.token,
+    operatorId: session.operatorId,
+    ...(session.userName === undefined ? {} : { userName: session.userName }),
+    expiresAt: new Date(session.expiresAt).toISOString(),
+  })
+
+/**
+ * The store. It connects on first use (never throwing for Redis being unavailable unless `strict`).
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const redisStore = (options: RedisStoreOptions): RedisStore => {
+  const scope = Effect.runSync(Scope.make())
+  const { identity, password, ...rest } = options
+  let store: Promise<AuthSession.Store> | undefined
+  const opened = () => {
+    store ??= Effect.runPromise(
+      Scope.provide(
+        RedisSessionStore.makeNode({
+          ...rest,
+          ...(password === undefined
+            ? {}
+            : { password: Redacted.isRedacted(password) ? password : Redacted.make(password) }),
+        }),
+        scope,
+      ),
+    ).then((storeFor) => storeFor(identity))
+    return store
+  }
+  return {
+    load: async () =>
+      Option.getOrUndefined(Option.map(await Effect.runPromise((await opened()).load), toSession)),
+    save: async (session) => Effect.runPromise((await opened()).save(fromSession(session))),
+    clear: async () => Effect.runPromise((await opened()).clear ?? Effect.void),
+    singleFlight: async (refresh, isFresh) => {
+      const shared = (await opened()).singleFlight!
+      const exit = await Effect.runPromiseExit(
+        shared(
+          Effect.tryPromise({ try: () => refresh().then(fromSession), catch: (cause) => cause }),
+          (session) => Effect.sync(() => isFresh(toSession(session))),
+        ),
+      )
+      if (Exit.isSuccess(exit)) return toSession(exit.value)
+      // The refresh's own error, as the client threw it.
+      const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
+      throw failure === undefined ? new Error("redisStore: the refresh was interrupted") : failure.error
+    },
+    close: () => Effect.runPromise(Scope.close(scope, Exit.void)),
+  }
+}
