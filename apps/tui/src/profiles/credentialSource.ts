@@ -42,18 +42,14 @@ export class ProfileCommandFailed extends Data.TaggedError("ProfileCommandFailed
   readonly limit?: number | undefined
 }> {
   override get message(): string {
-    switch (this.reason) {
-      case "Timeout":
-        return `The profile command did not finish within ${this.limit} ms and was stopped.`
-      case "NonZeroExit":
-        return `The profile command failed (exit code ${this.exitCode}).`
-      case "TooLarge":
-        return `The profile command printed more than ${this.limit} bytes; a profile is much smaller.`
-      case "NotAProfile":
-        return "The profile command did not print a profile (a JSON object)."
-      case "CouldNotStart":
-        return "The profile command could not be started (is it on PATH?)."
+    const why: Record<ProfileCommandFailed["reason"], string> = {
+      Timeout: `did not finish within ${this.limit} ms and was stopped`,
+      NonZeroExit: `failed (exit code ${this.exitCode})`,
+      TooLarge: `printed more than ${this.limit} bytes; a profile is much smaller`,
+      NotAProfile: "did not print a profile (a JSON object)",
+      CouldNotStart: "could not be started (is it on PATH?)",
     }
+    return `The profile command ${why[this.reason]}.`
   }
 }
 
@@ -64,14 +60,12 @@ export class SourceProfileInvalid extends Data.TaggedError("SourceProfileInvalid
   readonly reason: "Chained" | "NoTarget" | "NoCredentials"
 }> {
   override get message(): string {
-    switch (this.reason) {
-      case "Chained":
-        return `Profile "${this.profile}" names source profile "${this.sourceProfile}", which has a sourceProfile of its own; only one step is allowed.`
-      case "NoTarget":
-        return `Profile "${this.profile}" names source profile "${this.sourceProfile}" but not the operatorId and username to switch to.`
-      case "NoCredentials":
-        return `Source profile "${this.sourceProfile}" of profile "${this.profile}" holds no credentials.`
+    const why: Record<SourceProfileInvalid["reason"], string> = {
+      Chained: `names source profile "${this.sourceProfile}", which has a sourceProfile of its own; only one step is allowed`,
+      NoTarget: `names source profile "${this.sourceProfile}" but not the operatorId and username to switch to`,
+      NoCredentials: `names source profile "${this.sourceProfile}", which holds no credentials`,
     }
+    return `Profile "${this.profile}" ${why[this.reason]}.`
   }
 }
 
