@@ -25,7 +25,8 @@ import { type Options, type Resolved, resolveOptions, type Session, type Session
  *
  * @category models
  */
-export interface AuthHeaders {
+// A type, not an interface: it stays assignable to fetch's `HeadersInit` (`fetch(url, { headers })`).
+export type AuthHeaders = {
   readonly "X-Soracom-API-Key": string
   readonly "X-Soracom-Token": string
 }

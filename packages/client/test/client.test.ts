@@ -63,6 +63,25 @@ describe("one session for every call", () => {
   })
 })
 
+describe("requests as given", () => {
+  it("query strings (fetch and ky's searchParams) and ky's json body reach SORACOM as sent", async () => {
+    await using soracom = client()
+    expect((await soracom.fetch(`${operatorPath}?a=1&b=two`)).status).toBe(200)
+    await soracom.ky.get(operatorPath.slice(1), { searchParams: { c: "3" } }).json()
+    const renewed = await soracom.ky
+      .post(`${operatorPath.slice(1)}/token`, { json: { tokenTimeoutSeconds: 900 } })
+      .json<{ token: string }>()
+    expect(renewed.token.length).toBeGreaterThan(0)
+    const seen = sandbox.exchanges().filter((e) => e.request.path.startsWith(`/v1${operatorPath}`))
+    expect(seen.map((e) => [e.request.method, e.request.query, e.request.body])).toEqual([
+      ["GET", "a=1&b=two", null],
+      ["GET", "c=3", null],
+      ["POST", null, { tokenTimeoutSeconds: 900 }],
+    ])
+    expect(seen[2]?.request.headers["content-type"]).toBe("application/json")
+  })
+})
+
 describe("re-sign-in on 401", () => {
   it("fetch after the token was revoked server-side → one re-sign-in, the caller sees 200", async () => {
     await using soracom = client()
