@@ -12,7 +12,7 @@ import { promisify } from "node:util"
 import type { TestProject } from "vitest/node"
 import { pack, publishable } from "../release/packages.ts"
 import type { ConsumerContext } from "./context.ts"
-import { command } from "./readme.ts"
+import { command, commands } from "./readme.ts"
 
 const exec = promisify(execFile)
 
@@ -138,8 +138,14 @@ export default async function setup(project: TestProject) {
       join(lib, "package.json"),
       '{ "name": "consumer-lib", "private": true, "type": "module" }\n',
     )
-    const readmeInstall = command("Using it", "npm install @soracom-auth/")
-    const names = readmeInstall.replace(/^npm install /, "").split(/\s+/)
+    const names = [
+      ...new Set(
+        commands("Using it")
+          .filter((c) => c.startsWith("npm install ") && !c.startsWith("npm install -g"))
+          .flatMap((c) => c.replace(/^npm install /, "").split(/\s+/)),
+      ),
+    ]
+    if (names.length === 0) throw new Error('README "Using it": no npm install command')
     const ours = packages
       .filter((p) => p.name !== "soracom-auth" && !names.includes(p.name))
       .map((p) => p.name)

@@ -82,7 +82,7 @@ describe.runIf(requireTool(chromium, "the browser consumer test"))(
       if (profile !== "") rmSync(profile, { recursive: true, force: true })
     })
 
-    it("signs in through AuthSession, uses the headers, logs out — cross-origin, via CORS", async () => {
+    it("AuthSession and the Promise client sign in, use the headers (fetch, ky), log out — cross-origin, via CORS", async () => {
       if (browser === undefined) throw new Error("no browser")
       const page = await browser.newPage()
       const problems: Array<string> = []
@@ -107,6 +107,22 @@ describe.runIf(requireTool(chromium, "the browser consumer test"))(
       )
       expect(result.operatorId).toBe(sandbox.operatorId)
       expect({ before: result.before, after: result.after }).toEqual({ before: 200, after: 401 })
+      const client = await page.evaluate(
+        (config) =>
+          (
+            globalThis as unknown as {
+              promiseClient: (c: typeof config) => Promise<Record<string, unknown>>
+            }
+          ).promiseClient(config),
+        { endpoint: sandbox.endpoint, authKeyId: sandbox.authKeyId, authKey: sandbox.authKey },
+      )
+      expect(client).toEqual({
+        operatorId: sandbox.operatorId,
+        headerNames: ["X-Soracom-API-Key", "X-Soracom-Token"],
+        fetchStatus: 200,
+        kyOperatorId: sandbox.operatorId,
+        afterLogout: 401,
+      })
       expect(problems).toEqual([])
     })
   },

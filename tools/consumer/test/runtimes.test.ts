@@ -20,18 +20,29 @@ const runWith = async (command: string, args: ReadonlyArray<string>) => {
   expect(stdout + stderr).not.toContain(sandbox.authKey)
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as {
     runtime: string
-    operatorId: string
-    headerNames: ReadonlyArray<string>
-    before: number
-    after: number
+    effect: { operatorId: string; headerNames: ReadonlyArray<string>; before: number; after: number }
+    client: {
+      operatorId: string
+      headerNames: ReadonlyArray<string>
+      fetchStatus: number
+      kyOperatorId: string
+      afterLogout: number
+    }
   }
 }
 
 const expectSession = (r: Awaited<ReturnType<typeof runWith>>) => {
-  expect(r.operatorId).toBe(sandbox.operatorId)
-  expect(r.headerNames).toEqual(["X-Soracom-API-Key", "X-Soracom-Token"])
-  // the headers work on an authenticated route; after logout the same pair is refused
-  expect({ before: r.before, after: r.after }).toEqual({ before: 200, after: 401 })
+  const names = ["X-Soracom-API-Key", "X-Soracom-Token"]
+  // Effect API: the headers work on an authenticated route; after logout the same pair is refused
+  expect(r.effect).toEqual({ operatorId: sandbox.operatorId, headerNames: names, before: 200, after: 401 })
+  // Promise client: session(), headers(), fetch and ky on one sign-in; logout revokes it
+  expect(r.client).toEqual({
+    operatorId: sandbox.operatorId,
+    headerNames: names,
+    fetchStatus: 200,
+    kyOperatorId: sandbox.operatorId,
+    afterLogout: 401,
+  })
 }
 
 describe("the packed libraries, as plain ESM", () => {
