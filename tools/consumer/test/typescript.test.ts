@@ -25,7 +25,7 @@ describe("TypeScript consumer", () => {
   // the README's examples, verbatim, one module each
   const examples = blocks(readme(), "Using it", "ts")
   it("the README has TypeScript examples", () => expect(examples.length).toBeGreaterThan(0))
-  examples.forEach((code, i) => writeFileSync(join(lib, `readme-${i + 1}.ts`), code))
+  for (const [i, code] of examples.entries()) writeFileSync(join(lib, `readme-${i + 1}.ts`), code)
 
   it.each(["nodenext", "bundler"])("moduleResolution %s: no errors", async (mode) => {
     expect(await tsc(`tsconfig.${mode}.json`)).toBe("")
