@@ -6,7 +6,7 @@ import { resolveSource } from "../../vitest.shared.ts"
 export default defineConfig({
   ...resolveSource,
   test: {
-    testTimeout: 120_000,
+    testTimeout: 240_000,
     hookTimeout: 30_000,
     fileParallelism: false,
   },

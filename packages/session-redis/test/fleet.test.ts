@@ -29,7 +29,7 @@ const distinct = (replies: ReadonlyArray<{ sessions: ReadonlyArray<string> }>) =
 
 describe.runIf(hasRedis())(
   "a fleet of processes sharing one session through Redis",
-  { timeout: 120_000 },
+  { timeout: 240_000 },
   () => {
     let redis: RedisServer
     let sandbox: Sandbox
