@@ -11,7 +11,7 @@
  */
 import { createHash, randomUUID } from "node:crypto"
 import { hostname } from "node:os"
-import { NodeRedis } from "@effect/platform-node"
+import * as NodeRedis from "@effect/platform-node/NodeRedis"
 import { AuthResponse, AuthSession } from "@soracom-auth/core"
 import {
   Clock,
