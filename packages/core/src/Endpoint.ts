@@ -97,17 +97,29 @@ export const resolve = (endpoint: Endpoint): string => {
  * @since 0.1.0
  */
 export const validate = (endpoint: Endpoint): Effect.Effect<Endpoint, InvalidRequest> => {
-  if (endpoint._tag === "Coverage") return Effect.succeed(endpoint)
-  const base = resolve(endpoint)
-  const ok = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(base)
-  return ok
+  const reason = problem(endpoint)
+  return reason === undefined
     ? Effect.succeed(endpoint)
-    : Effect.fail(
-        new InvalidRequest({
-          field: "endpoint",
-          reason: "The endpoint must be an absolute http:// or https:// URL without query or fragment.",
-        }),
-      )
+    : Effect.fail(new InvalidRequest({ field: "endpoint", reason }))
+}
+
+/**
+ * Why an endpoint cannot be used, in one sentence that never repeats the URL (it may hold a password), or
+ * `undefined`. A user name or password in the URL would be sent to the server and shown in every message and
+ * trace that names the endpoint; a query or fragment would be glued to every operation's path.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const problem = (endpoint: Endpoint): string | undefined => {
+  if (endpoint._tag === "Coverage") return undefined
+  const base = resolve(endpoint)
+  const authority = /^https?:\/\/([^/?#]*)/i.exec(base)?.[1]
+  if (authority?.includes("@"))
+    return "The endpoint must not contain a user name or password (user:password@host); SORACOM takes credentials only in the request."
+  if (/[?#]/.test(base)) return "The endpoint must not contain a query (?…) or a fragment (#…)."
+  const ok = /^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/i.test(base) && URL.canParse(base)
+  return ok ? undefined : "The endpoint must be an absolute http:// or https:// URL."
 }
 
 /**

@@ -53,6 +53,7 @@ export const TransportReason = Schema.Literals([
   "DnsFailure",
   "Timeout",
   "Aborted",
+  "NotBuilt",
   "Unknown",
 ])
 /** @category models @since 0.1.0 */
@@ -265,6 +266,7 @@ export class TransportError extends Schema.TaggedError<TransportError>()("Transp
       DnsFailure: "the host name could not be resolved",
       Timeout: "the request timed out",
       Aborted: "the request was aborted",
+      NotBuilt: "the request could not be built",
       Unknown: "the request failed before a response arrived",
     }
     return `Could not reach SORACOM at ${this.endpoint}: ${why[this.reason]}${this.detail ? ` (${this.detail})` : ""}.`

@@ -103,12 +103,23 @@ const noWhitespace =
   (value) =>
     /\s/.test(value) ? `${labels[field]} must not contain spaces.` : undefined
 
+/** A NUL or a lone UTF-16 surrogate: neither can be sent faithfully (a surrogate would become U+FFFD). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this matches
+const UNSENDABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+const sendable =
+  (field: FieldName): Rule =>
+  (value) =>
+    UNSENDABLE.test(value)
+      ? `${labels[field]} contains a character that cannot be sent (NUL or a broken Unicode character).`
+      : undefined
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const OPERATOR_ID = /^OP\d{10}$/
 const MFA = /^\d{6}$/
 const INTEGER = /^\d+$/
 
-const rules: Readonly<Record<FieldName, ReadonlyArray<Rule>>> = {
+const fieldRules: Readonly<Record<FieldName, ReadonlyArray<Rule>>> = {
   email: [
     required("email"),
     bounded("email"),
@@ -134,6 +145,11 @@ const rules: Readonly<Record<FieldName, ReadonlyArray<Rule>>> = {
   ],
   token: [required("token"), bounded("token")],
 }
+
+/** Every field's rules, each list led by the rules every string shares. */
+const rules = Object.fromEntries(
+  fieldNames.map((field) => [field, [sendable(field), ...fieldRules[field]]]),
+) as unknown as Readonly<Record<FieldName, ReadonlyArray<Rule>>>
 
 /**
  * Prepares raw user input for checking: trims every field except the secrets.

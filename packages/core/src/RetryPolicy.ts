@@ -117,6 +117,8 @@ export const isProvablyUnsent = (error: SoracomAuthError): boolean =>
  * @since 0.1.0
  */
 export const isRetryable = (operation: Operation, error: SoracomAuthError): boolean => {
+  // The same request would fail to build again.
+  if (error._tag === "TransportError" && error.reason === "NotBuilt") return false
   if (operation !== "auth" && operation !== "switchUser" && operation !== "generateAuthToken")
     return isProvablyUnsent(error)
   switch (error._tag) {

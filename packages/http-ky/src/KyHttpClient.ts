@@ -22,6 +22,7 @@ import ky, { type KyInstance, type Options as KyOptions } from "ky"
 import * as HttpTrace from "./HttpTrace.ts"
 import { fromKyFailure, type TimeoutSettings } from "./internal/errors.ts"
 import { bodyPassingFetch, exchange } from "./internal/exchange.ts"
+import { requestSecrets, scrubEntry } from "./internal/scrub.ts"
 import { version } from "./version.ts"
 
 /**
@@ -188,16 +189,35 @@ const traced = (
     Effect.onExit(response, (exit) =>
       Effect.flatMap(Clock.currentTimeNanos, (end) => {
         const body = request.body
+        const sentHeaders = { ...settings.headers, ...request.headers }
+        const requestHeaders = HttpTrace.redactHeaders(sentHeaders, redactedNames)
+        const textBody =
+          body._tag === "Uint8Array" || (body._tag === "Raw" && typeof body.body === "string")
+            ? (body.body as string | Uint8Array)
+            : undefined
+        const requestBody =
+          textBody !== undefined
+            ? HttpTrace.redactBody(textBody, (body as HttpBody.Uint8Array | HttpBody.Raw).contentType)
+            : body._tag === "Empty"
+              ? undefined
+              : `<${body._tag} body>`
+        // The values redacted above are the request's secrets: scrubbed from everything else the trace shows.
+        const secrets = requestSecrets(
+          sentHeaders,
+          requestHeaders,
+          textBody === undefined
+            ? undefined
+            : typeof textBody === "string"
+              ? textBody
+              : new TextDecoder().decode(textBody),
+          requestBody,
+        )
+        const trace = (e: HttpTrace.TraceEntry) => settings.trace?.(scrubEntry(e, secrets))
         const entry: HttpTrace.TraceEntry = {
           method: request.method,
           url: url.href,
-          requestHeaders: HttpTrace.redactHeaders({ ...settings.headers, ...request.headers }, redactedNames),
-          requestBody:
-            body._tag === "Uint8Array" || (body._tag === "Raw" && typeof body.body === "string")
-              ? HttpTrace.redactBody(body.body as string | Uint8Array, body.contentType)
-              : body._tag === "Empty"
-                ? undefined
-                : `<${body._tag} body>`,
+          requestHeaders,
+          requestBody,
           durationMs: Number(end - start) / 1e6,
         }
         if (Exit.isSuccess(exit)) {
@@ -205,7 +225,7 @@ const traced = (
           return Effect.map(
             Effect.orElseSucceed(res.arrayBuffer, () => new ArrayBuffer(0)),
             (bytes) =>
-              settings.trace?.({
+              trace({
                 ...entry,
                 status: res.status,
                 responseHeaders: HttpTrace.redactHeaders(res.headers, redactedNames),
@@ -216,7 +236,7 @@ const traced = (
         const error = Exit.hasInterrupts(exit)
           ? "interrupted"
           : (exit.cause.reasons.find((reason) => reason._tag === "Fail")?.error.message ?? "failed")
-        return Effect.sync(() => settings.trace?.({ ...entry, error }))
+        return Effect.sync(() => trace({ ...entry, error }))
       }),
     ),
   )

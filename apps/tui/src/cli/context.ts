@@ -2,7 +2,7 @@
  * What every command handler reads: the global flags (`--json`, `--verbose`, `--no-input`, `--lang`), the
  * process environment and streams, and how to run an effect against SORACOM with the resolved endpoint.
  */
-import type { Endpoint, Errors, SoracomAuth } from "@soracom-auth/core"
+import { type Endpoint, type Errors, Sanitize, type SoracomAuth } from "@soracom-auth/core"
 import { Context, Effect, type Layer, Option } from "effect"
 import { Flag, GlobalFlag } from "effect/cli"
 import { authLayer } from "../runtime/layers.ts"
@@ -102,7 +102,10 @@ export const withAuth =
       endpoint: options.endpoint,
       language: options.globals.lang,
       tokenTimeoutSeconds: options.tokenTimeoutSeconds,
-      trace: options.globals.verbose ? (text) => io.stderr.write(`${text}\n`) : undefined,
+      // Server text in the trace (text bodies, headers) is printed line by line without control characters.
+      trace: options.globals.verbose
+        ? (text) => io.stderr.write(`${text.split("\n").map(Sanitize.printable).join("\n")}\n`)
+        : undefined,
     })
     return Effect.provide(self, layer as Layer.Layer<SoracomAuth.SoracomAuth, Errors.InvalidRequest>)
   }

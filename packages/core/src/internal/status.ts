@@ -17,6 +17,7 @@ import {
   TokenExpired,
   UnexpectedResponse,
 } from "../Errors.ts"
+import * as Sanitize from "../Sanitize.ts"
 import { ErrorBody } from "../Wire.ts"
 
 /** The success statuses of each operation (issue/verify: 200, also 204; logout: 204, also 200). */
@@ -33,12 +34,12 @@ const decodeErrorBody = Schema.decodeUnknownOption(Schema.fromJsonString(ErrorBo
 
 const MAX_SERVER_TEXT = 300
 
-/** Removes every secret of the request from server-provided text (a server may echo input). */
+/**
+ * Server-provided text as core keeps it: no secret of the request (a server may echo input, in any case or in
+ * part), no terminal control, at most {@link MAX_SERVER_TEXT} characters.
+ */
 export const scrub = (text: string, secrets: ReadonlyArray<string>): string => {
-  let out = text
-  for (const secret of secrets) {
-    if (secret.length > 0) out = out.split(secret).join("<redacted>")
-  }
+  const out = Sanitize.printable(Sanitize.scrubSecrets(text, secrets))
   return out.length > MAX_SERVER_TEXT ? `${out.slice(0, MAX_SERVER_TEXT)}…` : out
 }
 

@@ -30,6 +30,9 @@ const byName: Record<string, TransportReason> = {
   AbortError: "Aborted",
 }
 
+/** `HttpClientError` reasons of a request that was never built (bad URL, body that cannot be encoded). */
+const notBuilt = new Set(["InvalidUrlError", "EncodeError"])
+
 const read = (u: unknown, key: string): unknown => {
   if (typeof u !== "object" || u === null) return undefined
   try {
@@ -48,6 +51,7 @@ export const classify = (error: unknown): { readonly reason: TransportReason; re
     const node = queue.shift()
     if (typeof node !== "object" || node === null || seen.has(node)) continue
     seen.add(node)
+    if (seen.size <= 2 && notBuilt.has(read(node, "_tag") as string)) return { reason: "NotBuilt" }
     const code = read(node, "code")
     if (typeof code === "string" && code in byCode)
       return { reason: byCode[code] as TransportReason, detail: code }

@@ -4,6 +4,7 @@
  * environment, never from a flag value. Without credentials: the interactive app on a terminal, else exit 2
  * naming the flags and variables to use.
  */
+import { Endpoint } from "@soracom-auth/core"
 import { Effect, Redacted } from "effect"
 import { Command, Flag } from "effect/cli"
 import { validateName } from "../../profiles/files.ts"
@@ -137,6 +138,8 @@ export const login = Command.make(
         env: cli.env,
         profile: profile?.fields,
       })
+      // An endpoint with a password in it is refused before anything is printed or sent.
+      yield* Endpoint.validate(endpoint.endpoint)
 
       if (resolved === undefined) {
         if (opt(flags.profile) !== undefined) yield* readProfileIfPresent(store, name, true)

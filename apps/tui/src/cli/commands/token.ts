@@ -29,6 +29,8 @@ export const token = Command.make("token", { profile: profileFlag, endpoint: end
     const cli = yield* CliEnv
     const name = profileName(opt(flags.profile), cli.env)
     const explicit = resolveEndpoint({ flag: opt(flags.endpoint), env: cli.env })
+    // An endpoint with a password in it is refused before anything is read, printed or sent.
+    yield* Endpoint.validate(explicit.endpoint)
     const explicitUrl = explicit.source === "default" ? undefined : explicit.url
     const state = yield* sessionState(name, { endpointUrl: explicitUrl })
 

@@ -92,6 +92,7 @@ export const describeError = (error: UiError, context: ErrorContext): ErrorText 
         DnsFailure: "the host name could not be resolved",
         Timeout: "it did not answer in time",
         Aborted: "the request was aborted",
+        NotBuilt: "the request could not be built",
         Unknown: "no response arrived",
       }[error.reason]
       return {
