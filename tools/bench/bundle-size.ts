@@ -7,7 +7,7 @@
  *   SoracomAuth over KyHttpClient, headers read once);
  * - floor: a minimal Effect program that POSTs JSON with `effect/http`'s FetchHttpClient and decodes the answer
  *   with a Schema (Effect's runtime + Schema + HttpClient, nothing of ours);
- * - the Promise client (`@soracom-auth/client`), for information.
+ * - for information: core over Effect's FetchHttpClient (what http-ky/ky adds), the Promise client.
  * Each is bundled by esbuild (browser, ESM, minified, tree-shaken, from the workspace sources) and gzipped (level
  * 9). Target: ours ≤ 100 KB gzip, or ≤ 1.2× the floor when that is larger. Prints the largest contributors of ours
  * (minified bytes before gzip, from esbuild's metafile).
@@ -50,6 +50,21 @@ const program = Effect.gen(function* () {
   return yield* HttpClientResponse.schemaBodyJson(Auth)(response)
 })
 Effect.runPromise(program.pipe(Effect.provide(FetchHttpClient.layer))).then((a) => console.log(a.operatorId))
+`,
+  coreFetch: `
+import { AuthSession, Credentials, Endpoint, SoracomAuth } from "@soracom-auth/core"
+import { Effect, Layer, Redacted } from "effect"
+import { FetchHttpClient } from "effect/http"
+
+const Live = AuthSession.layer({
+  source: new Credentials.AuthKeyCredentials({ authKeyId: "keyId-x", authKey: Redacted.make("secret-x") }),
+}).pipe(
+  Layer.provide(SoracomAuth.layer({ endpoint: Endpoint.url(location.origin) })),
+  Layer.provide(FetchHttpClient.layer),
+)
+Effect.runPromise(Effect.flatMap(AuthSession.AuthSession, (s) => s.headers).pipe(Effect.provide(Live))).then(
+  (headers) => console.log(Object.keys(headers)),
+)
 `,
   client: `
 import { createSoracomAuth } from "@soracom-auth/client"
@@ -132,7 +147,12 @@ const beyond = (ours: Metafile, floor: Metafile, top: number) => {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 
 try {
-  const [ours, floor, client] = [await measure("ours"), await measure("floor"), await measure("client")]
+  const [ours, floor, coreFetch, client] = [
+    await measure("ours"),
+    await measure("floor"),
+    await measure("coreFetch"),
+    await measure("client"),
+  ]
   const target = Math.max(100 * 1024, 1.2 * floor.gzip)
   const ratio = ours.gzip / floor.gzip
   const pad = (s: string, n: number) => s.padEnd(n)
@@ -142,6 +162,7 @@ try {
     `  ${pad("ours: core + http-ky, AuthSession headers", 44)}${pad(kb(ours.minified), 12)}${kb(ours.gzip)}`,
     `  ${pad("floor: Effect + Schema + HttpClient (fetch)", 44)}${pad(kb(floor.minified), 12)}${kb(floor.gzip)}`,
     `  ${pad("ratio ours / floor", 44)}${pad(`${(ours.minified / floor.minified).toFixed(2)}×`, 12)}${ratio.toFixed(2)}×`,
+    `  ${pad("(info) core over Effect's FetchHttpClient", 44)}${pad(kb(coreFetch.minified), 12)}${kb(coreFetch.gzip)}`,
     `  ${pad("(info) Promise client", 44)}${pad(kb(client.minified), 12)}${kb(client.gzip)}`,
     `  target: ours ≤ ${kb(target)} gzip (100 KB, or 1.2× the floor if larger) → ${ours.gzip <= target ? "MET" : "MISSED"}`,
     "",
