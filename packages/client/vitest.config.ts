@@ -6,7 +6,7 @@ import { resolveSource } from "../../vitest.shared.ts"
 export default defineConfig({
   ...resolveSource,
   test: {
-    testTimeout: 60_000,
+    testTimeout: 150_000,
     hookTimeout: 60_000,
   },
 })

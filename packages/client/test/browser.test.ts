@@ -99,7 +99,7 @@ it.runIf(hasChromium)(
       const seen = await Promise.race([
         result,
         new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error("no result from Chromium")), 45_000),
+          setTimeout(() => reject(new Error("no result from Chromium")), 100_000),
         ),
       ])
       expect(seen).toMatchObject({
@@ -119,5 +119,5 @@ it.runIf(hasChromium)(
       browser.kill("SIGKILL")
     }
   },
-  60_000,
+  150_000,
 )
