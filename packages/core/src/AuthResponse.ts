@@ -18,6 +18,8 @@ export class AuthResponse extends Schema.Class<AuthResponse>("AuthResponse")({
   token: Schema.Redacted(Schema.String),
   operatorId: Schema.String,
   userName: Schema.optionalKey(Schema.String),
+  /** When the response arrived (absent on sessions stored before it was recorded). */
+  issuedAt: Schema.optionalKey(Schema.DateTimeUtc),
   expiresAt: Schema.DateTimeUtc,
 }) {}
 
@@ -45,8 +47,32 @@ export const isFresh = (self: AuthResponse, now: number, marginMillis = 0): bool
   now < DateTime.toEpochMillis(self.expiresAt) - marginMillis
 
 /**
+ * When a session is due for renewal (epoch millis): `expiresAt` minus the smaller of 5 minutes and 10 % of its
+ * lifetime (`issuedAt` → `expiresAt`) — `AuthSession`'s default margin. Without `issuedAt`, 5 minutes.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const refreshAt = (self: AuthResponse): number => {
+  const expires = DateTime.toEpochMillis(self.expiresAt)
+  const lifetime =
+    self.issuedAt === undefined ? Number.POSITIVE_INFINITY : expires - DateTime.toEpochMillis(self.issuedAt)
+  return expires - Math.min(5 * 60 * 1000, Math.max(0, lifetime) / 10)
+}
+
+/**
+ * How usable a session is at `now`: `Fresh` before {@link refreshAt}, `Stale` until `expiresAt` (still valid,
+ * due for renewal), then `Expired`. The one freshness rule for every caller that keeps sessions.
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const freshness = (self: AuthResponse, now: number): "Fresh" | "Stale" | "Expired" =>
+  now < refreshAt(self) ? "Fresh" : now < DateTime.toEpochMillis(self.expiresAt) ? "Stale" : "Expired"
+
+/**
  * The JSON form of an {@link AuthResponse} **with the secrets in clear**, for deliberate persistence only (e.g.
- * the CLI's session cache file, mode 0600): `{ apiKey, token, operatorId, userName?, expiresAt: ISO-8601 }`.
+ * the CLI's session cache file, mode 0600): `{ apiKey, token, operatorId, userName?, issuedAt?, expiresAt }` (ISO-8601).
  *
  * `Schema.encodeSync(AuthResponse.Json)(session)` gives the object; `Schema.decodeUnknownEffect(AuthResponse.Json)`
  * reads it back. Compose with `Schema.fromJsonString` for a string.
@@ -59,5 +85,6 @@ export const Json = Schema.Struct({
   token: Schema.RedactedFromValue(Schema.String),
   operatorId: Schema.String,
   userName: Schema.optionalKey(Schema.String),
+  issuedAt: Schema.optionalKey(Schema.DateTimeUtcFromString),
   expiresAt: Schema.DateTimeUtcFromString,
 }).pipe(Schema.decodeTo(AuthResponse))

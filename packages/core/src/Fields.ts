@@ -152,12 +152,14 @@ const rules = Object.fromEntries(
 ) as unknown as Readonly<Record<FieldName, ReadonlyArray<Rule>>>
 
 /**
- * Prepares raw user input for checking: trims every field except the secrets.
+ * Prepares raw user input for checking: trims every field except the secrets; operator IDs upper-cased
+ * (`op0000000001` is `OP0000000001`).
  *
  * @category constructors
  * @since 0.1.0
  */
-export const normalize = (field: FieldName, raw: string): string => (isSecret(field) ? raw : raw.trim())
+export const normalize = (field: FieldName, raw: string): string =>
+  isSecret(field) ? raw : field === "operatorId" ? raw.trim().toUpperCase() : raw.trim()
 
 /**
  * Checks a raw string typed by a user for a field: `None` when valid, else `Some(one human sentence)`.

@@ -110,8 +110,8 @@ export const isProvablyUnsent = (error: SoracomAuthError): boolean =>
 /**
  * Whether an error of `operation` may be retried. `auth`, `switchUser` and `generateAuthToken` (which only
  * create a new token): transport errors, 429, 502/503/504. The other operations: only {@link isProvablyUnsent}
- * errors — a timeout or a 5xx may
- * already have sent the reset mail or consumed the token.
+ * errors — a timeout or a 5xx may already have sent the reset mail or consumed the token. Never a DNS "not
+ * found" (`ENOTFOUND`, `EAI_NONAME`, `EAI_FAIL`); a temporary DNS failure (`EAI_AGAIN`) is retried.
  *
  * @category guards
  * @since 0.1.0
@@ -119,6 +119,9 @@ export const isProvablyUnsent = (error: SoracomAuthError): boolean =>
 export const isRetryable = (operation: Operation, error: SoracomAuthError): boolean => {
   // The same request would fail to build again.
   if (error._tag === "TransportError" && error.reason === "NotBuilt") return false
+  // a host name that does not exist will not exist a moment later; only a temporary DNS failure is retried
+  if (error._tag === "TransportError" && error.reason === "DnsFailure" && error.detail !== "EAI_AGAIN")
+    return false
   if (operation !== "auth" && operation !== "switchUser" && operation !== "generateAuthToken")
     return isProvablyUnsent(error)
   switch (error._tag) {

@@ -206,6 +206,13 @@ describe("wire format", () => {
       assert.strictEqual(result.success.operatorId, "OP0012345678")
       assert.strictEqual(Redacted.value(result.success.token), "token-1")
       assert.strictEqual(DateTime.toEpochMillis(result.success.expiresAt), 1_000_000 + 600_000)
+      assert.strictEqual(DateTime.toEpochMillis(result.success.issuedAt!), 1_000_000)
+      // renewal is due 10 % of the 600 s lifetime (60 s) before expiry; then stale, then expired
+      assert.strictEqual(AuthResponse.refreshAt(result.success), 1_000_000 + 540_000)
+      assert.deepStrictEqual(
+        [1_000_000, 1_540_000, 1_600_000].map((now) => AuthResponse.freshness(result.success, now)),
+        ["Fresh", "Stale", "Expired"],
+      )
     }),
   )
 
@@ -310,7 +317,9 @@ describe("retries (TestClock)", () => {
     ["issue", "timeout", () => ({ fail: Object.assign(new Error("t"), { name: "TimeoutError" }) }), 1],
     ["issue", "reset", () => ({ fail: nodeError("ECONNRESET") }), 1],
     ["issue", "connection refused", () => ({ fail: fetchFailed("ECONNREFUSED") }), 4],
-    ["issue", "DNS", () => ({ fail: fetchFailed("ENOTFOUND") }), 4],
+    ["issue", "DNS not found", () => ({ fail: fetchFailed("ENOTFOUND") }), 1],
+    ["issue", "DNS temporary", () => ({ fail: fetchFailed("EAI_AGAIN") }), 4],
+    ["auth", "DNS not found", () => ({ fail: fetchFailed("ENOTFOUND") }), 1],
     ["issue", "400", () => text(400, ""), 1],
     ["verify", "503", () => text(503, ""), 1],
     ["verify", "404", () => text(404, ""), 1],

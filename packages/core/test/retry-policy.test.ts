@@ -73,6 +73,18 @@ describe("RetryPolicy", () => {
     }
   })
 
+  it("isRetryable: a DNS 'not found' is never retried, a temporary DNS failure (EAI_AGAIN) is", () => {
+    const dns = (detail: string) =>
+      new Errors.TransportError({ operation: "auth", endpoint: "e", reason: "DnsFailure", detail })
+    assert.deepStrictEqual(
+      ["ENOTFOUND", "EAI_NONAME", "EAI_FAIL", "EAI_AGAIN"].map((d) =>
+        RetryPolicy.isRetryable("auth", dns(d)),
+      ),
+      [false, false, false, true],
+    )
+    assert.strictEqual(RetryPolicy.isRetryable("logout", dns("ENOTFOUND")), false)
+  })
+
   // Property (sampled policies, each run under the TestClock): attempts never exceed maxAttempts, and the
   // virtual time spent never exceeds maxElapsed + one maximal wait.
   const policies = fc.sample(
