@@ -18,16 +18,20 @@ if (["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"].some((name) => pr
 
 const openAppDirectly = async (): Promise<number> => {
   try {
-    const { runApp } = await import("./ui/index.tsx")
-    return await runApp({ lang: /^ja/i.test(process.env.LANG ?? "") ? "ja" : "en" })
+    const [{ runApp }, { language }] = await Promise.all([
+      import("./ui/index.tsx"),
+      import("./environment.ts"),
+    ])
+    return await runApp({ lang: language(undefined, process.env) })
   } catch (defect) {
     // as `runCli` reports a defect: one line on stderr, exit 1
-    const [{ describe, ExitCode }, { renderError }] = await Promise.all([
-      import("./cli/errors.ts"),
+    const [{ describe }, { renderError }] = await Promise.all([
+      import("./presentation/errors.ts"),
       import("./cli/output.ts"),
     ])
-    renderError(describe(defect), { json: false })
-    return ExitCode.error
+    const described = describe(defect, { surface: "cli", now: Date.now() })
+    renderError(described, { json: false })
+    return described.exitCode
   }
 }
 

@@ -1,12 +1,17 @@
 /**
  * What every command handler reads: the global flags (`--json`, `--verbose`, `--no-input`, `--lang`), the
- * process environment and streams, and how to run an effect against SORACOM with the resolved endpoint.
+ * process environment and streams, and the session service for them.
  */
-import { type Endpoint, type Errors, Sanitize, type SoracomAuth } from "@soracom-auth/core"
-import { Context, Effect, type Layer, Option } from "effect"
+import { Sanitize } from "@soracom-auth/core"
+import { Context, Effect, Layer, Option } from "effect"
 import { Flag, GlobalFlag } from "effect/cli"
-import { authLayer } from "../runtime/layers.ts"
-import { type Io, makeOutput, type Output, processIo } from "./output.ts"
+import * as Environment from "../environment.ts"
+import type { ErrorContext } from "../presentation/errors.ts"
+import { ProfileStore } from "../profiles/ProfileStore.ts"
+import { Api } from "../session/Api.ts"
+import { SessionCache } from "../session/SessionCache.ts"
+import { Sessions } from "../session/Sessions.ts"
+import { type Io, makeOutput, type Output } from "./output.ts"
 
 /** @category flags */
 export const JsonFlag = GlobalFlag.Setting("json")({
@@ -31,24 +36,27 @@ export const NoInputFlag = GlobalFlag.Setting("no-input")({
 })
 /** @category flags */
 export const LangFlag = GlobalFlag.Setting("lang")({
-  flag: Flag.Literals("lang", ["en", "ja"]).pipe(
+  flag: Flag.Literals("lang", Environment.languages).pipe(
     Flag.optional,
-    Flag.withDescription("Language of SORACOM's messages (default from LANG)"),
+    Flag.withDescription("Message language (default: SORACOM_LANG, else LC_ALL / LC_MESSAGES / LANG)"),
   ),
 })
 
 /** @category models */
 export interface CliEnvShape {
   readonly io: Io
-  readonly env: Readonly<Record<string, string | undefined>>
-  /** stdin and stdout are both terminals. */
+  readonly env: Environment.Env
+  /** stdin and stdout are both terminals (the app can be opened). */
   readonly interactive: boolean
+  /** A terminal to draw the app on even when stdout is captured (`eval "$(soracom-auth)"`). */
+  readonly terminal: boolean
   readonly profileDir: string
-  /** Lets a handler choose the process exit code without failing (e.g. the app's own code). */
-  readonly setExitCode: (code: number) => void
-  /** `sandbox`: SIGINT/SIGTERM are the normal way to stop, exit 0. */
-  readonly interruptIsSuccess: () => void
+  /** What the run is doing, for the words of a failure: the method, an MFA code, the API in use. */
+  readonly note: (attempt: Attempt) => void
 }
+
+/** @category models */
+export type Attempt = Partial<Pick<ErrorContext, "method" | "mfaEntered" | "endpointUrl">>
 
 /** @category services */
 export class CliEnv extends Context.Service<CliEnv, CliEnvShape>()("@soracom-auth/tui/cli/CliEnv") {}
@@ -58,7 +66,7 @@ export interface Globals {
   readonly json: boolean
   readonly verbose: boolean
   readonly noInput: boolean
-  readonly lang: "en" | "ja"
+  readonly lang: Environment.Language
   readonly out: Output
 }
 
@@ -76,39 +84,41 @@ export const globals: Effect.Effect<
   const json = yield* JsonFlag
   const verbose = yield* VerboseFlag
   const noInput = yield* NoInputFlag
-  const langFlag = yield* LangFlag
-  const locale = cli.env.SORACOM_LANG ?? cli.env.LC_ALL ?? cli.env.LANG
-  const lang = Option.getOrUndefined(langFlag) ?? (locale !== undefined && /^ja/i.test(locale) ? "ja" : "en")
+  const lang = Environment.language(Option.getOrUndefined(yield* LangFlag), cli.env)
   return { json, verbose, noInput, lang, out: makeOutput({ json, io: cli.io }) }
 })
 
+/** The services a command signs in and out with: `Sessions` over the profile folder, `Api`, the cache and the profile store. @category layers */
+export type SessionServices = Sessions | Api | SessionCache | ProfileStore
+
+/** Those services for this run's profile folder, language and `--verbose` trace. @category layers */
+export const sessionLayer = (cli: CliEnvShape, g: Globals): Layer.Layer<SessionServices> => {
+  const base = Layer.mergeAll(
+    Api.layer({
+      language: g.lang,
+      // Server text in the trace (text bodies, headers) is printed line by line without control characters.
+      trace: g.verbose
+        ? (text) => cli.io.stderr.write(`${text.split("\n").map(Sanitize.printable).join("\n")}\n`)
+        : undefined,
+      onEndpoint: (endpointUrl) => cli.note({ endpointUrl }),
+    }),
+    SessionCache.layer({ dir: cli.profileDir }),
+    ProfileStore.layer({ dir: cli.profileDir }),
+  )
+  return Sessions.layer.pipe(Layer.provideMerge(base))
+}
+
 /**
- * Provides `SoracomAuth` for an endpoint, with the `--verbose` trace on stderr.
+ * Runs a command body with the global flags and the session services.
  *
  * @category running
  */
-export const withAuth =
-  (options: {
-    readonly endpoint: Endpoint.Endpoint
-    readonly globals: Globals
-    readonly io?: Io
-    readonly tokenTimeoutSeconds?: number | undefined
-  }) =>
-  <A, E, R>(
-    self: Effect.Effect<A, E, R>,
-  ): Effect.Effect<A, E | Errors.InvalidRequest, Exclude<R, SoracomAuth.SoracomAuth>> => {
-    const io = options.io ?? processIo
-    const layer = authLayer({
-      endpoint: options.endpoint,
-      language: options.globals.lang,
-      tokenTimeoutSeconds: options.tokenTimeoutSeconds,
-      // Server text in the trace (text bodies, headers) is printed line by line without control characters.
-      trace: options.globals.verbose
-        ? (text) => io.stderr.write(`${text.split("\n").map(Sanitize.printable).join("\n")}\n`)
-        : undefined,
-    })
-    return Effect.provide(self, layer as Layer.Layer<SoracomAuth.SoracomAuth, Errors.InvalidRequest>)
-  }
+export const withSessions = <A, E, R>(body: (g: Globals, cli: CliEnvShape) => Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    const g = yield* globals
+    const cli = yield* CliEnv
+    return yield* body(g, cli).pipe(Effect.provide(sessionLayer(cli, g)))
+  })
 
 /** `Option<A>` flags as `A | undefined`. @category getters */
 export const opt = <A>(o: Option.Option<A>): A | undefined => Option.getOrUndefined(o)

@@ -3,7 +3,7 @@
  * `{"error":{"_tag","message","code"?}}` on stdout. Colour only on a TTY and never with `NO_COLOR` (any value)
  * or `FORCE_COLOR=0`.
  */
-import type { Described } from "./errors.ts"
+import type { Described } from "../presentation/errors.ts"
 
 /** @category models */
 export interface Io {
@@ -74,39 +74,13 @@ export const renderError = (
 ): void => {
   const io = options.io ?? processIo
   if (options.json) {
-    const error: Record<string, string> = { _tag: described._tag, message: described.message }
+    const error: Record<string, string> = { _tag: described._tag, message: described.title }
     if (described.code !== undefined) error.code = described.code
     io.stdout.write(`${JSON.stringify({ error })}\n`)
     return
   }
   const color = colorEnabled(io)
-  const lines = [`${paint(color, "31", "✗")} ${described.message}`]
-  if (described.hint !== undefined) lines.push(`  ${described.hint}`)
+  const lines = [`${paint(color, "31", "✗")} ${described.title}`]
+  if (described.next !== "") lines.push(`  ${described.next}`)
   io.stderr.write(`${lines.join("\n")}\n`)
-}
-
-/** "2h 5m", "4m 10s", "12s". @category formatting */
-export const formatDuration = (ms: number): string => {
-  const s = Math.max(0, Math.floor(ms / 1000))
-  const d = Math.floor(s / 86400)
-  const h = Math.floor((s % 86400) / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  if (d > 0) return `${d}d ${h}h`
-  if (h > 0) return `${h}h ${m}m`
-  if (m > 0) return `${m}m ${s % 60}s`
-  return `${s}s`
-}
-
-/** A local date and time with the zone offset: `2026-11-30 14:05:00 +09:00`. @category formatting */
-export const formatLocalTime = (epochMs: number): string => {
-  const date = new Date(epochMs)
-  const pad = (n: number) => String(n).padStart(2, "0")
-  const offset = -date.getTimezoneOffset()
-  const sign = offset >= 0 ? "+" : "-"
-  const abs = Math.abs(offset)
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  )
 }

@@ -1,23 +1,31 @@
 /**
- * The command tree and `runCli(argv)`: parse with effect/cli, run the handler, turn every outcome into an exit
- * code (0 ok, 1 error, 2 usage, 4 authentication failed or required, 130 cancelled) and render failures (text on
- * stderr, or JSON on stdout with `--json`).
+ * The command tree and `runCli(argv)`: parse with effect/cli, run the handler, and turn its `Exit` into an exit
+ * code and a rendered failure (text on stderr, or JSON on stdout with `--json`) through the one error table.
  */
-import { Effect, Fiber, FileSystem, Layer, Path, Stdio, Terminal } from "effect"
+import { NodeServices } from "@effect/platform-node"
+import { Effect, Exit, Fiber, Layer } from "effect"
 import { CliConfig, CliOutput, Command, GlobalFlag } from "effect/cli"
-import { ChildProcessSpawner } from "effect/process"
-import * as Profiles from "../profiles/index.ts"
-import { ProfileStore } from "../profiles/ProfileStore.ts"
-import { version } from "../runtime/version.ts"
+import * as Environment from "../environment.ts"
+import { describe } from "../presentation/errors.ts"
+import { ExitCode } from "../presentation/exit-code.ts"
+import { version } from "../version.ts"
 import { openApp } from "./commands/app.ts"
+import { completion } from "./commands/completion.ts"
 import { login } from "./commands/login.ts"
-import { logout } from "./commands/logout.ts"
 import { resetPassword } from "./commands/resetPassword.ts"
 import { demo, sandbox } from "./commands/sandbox.ts"
-import { status } from "./commands/status.ts"
-import { token } from "./commands/token.ts"
-import { CliEnv, type CliEnvShape, JsonFlag, LangFlag, NoInputFlag, VerboseFlag } from "./context.ts"
-import { Cancelled, describe, ExitCode, UsageError } from "./errors.ts"
+import { logout, profiles, status } from "./commands/session.ts"
+import { env, token } from "./commands/token.ts"
+import {
+  type Attempt,
+  CliEnv,
+  type CliEnvShape,
+  JsonFlag,
+  LangFlag,
+  NoInputFlag,
+  VerboseFlag,
+} from "./context.ts"
+import { Cancelled, UsageError } from "./errors.ts"
 import { loggingLayer } from "./logging.ts"
 import { type Io, processIo, renderError } from "./output.ts"
 
@@ -26,34 +34,30 @@ export const root = Command.make("soracom-auth").pipe(
   Command.withDescription(
     "Sign in to the SORACOM API and manage operator passwords. Without a command, opens the interactive app.",
   ),
-  Command.withSubcommands([login, token, status, logout, resetPassword, sandbox, demo]),
+  Command.withSubcommands([
+    login,
+    token,
+    env,
+    status,
+    logout,
+    profiles,
+    resetPassword,
+    sandbox,
+    demo,
+    completion((): Command.Command.Any => root),
+  ]),
   Command.withGlobalFlags([JsonFlag, VerboseFlag, NoInputFlag, LangFlag]),
+  Command.withExamples([
+    { command: "soracom-auth", description: "The interactive app (on a terminal)" },
+    {
+      command: 'eval "$(soracom-auth)"',
+      description: 'The app; "Quit and print shell exports" sets the variables',
+    },
+    { command: "soracom-auth demo", description: "The app against an embedded sandbox, nothing to set up" },
+  ]),
 )
 
-const commandNames = "login, token, status, logout, reset-password, sandbox, demo"
-
-/** What effect/cli needs from the platform; the parser itself uses none of it for our flags. */
-const cliPlatform = Layer.mergeAll(
-  FileSystem.layerNoop({}),
-  Path.layer,
-  Stdio.layerTest({}),
-  Layer.succeed(
-    Terminal.Terminal,
-    Terminal.make({
-      columns: Effect.sync(() => process.stdout.columns ?? 80),
-      rows: Effect.sync(() => process.stdout.rows ?? 24),
-      size: Effect.die("no terminal input in commands"),
-      readInput: Effect.die("no terminal input in commands"),
-      readLine: Effect.die("no terminal input in commands"),
-      display: (text) => Effect.sync(() => void process.stdout.write(text)),
-    }),
-  ),
-  Layer.succeed(
-    ChildProcessSpawner.ChildProcessSpawner,
-    ChildProcessSpawner.make(() => Effect.die("commands spawn no processes")),
-  ),
-  CliConfig.layer({ builtIns: [GlobalFlag.Help, GlobalFlag.Version] }),
-)
+const commandNames = "login, token, env, status, logout, profiles, reset-password, sandbox, demo, completion"
 
 /** `--json` anywhere before `--` (known even when parsing fails). */
 const wantsJson = (argv: ReadonlyArray<string>): boolean => {
@@ -67,9 +71,16 @@ const wantsJson = (argv: ReadonlyArray<string>): boolean => {
 /** @category models */
 export interface RunOptions {
   readonly io?: Io
-  readonly env?: Readonly<Record<string, string | undefined>>
+  readonly env?: Environment.Env
   readonly interactive?: boolean
+  readonly terminal?: boolean
 }
+
+/** What effect/cli presented instead of running a command (help, a version, parse errors). */
+type Presented =
+  | { readonly _tag: "RequestedHelp" }
+  | { readonly _tag: "ImplicitHelp"; readonly text: string }
+  | { readonly _tag: "InvalidInvocation"; readonly errors: string }
 
 /**
  * Runs one invocation to its end and resolves to the exit code. SIGINT/SIGTERM interrupt it (exit 130, or 0 for
@@ -81,28 +92,23 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
   const io = options.io ?? processIo
   const env = options.env ?? process.env
   const json = wantsJson(argv)
-  let exitCode: number = ExitCode.ok
-  let interruptIsSuccess = false
-  let usageErrors: string | undefined
-  let implicitHelp: string | undefined
+  // what the command was doing when it failed, for the words of the failure
+  const attempt: Attempt = {}
   const cliEnv: CliEnvShape = {
     io,
     env,
     interactive: options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true),
-    profileDir: ProfileStore.defaultDir(env),
-    setExitCode: (code) => {
-      exitCode = code
-    },
-    interruptIsSuccess: () => {
-      interruptIsSuccess = true
-    },
+    terminal: options.terminal ?? (process.stdin.isTTY === true && process.stderr.isTTY === true),
+    profileDir: Environment.profileDir(env),
+    note: (a) => Object.assign(attempt, a),
   }
+  const lang = Environment.language(undefined, env)
 
-  // `soracom-auth` alone: the app on a terminal, else a usage error naming the commands.
+  // `soracom-auth` alone: the app on a terminal (drawn on it even when stdout is captured), else a usage error.
   const program =
     argv.length === 0
-      ? cliEnv.interactive
-        ? openApp({ lang: /^ja/i.test(env.LANG ?? "") ? "ja" : "en" })
+      ? cliEnv.terminal
+        ? openApp({ lang })
         : Effect.fail(
             new UsageError({
               message: `soracom-auth needs a terminal for the interactive app. Commands for scripts: ${commandNames} (see --help).`,
@@ -110,6 +116,8 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
           )
       : Command.runWith(root, { version })(argv)
 
+  // effect/cli reports help, versions and parse errors through a presenter; the one thing this run remembers.
+  let presented: Presented | undefined
   const formatter = CliOutput.defaultFormatter({ colors: false })
   const presenter: CliOutput.Presenter = {
     present: (event) =>
@@ -117,67 +125,66 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
         switch (event._tag) {
           case "Help":
             // asked for (--help) → stdout; shown because a command group got no subcommand → a usage error
-            if (event.reason === "Requested") io.stdout.write(`${formatter.formatHelpDoc(event.helpDoc)}\n`)
-            else implicitHelp = `${formatter.formatHelpDoc(event.helpDoc)}\n`
+            if (event.reason === "Requested") {
+              io.stdout.write(`${formatter.formatHelpDoc(event.helpDoc)}\n`)
+              presented = { _tag: "RequestedHelp" }
+            } else presented = { _tag: "ImplicitHelp", text: `${formatter.formatHelpDoc(event.helpDoc)}\n` }
             return
           case "Version":
             io.stdout.write(`${event.version}\n`)
             return
           case "InvalidInvocation":
-            usageErrors = event.errors.map((e) => e.message).join("\n")
+            presented = { _tag: "InvalidInvocation", errors: event.errors.map((e) => e.message).join("\n") }
             return
         }
       }),
   }
 
   const layer = Layer.mergeAll(
-    cliPlatform,
+    NodeServices.layer,
+    CliConfig.layer({ builtIns: [GlobalFlag.Help, GlobalFlag.Version] }),
     // Effect logs: warnings (e.g. retries) as one line on stderr, never on stdout
     loggingLayer(io),
     CliOutput.layerPresenter(presenter),
-    Profiles.layer(cliEnv.profileDir),
     Layer.succeed(CliEnv, cliEnv),
   )
-  const fiber = Effect.runFork(program.pipe(Effect.provide(layer)) as Effect.Effect<void, unknown>)
-  const onSignal = () => {
-    fiber.interruptUnsafe()
-  }
+  const fiber = Effect.runFork(program.pipe(Effect.provide(layer)))
+  const onSignal = () => fiber.interruptUnsafe()
   process.on("SIGINT", onSignal)
   process.on("SIGTERM", onSignal)
   const exit = await Effect.runPromise(Fiber.await(fiber))
   process.off("SIGINT", onSignal)
   process.off("SIGTERM", onSignal)
 
-  if (exit._tag === "Success") return exitCode
+  const ctx = { surface: "cli" as const, now: Date.now(), ...attempt }
+  const report = (error: unknown): number => {
+    const described = describe(error, ctx)
+    renderError(described, { json, io })
+    return described.exitCode
+  }
+  if (Exit.isSuccess(exit)) return ExitCode.ok
   const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
   if (failure === undefined) {
     if (exit.cause.reasons.some((r) => r._tag === "Interrupt")) {
-      if (interruptIsSuccess) return ExitCode.ok
-      renderError(describe(new Cancelled()), { json, io })
-      return ExitCode.cancelled
+      // `sandbox` runs until a signal: that is its normal end
+      return argv[0] === "sandbox" ? ExitCode.ok : report(new Cancelled())
     }
     const defect = exit.cause.reasons.find((r) => r._tag === "Die")
-    renderError(describe(defect?._tag === "Die" ? defect.defect : "unknown failure"), { json, io })
-    return ExitCode.error
+    return report(defect?._tag === "Die" ? defect.defect : "unknown failure")
   }
-  const error = failure.error as { readonly _tag?: string }
+  const error = failure.error
+  if (error._tag === "AppExited") return error.code
   if (error._tag === "ShowHelp") {
-    if (usageErrors === undefined && implicitHelp === undefined) return ExitCode.ok // --help
-    if (usageErrors === undefined) {
-      if (!json) io.stderr.write(implicitHelp ?? "")
-      renderError(
-        { _tag: "UsageError", message: "Choose a subcommand (see --help).", exitCode: 2 },
-        { json, io },
-      )
-      return ExitCode.usage
+    switch (presented?._tag) {
+      case undefined:
+      case "RequestedHelp":
+        return ExitCode.ok
+      case "ImplicitHelp":
+        if (!json) io.stderr.write(presented.text)
+        return report(new UsageError({ message: "Choose a subcommand (see --help)." }))
+      case "InvalidInvocation":
+        return report(new UsageError({ message: presented.errors, flags: true }))
     }
-    renderError(
-      { _tag: "UsageError", message: usageErrors, hint: "Run with --help to see the flags.", exitCode: 2 },
-      { json, io },
-    )
-    return ExitCode.usage
   }
-  const described = describe(error)
-  renderError(described, { json, io })
-  return described.exitCode
+  return report(error)
 }

@@ -7,6 +7,7 @@
  * {@link ProfileDocument.extra} and written back unchanged. Secrets (`password`, `authKey`) are `Redacted` in
  * memory so that logging a profile can never show them.
  */
+import type { Credentials } from "@soracom-auth/core"
 import { Redacted } from "effect"
 
 /** @category models */
@@ -53,20 +54,6 @@ export const managedKeys = [
   "endpoint",
   "tokenTimeoutSeconds",
 ] as const
-
-/** @category models */
-export type CredentialKind = "authKey" | "root" | "samUser"
-
-/** @category models */
-export type ProfileCredentials =
-  | { readonly kind: "authKey"; readonly authKeyId: string; readonly authKey: Redacted.Redacted<string> }
-  | { readonly kind: "root"; readonly email: string; readonly password: Redacted.Redacted<string> }
-  | {
-      readonly kind: "samUser"
-      readonly operatorId: string
-      readonly userName: string
-      readonly password: Redacted.Redacted<string>
-    }
 
 const str = (u: unknown): string | undefined => (typeof u === "string" && u !== "" ? u : undefined)
 
@@ -142,7 +129,7 @@ export const serializeProfile = (
  *
  * @category getters
  */
-export const credentialsOf = (fields: ProfileFields): ProfileCredentials | undefined => {
+export const credentialsOf = (fields: ProfileFields): Credentials.Input | undefined => {
   if (fields.authKeyId !== undefined && fields.authKey !== undefined) {
     return { kind: "authKey", authKeyId: fields.authKeyId, authKey: fields.authKey }
   }
@@ -165,10 +152,7 @@ export const credentialsOf = (fields: ProfileFields): ProfileCredentials | undef
  *
  * @category constructors
  */
-export const fieldsWithCredentials = (
-  base: ProfileFields,
-  credentials: ProfileCredentials,
-): ProfileFields => {
+export const fieldsWithCredentials = (base: ProfileFields, credentials: Credentials.Input): ProfileFields => {
   const cleared: ProfileFields = {
     ...base,
     email: undefined,
@@ -180,15 +164,18 @@ export const fieldsWithCredentials = (
   }
   switch (credentials.kind) {
     case "authKey":
-      return { ...cleared, authKeyId: credentials.authKeyId, authKey: credentials.authKey }
+      return { ...cleared, authKeyId: credentials.authKeyId, authKey: redacted(credentials.authKey) }
     case "root":
-      return { ...cleared, email: credentials.email, password: credentials.password }
+      return { ...cleared, email: credentials.email, password: redacted(credentials.password) }
     case "samUser":
       return {
         ...cleared,
         operatorId: credentials.operatorId,
         username: credentials.userName,
-        password: credentials.password,
+        password: redacted(credentials.password),
       }
   }
 }
+
+const redacted = (secret: Credentials.SecretInput): Redacted.Redacted<string> =>
+  Redacted.isRedacted(secret) ? secret : Redacted.make(secret)

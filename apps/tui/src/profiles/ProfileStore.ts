@@ -12,12 +12,11 @@
  *   const doc = yield* store.read("work")                // ProfileDocument (secrets Redacted)
  *   const creds = credentialsOf(doc.fields)              // AuthKey > root > SAM user, like soracom-cli
  *   yield* store.write("work", fieldsWithCredentials(doc.fields, creds!))
- * }).pipe(Effect.provide(ProfileStore.layer({ dir: ProfileStore.defaultDir() })))
+ * }).pipe(Effect.provide(ProfileStore.layer({ dir: Environment.profileDir(process.env) })))
  * ```
  */
 
 import { readdir } from "node:fs/promises"
-import { homedir } from "node:os"
 import { join } from "node:path"
 import { Context, Effect, Layer, Redacted } from "effect"
 import type { InvalidProfileName, ProfilePermissionsTooOpen } from "./errors.ts"
@@ -66,12 +65,6 @@ export interface ProfileStoreShape {
 export class ProfileStore extends Context.Service<ProfileStore, ProfileStoreShape>()(
   "@soracom-auth/tui/profiles/ProfileStore",
 ) {
-  /** `SORACOM_PROFILE_DIR`, else `~/.soracom` — as soracom-cli. */
-  static defaultDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
-    const fromEnv = env.SORACOM_PROFILE_DIR
-    return fromEnv !== undefined && fromEnv !== "" ? fromEnv : join(homedir(), ".soracom")
-  }
-
   static make(options: { readonly dir: string }): ProfileStoreShape {
     const dir = options.dir
     const pathOf = (name: string) => join(dir, `${name}.json`)

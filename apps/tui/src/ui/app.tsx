@@ -3,17 +3,17 @@
  * Ctrl+C ends the app from anywhere with 130, and quitting hands the exit code — and, only when asked for, the shell
  * exports — to `runApp`.
  */
-import { Redacted } from "effect"
 import { Text, useApp, useInput } from "ink"
 import { lazy, Suspense, useEffect, useMemo, useReducer } from "react"
+import { shellExports } from "../presentation/exports.ts"
+import { RuntimeProvider, type UiRuntime } from "./effects/runtime-context.tsx"
+import { useNow } from "./effects/use-now.ts"
+import { useOnStep } from "./effects/use-on-step.ts"
 import { endpointChoices } from "./endpoints.ts"
 import { flowReducer, initialFlow } from "./flow/use-flow-state.ts"
 import { Home } from "./home/home.tsx"
 import type { Session } from "./model.ts"
 import type { AppOptions } from "./options.ts"
-import { RuntimeProvider, type UiRuntime } from "./runtime/runtime-context.tsx"
-import { useNow } from "./runtime/use-now.ts"
-import { useOnStep } from "./runtime/use-on-step.ts"
 
 // Home draws the first frame on its own; the other screens (and @inkjs/ui, core's rules) load right after it.
 const screens = {
@@ -36,13 +36,6 @@ export interface AppResult {
   /** `export SORACOM_API_KEY=… SORACOM_TOKEN=…`, printed by `runApp` after Ink unmounts — only when asked for. */
   readonly exports?: string
 }
-
-const shellQuote = (value: string) =>
-  /^[\w.\-+/=:@]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`
-
-/** The line printed when the user asks for shell exports. @category getters */
-export const shellExports = (session: Session): string =>
-  `export SORACOM_API_KEY=${shellQuote(Redacted.value(session.apiKey))} SORACOM_TOKEN=${shellQuote(Redacted.value(session.token))}`
 
 /** @category models */
 export interface AppProps {
@@ -69,7 +62,8 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
 
   useOnStep(flow.exit, (end) => {
     if (end === undefined) return
-    const exports = end.printExports && session !== undefined ? shellExports(session) : undefined
+    const exports =
+      end.printExports && session !== undefined ? shellExports(session.cached.session) : undefined
     onExit(exports === undefined ? { code: end.code } : { code: end.code, exports })
     exit()
   })
@@ -92,7 +86,9 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
             prefill={screen.prefill}
             profileName={options.profileName ?? "default"}
             onSignedIn={signedIn}
-            onLeave={home}
+            onLeave={
+              screen.back === "Profiles" ? () => dispatch({ _tag: "Go", screen: { _tag: "Profiles" } }) : home
+            }
           />
         )
       case "SignedIn":
@@ -101,7 +97,7 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
         ) : (
           <SignedIn
             session={session}
-            defaultProfileName={options.profileName ?? "default"}
+            onSaved={(s) => dispatch({ _tag: "Renamed", session: s })}
             {...(screen.startAt === undefined ? {} : { startAt: screen.startAt })}
             onSignedOut={(text) => dispatch({ _tag: "SignedOut", notice: { kind: "success", text } })}
             onHome={home}
@@ -112,7 +108,9 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
         return (
           <ResetPassword
             endpoint={session?.endpoint ?? endpoints[0]!}
-            email={session?.request.email}
+            email={
+              session?.request.credentials.kind === "root" ? session.request.credentials.email : undefined
+            }
             onLeave={home}
             onSignIn={() => dispatch({ _tag: "Go", screen: { _tag: "SignIn" } })}
           />
@@ -124,7 +122,9 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
             endpoints={endpoints}
             session={session}
             onSignedIn={signedIn}
-            onSignInForm={(prefill) => dispatch({ _tag: "Go", screen: { _tag: "SignIn", prefill } })}
+            onSignInForm={(prefill) =>
+              dispatch({ _tag: "Go", screen: { _tag: "SignIn", prefill, back: "Profiles" } })
+            }
             onSaveCurrent={() => dispatch({ _tag: "Go", screen: { _tag: "SignedIn", startAt: "save" } })}
             onLeave={home}
           />

@@ -2,37 +2,34 @@
  * The endpoints the user can choose from, built from the app options: the embedded sandbox (demo), the endpoint the
  * caller passed, and SORACOM's two coverages.
  */
-import { CoreEndpoint } from "./core.ts"
-import type { Endpoint } from "./model.ts"
+import { Endpoint } from "@soracom-auth/core"
+import type { EndpointChoice } from "./model.ts"
 import type { AppOptions } from "./options.ts"
 
 const host = (baseUrl: string) => baseUrl.replace(/^https?:\/\//, "").replace(/\/v1$/, "")
 
 const make = (
-  id: Endpoint["id"],
+  id: EndpointChoice["id"],
   label: string,
-  endpoint: CoreEndpoint.Endpoint,
+  endpoint: Endpoint.Endpoint,
   sandbox: boolean,
-): Endpoint => {
-  const baseUrl = CoreEndpoint.resolve(endpoint)
+): EndpointChoice => {
+  const baseUrl = Endpoint.resolve(endpoint)
   return { id, label: `${label} · ${host(baseUrl)}`, baseUrl, sandbox, endpoint }
 }
 
 /** The choices, the default first. @category constructors */
-export const endpointChoices = (options: Pick<AppOptions, "demo" | "endpoint">): ReadonlyArray<Endpoint> => {
-  const out: Array<Endpoint> = []
+export const endpointChoices = (
+  options: Pick<AppOptions, "demo" | "endpoint">,
+): ReadonlyArray<EndpointChoice> => {
+  const out: Array<EndpointChoice> = []
   if (options.demo !== undefined) {
-    out.push(make("demo", "Embedded sandbox (demo)", CoreEndpoint.url(options.demo.url), true))
+    out.push(make("demo", "Embedded sandbox (demo)", Endpoint.url(options.demo.url), true))
   }
   const given = options.endpoint
-  const demoBase =
-    options.demo === undefined ? undefined : CoreEndpoint.resolve(CoreEndpoint.url(options.demo.url))
-  if (
-    given !== undefined &&
-    given._tag === "Url" &&
-    CoreEndpoint.resolve(CoreEndpoint.url(given.url)) !== demoBase
-  ) {
-    out.push(make("custom", "Given endpoint", CoreEndpoint.url(given.url), false))
+  const demoBase = options.demo === undefined ? undefined : Endpoint.resolve(Endpoint.url(options.demo.url))
+  if (given !== undefined && given._tag === "Url" && Endpoint.resolve(Endpoint.url(given.url)) !== demoBase) {
+    out.push(make("custom", "Given endpoint", Endpoint.url(given.url), false))
   }
   const coverages: ReadonlyArray<"jp" | "g"> =
     given?._tag === "Coverage" && given.coverage === "g" ? ["g", "jp"] : ["jp", "g"]
@@ -41,7 +38,7 @@ export const endpointChoices = (options: Pick<AppOptions, "demo" | "endpoint">):
       make(
         `${given.coverage}-sandbox`,
         `SORACOM API sandbox (${given.coverage})`,
-        CoreEndpoint.coverage(given.coverage, { sandbox: true }),
+        Endpoint.coverage(given.coverage, { sandbox: true }),
         true,
       ),
     )
@@ -51,7 +48,7 @@ export const endpointChoices = (options: Pick<AppOptions, "demo" | "endpoint">):
       make(
         coverage,
         coverage === "jp" ? "Japan coverage (jp)" : "Global coverage (g)",
-        CoreEndpoint.coverage(coverage),
+        Endpoint.coverage(coverage),
         false,
       ),
     )
@@ -65,20 +62,11 @@ export const endpointChoices = (options: Pick<AppOptions, "demo" | "endpoint">):
  * @category constructors
  */
 export const endpointOf = (
-  target:
-    | { readonly _tag: "Url"; readonly url: string }
-    | {
-        readonly _tag: "Coverage"
-        readonly coverage: "jp" | "g"
-        readonly sandbox: boolean
-      },
-  choices: ReadonlyArray<Endpoint>,
-): Endpoint => {
-  const endpoint: CoreEndpoint.Endpoint =
-    target._tag === "Url"
-      ? CoreEndpoint.url(target.url)
-      : CoreEndpoint.coverage(target.coverage, { sandbox: target.sandbox })
-  const baseUrl = CoreEndpoint.resolve(endpoint)
+  target: Endpoint.Endpoint,
+  choices: ReadonlyArray<EndpointChoice>,
+): EndpointChoice => {
+  const endpoint = target
+  const baseUrl = Endpoint.resolve(endpoint)
   const known = choices.find((e) => e.baseUrl === baseUrl)
   if (known !== undefined) return known
   return target._tag === "Url"

@@ -1,38 +1,70 @@
 /**
  * The interactive `soracom-auth` app. `runApp(options)` resolves to the exit code: 0 after a normal quit, 130 after
- * Ctrl+C, 2 when stdin or stdout is not a terminal (the app never prompts then).
+ * Ctrl+C, 2 when there is no terminal to draw on (the app never prompts then).
+ *
+ * The app draws on the terminal even when stdout is captured — on stderr, else on `/dev/tty`, as fzf does — so
+ * that `eval "$(soracom-auth)"` works: only the shell exports (when asked for) go to stdout.
  */
+import { openSync } from "node:fs"
+import { ReadStream, WriteStream } from "node:tty"
+import * as Environment from "../environment.ts"
+import { ExitCode } from "../presentation/exit-code.ts"
 import { applyNoColor } from "./no-color.ts"
-import { type AppOptions, ExitCode } from "./options.ts"
+import type { AppOptions } from "./options.ts"
 
-export type { AppDemo, AppEndpoint, AppOptions } from "./options.ts"
-export { ExitCode } from "./options.ts"
-
-const notATerminal = (stream: { readonly isTTY?: boolean }) => stream.isTTY !== true
-
-const nonEmpty = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim())
+export type { AppDemo, AppOptions } from "./options.ts"
 
 /**
- * What the environment says when the caller did not: `SORACOM_ENDPOINT` (a base URL without `/v1`), else
- * `SORACOM_COVERAGE_TYPE` (`jp` | `g`), for the endpoint; `SORACOM_PROFILE` for the profile to preselect.
+ * What the environment says when the caller did not: the endpoint (`SORACOM_ENDPOINT`, `SORACOM_COVERAGE_TYPE`),
+ * the profile (`SORACOM_PROFILE`), the profile folder, and an AuthKey to preselect (`SORACOM_AUTH_KEY_ID`,
+ * `SORACOM_AUTH_KEY`).
  *
  * @category options
  */
-export const withEnvironment = (options: AppOptions, env: NodeJS.ProcessEnv = process.env): AppOptions => {
-  const url = nonEmpty(env.SORACOM_ENDPOINT)
-  const coverage = nonEmpty(env.SORACOM_COVERAGE_TYPE)
-  const endpoint: AppOptions["endpoint"] =
-    options.endpoint ??
-    (url !== undefined
-      ? { _tag: "Url", url }
-      : coverage === "jp" || coverage === "g"
-        ? { _tag: "Coverage", coverage }
-        : undefined)
-  const profileName = options.profileName ?? nonEmpty(env.SORACOM_PROFILE)
+export const withEnvironment = (options: AppOptions, env: Environment.Env = process.env): AppOptions => {
+  const resolved = Environment.endpoint({ env })
+  const endpoint = options.endpoint ?? (Environment.isExplicit(resolved) ? resolved.endpoint : undefined)
+  const profileName =
+    options.profileName ?? (env.SORACOM_PROFILE?.trim() ? Environment.profileName(undefined, env) : undefined)
+  const fromEnv = Environment.authKeyFromEnv(env)
+  const authKeyId = Environment.authKeyIdFromEnv(env)
+  const authKey =
+    options.authKey ??
+    (fromEnv !== undefined
+      ? { authKeyId: fromEnv.authKeyId, authKey: fromEnv.authKey }
+      : authKeyId === undefined
+        ? undefined
+        : { authKeyId })
   return {
     ...options,
+    profileDir: options.profileDir ?? Environment.profileDir(env),
     ...(endpoint === undefined ? {} : { endpoint }),
     ...(profileName === undefined ? {} : { profileName }),
+    ...(authKey === undefined ? {} : { authKey }),
+  }
+}
+
+/** A terminal to draw on: stdout, else stderr, else `/dev/tty`; `undefined` when there is none. */
+const drawingStream = (
+  stdout: NodeJS.WriteStream,
+  stderr: NodeJS.WriteStream,
+): NodeJS.WriteStream | undefined => {
+  if (stdout.isTTY === true) return stdout
+  if (stderr.isTTY === true) return stderr
+  try {
+    return new WriteStream(openSync("/dev/tty", "w"))
+  } catch {
+    return undefined
+  }
+}
+
+/** The keyboard: stdin when it is a terminal, else `/dev/tty`. */
+const keyboardStream = (stdin: NodeJS.ReadStream): NodeJS.ReadStream | undefined => {
+  if (stdin.isTTY === true) return stdin
+  try {
+    return new ReadStream(openSync("/dev/tty", "r"))
+  } catch {
+    return undefined
   }
 }
 
@@ -40,7 +72,11 @@ export const runApp = async (options: AppOptions = {}): Promise<number> => {
   const stdin = options.io?.stdin ?? process.stdin
   const stdout = options.io?.stdout ?? process.stdout
   const stderr = options.io?.stderr ?? process.stderr
-  if (notATerminal(stdin) || notATerminal(stdout)) {
+  // `/dev/tty` only for the real process: streams given by a caller are all there is
+  const real = options.io === undefined
+  const screen = real ? drawingStream(stdout, stderr) : stdout.isTTY === true ? stdout : undefined
+  const keyboard = real ? keyboardStream(stdin) : stdin.isTTY === true ? stdin : undefined
+  if (screen === undefined || keyboard === undefined) {
     stderr.write(
       "soracom-auth: the interactive app needs a terminal. Use `soracom-auth login --help` " +
         "(secrets from --auth-key-stdin / --password-stdin or SORACOM_AUTH_KEY_ID + SORACOM_AUTH_KEY).\n",
@@ -49,7 +85,9 @@ export const runApp = async (options: AppOptions = {}): Promise<number> => {
   }
   applyNoColor()
   const { mount } = await import("./mount.tsx")
-  const result = await mount(withEnvironment(options), { stdin, stdout, stderr })
+  const result = await mount(withEnvironment(options), { stdin: keyboard, stdout: screen, stderr })
+  if (keyboard !== stdin) keyboard.destroy()
+  if (screen !== stdout && screen !== stderr) screen.destroy()
   if (result.exports !== undefined) stdout.write(`${result.exports}\n`)
   return result.code
 }

@@ -2,15 +2,13 @@
  * Mounts the Ink app on real streams with the live runtime and turns its end into an exit code. Imported lazily by
  * `runApp`, after `NO_COLOR` has been mapped to `FORCE_COLOR=0`.
  */
-import { homedir } from "node:os"
-import { join } from "node:path"
 import { render } from "ink"
+import * as Environment from "../environment.ts"
+import { ExitCode } from "../presentation/exit-code.ts"
 import { App, type AppResult } from "./app.tsx"
-import { type AppOptions, ExitCode } from "./options.ts"
-import { lazyRuntime } from "./runtime/lazy-runtime.ts"
-import { makeLogChannel } from "./runtime/log-channel.ts"
-
-const nonEmpty = (s: string | undefined) => (s === undefined || s === "" ? undefined : s)
+import { lazyRuntime } from "./effects/lazy-runtime.ts"
+import { makeLogChannel } from "./effects/log-channel.ts"
+import type { AppOptions } from "./options.ts"
 
 export interface Streams {
   readonly stdin: NodeJS.ReadStream
@@ -19,13 +17,12 @@ export interface Streams {
 }
 
 export const mount = async (options: AppOptions, streams: Streams): Promise<AppResult> => {
-  // soracom-cli's rule (as ProfileStore.defaultDir), here without loading the store before the first frame.
-  const profileDir = nonEmpty(process.env.SORACOM_PROFILE_DIR) ?? join(homedir(), ".soracom")
+  const profileDir = options.profileDir ?? Environment.profileDir(process.env)
   const logs = makeLogChannel()
   const runtime = lazyRuntime(
     async () => {
       const { Layer, Logger, ManagedRuntime } = await import("effect")
-      const { uiLayer } = await import("./runtime/live.ts")
+      const { uiLayer } = await import("./effects/live.ts")
       // Log lines go to the screen, never to the console under Ink.
       const layer = Layer.merge(uiLayer({ profileDir, language: options.lang }), Logger.layer([logs.logger]))
       return ManagedRuntime.make(layer)

@@ -1,52 +1,44 @@
 /**
  * What the caller (the `soracom-auth` dispatcher) tells the interactive app when it opens it.
  *
- * The contract between `src/main.tsx` and `src/ui`: build an {@link AppOptions}, `await runApp(options)`, exit with
- * the number it resolves to.
+ * The contract between the commands and `src/ui`: build an {@link AppOptions}, `await runApp(options)`, exit
+ * with the number it resolves to.
  */
-
-/**
- * Where to send requests.
- * - `coverage`: SORACOM's production API for that coverage (`jp` → api.soracom.io, `g` → g.api.soracom.io), or
- *   SORACOM's hosted sandbox of it with `sandbox: true`. (Assignable from core's `Endpoint`.)
- * - `url`: any base URL, in the form of `SORACOM_ENDPOINT` — WITHOUT `/v1` (a trailing `/v1` is tolerated).
- *
- * @category models
- */
-export type AppEndpoint =
-  | { readonly _tag: "Coverage"; readonly coverage: "jp" | "g"; readonly sandbox?: boolean }
-  | { readonly _tag: "Url"; readonly url: string }
+import type { Endpoint } from "@soracom-auth/core"
+import type { Redacted } from "effect"
+import type { Language } from "../environment.ts"
 
 /** @category models */
 export interface AppDemo {
   /** The embedded sandbox's base URL (`http://127.0.0.1:PORT`, with or without `/v1`). */
   readonly url: string
-  /** Shown on the home screen as is, e.g. "AuthKey ID keyId-demo · AuthKey secret-demo · root demo@example.com / …". */
+  /** Shown on the home screen as is: which credential is whose. */
   readonly credentialsText: string
+  /** The demo MFA user's TOTP secret: the sign-in screens show its current code. */
+  readonly mfaSecret?: string | undefined
+  /** The temporary profile folder of the demo (removed when it ends). */
+  readonly profileDir?: string | undefined
 }
 
 /** @category models */
 export interface AppOptions {
-  /** The profile to preselect (from `--profile` or `SORACOM_PROFILE`). */
+  /** The profile sessions are cached under (from `--profile` or `SORACOM_PROFILE`); default `default`. */
   readonly profileName?: string
   /** The endpoint from `--endpoint` / `SORACOM_ENDPOINT` / `--coverage`; the app's default is coverage `jp`. */
-  readonly endpoint?: AppEndpoint
+  readonly endpoint?: Endpoint.Endpoint
+  /** The profile folder (default `SORACOM_PROFILE_DIR`, else `~/.soracom`). */
+  readonly profileDir?: string
+  /** `SORACOM_AUTH_KEY_ID` (and `SORACOM_AUTH_KEY`): the sign-in preselects AuthKey and fills them in. */
+  readonly authKey?: { readonly authKeyId: string; readonly authKey?: Redacted.Redacted<string> | undefined }
   /** Set by `soracom-auth demo`: the app points at this sandbox and shows a "sandbox" badge. */
   readonly demo?: AppDemo
   /** `signIn` opens the sign-in flow directly (`soracom-auth login` without credentials on a TTY). */
   readonly initialScreen?: "home" | "signIn"
-  readonly lang?: "en" | "ja"
-  /** For tests: streams to use instead of `process.stdin` / `process.stdout` / `process.stderr`. */
+  readonly lang?: Language
+  /** For tests: streams to use instead of the terminal. */
   readonly io?: {
     readonly stdin?: NodeJS.ReadStream
     readonly stdout?: NodeJS.WriteStream
     readonly stderr?: NodeJS.WriteStream
   }
 }
-
-/** Exit codes `runApp` resolves to. @category constants */
-export const ExitCode = {
-  ok: 0,
-  usage: 2,
-  cancelled: 130,
-} as const

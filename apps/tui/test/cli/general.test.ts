@@ -34,7 +34,9 @@ describe("soracom-auth", () => {
   it("no arguments without a terminal → exit 2 naming the commands", async () => {
     const r = await run([])
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain("login, token, status, logout, reset-password, sandbox, demo")
+    expect(r.stderr).toContain(
+      "login, token, env, status, logout, profiles, reset-password, sandbox, demo, completion",
+    )
   })
 
   it("demo without a terminal → exit 2 (the app never prompts off a TTY)", async () => {

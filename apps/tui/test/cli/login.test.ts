@@ -218,7 +218,7 @@ describe("login", () => {
     suite.sandbox.clearExchanges()
     const r = await authKeyLogin(["--json", "--token-timeout", "100"])
     expect(r.code).toBe(2)
-    expect(JSON.parse(r.stdout).error._tag).toBe("InvalidRequest")
+    expect(JSON.parse(r.stdout).error._tag).toBe("UsageError")
     const bad = await run(
       [
         "login",

@@ -59,8 +59,8 @@ const login = async (
 const ageSession = (profile: string, expiresInMs: number) => {
   const path = join(suite.dir, `${profile}.session`)
   const json = JSON.parse(readFileSync(path, "utf8"))
-  json.expiresAt = Date.now() + expiresInMs
-  json.issuedAt = Date.now() - 86_400_000
+  json.session.expiresAt = new Date(Date.now() + expiresInMs).toISOString()
+  json.session.issuedAt = new Date(Date.now() - 86_400_000).toISOString()
   writeFileSync(path, JSON.stringify(json), { mode: 0o600 })
 }
 
@@ -143,9 +143,9 @@ describe("status", () => {
     expect(r.stdout).toContain("default")
     expect(r.stdout).toContain("AuthKey")
     expect(r.stdout).toContain(demo.operatorId)
-    expect(r.stdout).toContain(`••••••••${session.apiKey.slice(-4)}`)
+    expect(r.stdout).toContain(`********${session.apiKey.slice(-4)}`)
     expect(r.stdout).toContain(suite.sandbox.url)
-    expect(r.stdout).toMatch(/Expires .*\(in 23h 5\dm\)/)
+    expect(r.stdout).toMatch(/Expires +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d, in 23h 5\dm \d\ds/)
     expect(r.stdout).not.toContain(session.apiKey)
     expect(r.stdout).not.toContain(session.token)
     expect(r.stderr).toBe("")
@@ -156,7 +156,7 @@ describe("status", () => {
       method: "authKey",
       identity: demo.authKeyId,
       operatorId: demo.operatorId,
-      apiKey: `••••••••${session.apiKey.slice(-4)}`,
+      apiKey: `********${session.apiKey.slice(-4)}`,
       endpoint: suite.sandbox.url,
       expiresAt: session.expiresAt,
     })
@@ -196,7 +196,7 @@ describe("logout", () => {
     const session = await login()
     const r = await run(["logout"])
     expect(r.code).toBe(0)
-    expect(r.stderr).toContain("SORACOM revoked the API key and token")
+    expect(r.stderr).toContain("the server revoked the API key and token")
     expect(await logoutStatus(session.apiKey, session.token)).toBe(401) // already revoked
     expect((await run(["status"])).code).toBe(4)
   })

@@ -5,9 +5,11 @@
  */
 import { chmodSync, mkdirSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { Effect, Exit, Option, Redacted } from "effect"
+import { AuthResponse } from "@soracom-auth/core"
+import { DateTime, Effect, Exit, Option, Redacted } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { type CachedSession, ProfileStore, SessionCache } from "../../src/profiles/index.ts"
+import { ProfileStore } from "../../src/profiles/index.ts"
+import { type CachedSession, SessionCache } from "../../src/session/SessionCache.ts"
 import { makeTempDir } from "../helpers/tmp.ts"
 
 const tooOpen = [0o640, 0o620, 0o610, 0o604, 0o602, 0o601] as const
@@ -30,11 +32,13 @@ const session: CachedSession = {
   endpoint: "http://127.0.0.1:1/v1",
   method: "authKey",
   identity: "keyId-abc",
-  operatorId: "OP0000000001",
-  apiKey: Redacted.make("api-CANARY"),
-  token: Redacted.make("token-CANARY"),
-  issuedAt: 1_000,
-  expiresAt: 2_000,
+  session: new AuthResponse.AuthResponse({
+    operatorId: "OP0000000001",
+    apiKey: Redacted.make("api-CANARY"),
+    token: Redacted.make("token-CANARY"),
+    issuedAt: DateTime.makeUnsafe(1_000),
+    expiresAt: DateTime.makeUnsafe(2_000),
+  }),
 }
 
 describe("profile files", () => {
@@ -84,7 +88,7 @@ describe("session cache files (API key and token)", () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700)
     expect(statSync(cache.pathOf("default")).mode & 0o777).toBe(0o600)
     const read = await Effect.runPromise(cache.read("default"))
-    expect(Option.map(read, (s) => Redacted.value(s.token))).toEqual(Option.some("token-CANARY"))
+    expect(Option.map(read, (s) => Redacted.value(s.session.token))).toEqual(Option.some("token-CANARY"))
   })
 
   it("a rewrite of a too-open file leaves it 0600", async () => {

@@ -18,12 +18,14 @@ import {
   writeFileSync,
 } from "node:fs"
 import { join } from "node:path"
-import { Cause, Effect, Exit, Option, Redacted } from "effect"
+import { AuthResponse } from "@soracom-auth/core"
+import { Cause, DateTime, Effect, Exit, Option, Redacted } from "effect"
 import fc from "fast-check"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { writePrivate } from "../../src/profiles/files.ts"
-import { ProfileStore, SessionCache } from "../../src/profiles/index.ts"
+import { ProfileStore } from "../../src/profiles/index.ts"
 import { firstJsonError } from "../../src/profiles/jsonError.ts"
+import { type CachedSession, SessionCache } from "../../src/session/SessionCache.ts"
 import { makeTempDir } from "../helpers/tmp.ts"
 
 let tmp: { dir: string; cleanup: () => void }
@@ -43,15 +45,17 @@ const failure = async <A, E>(e: Effect.Effect<A, E>): Promise<E & { message: str
   return error.value as E & { message: string; _tag: string }
 }
 
-const session = {
-  endpoint: "http://127.0.0.1:1",
-  method: "authKey" as const,
-  identity: "keyId-x",
-  operatorId: "OP0000000001",
-  apiKey: Redacted.make("api-CANARY"),
-  token: Redacted.make("token-CANARY"),
-  issuedAt: 0,
-  expiresAt: 1,
+const session: CachedSession = {
+  endpoint: "http://127.0.0.1:1/v1",
+  method: "authKey",
+  identity: "keyId-abc",
+  session: new AuthResponse.AuthResponse({
+    operatorId: "OP0000000001",
+    apiKey: Redacted.make("api-CANARY"),
+    token: Redacted.make("token-CANARY"),
+    issuedAt: DateTime.makeUnsafe(1_000),
+    expiresAt: DateTime.makeUnsafe(2_000),
+  }),
 }
 
 describe("#15 item 1: never written through a symbolic link; written as the caller", () => {

@@ -2,22 +2,34 @@
  * Test kit for the Ink screens: the app over fake services, keys, and a polling `waitForFrame` (no sleeps as
  * assertions: a test waits until the frame it expects appears, or fails after a generous deadline).
  */
-import { Effect, Layer, Logger, ManagedRuntime, Redacted } from "effect"
+import { AuthResponse, type Credentials, Endpoint, type Errors } from "@soracom-auth/core"
+import { DateTime, Effect, Layer, Logger, ManagedRuntime, Redacted } from "effect"
 import { render } from "ink-testing-library"
 import type { ReactElement } from "react"
 import stripAnsi from "strip-ansi"
 import { vi } from "vitest"
-import { App, type AppResult } from "../../src/ui/app.tsx"
-import type { AppOptions } from "../../src/ui/options.ts"
-import { makeLogChannel } from "../../src/ui/runtime/log-channel.ts"
-import type { UiRuntime } from "../../src/ui/runtime/runtime-context.tsx"
+import { ProfileNotFound } from "../../src/profiles/errors.ts"
+import { identityOf } from "../../src/session/method.ts"
+import type { CachedSession } from "../../src/session/SessionCache.ts"
 import {
+  type SessionState,
+  Sessions,
+  type SessionsShape,
+  type SignInInput,
+  type SignOutResult,
+} from "../../src/session/Sessions.ts"
+import { App, type AppResult } from "../../src/ui/app.tsx"
+import { makeLogChannel } from "../../src/ui/effects/log-channel.ts"
+import type { UiRuntime } from "../../src/ui/effects/runtime-context.tsx"
+import {
+  PasswordReset,
+  type PasswordResetShape,
   type ProfileSummary,
-  UiAuth,
-  type UiAuthShape,
   UiProfiles,
   type UiProfilesShape,
-} from "../../src/ui/runtime/services.ts"
+} from "../../src/ui/effects/services.ts"
+import type { Session } from "../../src/ui/model.ts"
+import type { AppOptions } from "../../src/ui/options.ts"
 
 // Screen tests walk whole flows key by key; on a busy machine that takes seconds, never a timing assertion.
 vi.setConfig({ testTimeout: 30_000 })
@@ -37,63 +49,124 @@ export const NOW = Date.UTC(2026, 10, 30, 0, 0, 0)
 export const tick = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /** What every signed-in fake returns. */
-export const fakeSignedIn = {
+export const fakeSignedIn = new AuthResponse.AuthResponse({
   apiKey: Redacted.make("api-0000-1111-2222-ABCD"),
   token: Redacted.make("token.jwt.value-WXYZ"),
   operatorId: "OP0000000001",
-  expiresAt: NOW + 86_400_000,
+  issuedAt: DateTime.makeUnsafe(NOW),
+  expiresAt: DateTime.makeUnsafe(NOW + 86_400_000),
+})
+
+/** The sign-ins a fake session service saw, by profile. */
+export type SignInCall = SignInInput
+
+/** An in-memory session service: signs in with `signIn` (default: {@link fakeSignedIn}), caches by profile. */
+export const memorySessions = (
+  overrides: {
+    readonly signIn?: (input: SignInInput) => Effect.Effect<AuthResponse.AuthResponse, Errors.AuthError>
+    readonly signOut?: (profile: string) => Effect.Effect<SignOutResult, Errors.LogoutError>
+  } = {},
+): SessionsShape & { readonly calls: Array<SignInInput>; readonly cached: Map<string, CachedSession> } => {
+  const calls: Array<SignInInput> = []
+  const cached = new Map<string, CachedSession>()
+  const current = (profile: string) =>
+    Effect.sync((): SessionState => {
+      const c = cached.get(profile)
+      return c === undefined ? { _tag: "None" } : { _tag: "Fresh", cached: c }
+    })
+  return {
+    calls,
+    cached,
+    signIn: (input) =>
+      Effect.gen(function* () {
+        calls.push(input)
+        const session = yield* overrides.signIn?.(input) ?? Effect.succeed(fakeSignedIn)
+        const previous = cached.get(input.profile)
+        const entry: CachedSession = {
+          endpoint: Endpoint.resolve(input.endpoint),
+          method: input.credentials.kind,
+          identity: identityOf(input.credentials),
+          session,
+        }
+        cached.set(input.profile, entry)
+        return {
+          profile: input.profile,
+          cached: entry,
+          replaced: previous === undefined ? "None" : "Revoked",
+        } as const
+      }),
+    current: (profile) => current(profile),
+    renewing: () => Effect.die("not used by the screens"),
+    verify: () => Effect.succeed({ _tag: "Accepted" } as const),
+    signOut: (profile, options = {}) =>
+      Effect.gen(function* () {
+        if (options.localOnly === true) {
+          cached.delete(profile)
+          return { _tag: "LocalRemoved" } as const
+        }
+        // as the live service: a session the server no longer knows (401) is forgotten all the same
+        const answer =
+          overrides.signOut?.(profile) ?? Effect.succeed<SignOutResult>({ _tag: "RevokedAndRemoved" })
+        const result = yield* answer.pipe(
+          Effect.catchTag("AuthFailed", () =>
+            Effect.succeed<SignOutResult>({ _tag: "ServerRejectedRemoved" }),
+          ),
+        )
+        cached.delete(profile)
+        return result
+      }),
+    list: Effect.sync(() =>
+      [...cached.entries()].map(([name, c]) => ({
+        name,
+        hasProfile: false,
+        state: { _tag: "Fresh", cached: c } as const,
+      })),
+    ),
+  }
 }
 
-export const defaultAuth: UiAuthShape = {
-  signIn: () => Effect.succeed(fakeSignedIn),
-  signOut: () => Effect.void,
-  requestPasswordReset: () => Effect.void,
-  verifyPasswordReset: () => Effect.void,
+export const defaultReset: PasswordResetShape = {
+  request: () => Effect.void,
+  verify: () => Effect.void,
 }
 
 /** An in-memory profile store. */
 export const memoryProfiles = (
   initial: ReadonlyArray<ProfileSummary> = [],
   dir = "/home/test/.soracom",
-): UiProfilesShape & { readonly saved: Map<string, unknown>; readonly cached: Map<string, unknown> } => {
-  const saved = new Map<string, unknown>()
-  const cached = new Map<string, unknown>()
+): UiProfilesShape & { readonly saved: Map<string, Session> } => {
+  const saved = new Map<string, Session>()
   let list = [...initial]
   return {
     dir,
     saved,
-    cached,
-    cacheSession: (name, session) =>
-      Effect.sync(() => {
-        if (session === undefined) cached.delete(name)
-        else cached.set(name, session)
-      }),
     list: Effect.sync(() => list),
     read: (name) => {
       const p = list.find((x) => x.name === name)
       if (p === undefined) {
-        return Effect.fail({ _tag: "ProfileNotFound" as const, message: `There is no profile "${name}".` })
+        return Effect.fail(new ProfileNotFound({ name, path: `${dir}/${name}.json` }))
       }
       if (p.problem !== undefined) return Effect.fail(p.problem)
-      return Effect.succeed({
-        summary: p,
-        ...(p.method === undefined ? {} : { method: p.method }),
-        ...(p.method === "authKey"
-          ? { authKeyId: p.identity ?? "keyId-x", authKey: Redacted.make("secret-x") }
-          : {}),
-        ...(p.method === "root"
-          ? { email: p.identity ?? "a@example.com", password: Redacted.make("pw") }
-          : {}),
-        ...(p.method === "samUser"
-          ? { operatorId: "OP0000000001", userName: "user", password: Redacted.make("pw") }
-          : {}),
-      })
+      const credentials: Credentials.Input | undefined =
+        p.method === "authKey"
+          ? { kind: "authKey", authKeyId: p.identity ?? "keyId-x", authKey: Redacted.make("secret-x") }
+          : p.method === "root"
+            ? { kind: "root", email: p.identity ?? "a@example.com", password: Redacted.make("pw") }
+            : p.method === "samUser"
+              ? {
+                  kind: "samUser",
+                  operatorId: "OP0000000001",
+                  userName: "user",
+                  password: Redacted.make("pw"),
+                }
+              : undefined
+      return Effect.succeed(credentials === undefined ? { summary: p } : { summary: p, credentials })
     },
     exists: (name) => Effect.sync(() => list.some((p) => p.name === name) || saved.has(name)),
-    save: (name, request) =>
+    save: (name, session) =>
       Effect.sync(() => {
-        saved.set(name, request)
-        list = [...list.filter((p) => p.name !== name), { name, method: request.method }]
+        saved.set(name, session)
+        list = [...list.filter((p) => p.name !== name), { name, method: session.request.credentials.kind }]
       }),
     remove: (name) =>
       Effect.sync(() => {
@@ -104,15 +177,35 @@ export const memoryProfiles = (
   }
 }
 
+/** Fakes for the services: a sign-in / sign-out answer, the reset calls, or a whole session service. */
+export interface Fakes {
+  readonly signIn?: (input: SignInInput) => Effect.Effect<AuthResponse.AuthResponse, Errors.AuthError>
+  readonly signOut?: (profile: string) => Effect.Effect<SignOutResult, Errors.LogoutError>
+  readonly requestPasswordReset?: PasswordResetShape["request"]
+  readonly verifyPasswordReset?: PasswordResetShape["verify"]
+  readonly sessions?: SessionsShape
+}
+
 export const fakeRuntime = (
-  auth: Partial<UiAuthShape> = {},
+  fakes: Fakes = {},
   profiles: UiProfilesShape = memoryProfiles(),
   now: () => number = () => NOW,
 ): UiRuntime => {
+  const sessions =
+    fakes.sessions ??
+    memorySessions({
+      ...(fakes.signIn === undefined ? {} : { signIn: fakes.signIn }),
+      ...(fakes.signOut === undefined ? {} : { signOut: fakes.signOut }),
+    })
+  const reset: PasswordResetShape = {
+    request: fakes.requestPasswordReset ?? defaultReset.request,
+    verify: fakes.verifyPasswordReset ?? defaultReset.verify,
+  }
   const logs = makeLogChannel()
   const runtime = ManagedRuntime.make(
     Layer.mergeAll(
-      Layer.succeed(UiAuth, { ...defaultAuth, ...auth }),
+      Layer.succeed(Sessions, sessions),
+      Layer.succeed(PasswordReset, reset),
       Layer.succeed(UiProfiles, profiles),
       Logger.layer([logs.logger]),
     ),

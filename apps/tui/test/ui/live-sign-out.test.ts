@@ -7,16 +7,17 @@ import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { type Sandbox, startSandbox } from "@soracom-auth/sandbox"
-import { Exit, ManagedRuntime, Redacted } from "effect"
+import { type Layer, ManagedRuntime, Redacted } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { Sessions } from "../../src/session/Sessions.ts"
+import { uiLayer } from "../../src/ui/effects/live.ts"
 import { endpointChoices } from "../../src/ui/endpoints.ts"
 import type { Session, SignInRequest } from "../../src/ui/model.ts"
-import { uiLayer } from "../../src/ui/runtime/live.ts"
-import { UiAuth, type UiProfiles } from "../../src/ui/runtime/services.ts"
+import { signInAs } from "../../src/ui/sign-in/use-sign-in.ts"
 
 let sandbox: Sandbox
 let dir: string
-let runtime: ManagedRuntime.ManagedRuntime<UiAuth | UiProfiles, never>
+let runtime: ManagedRuntime.ManagedRuntime<Layer.Success<ReturnType<typeof uiLayer>>, never>
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, log: false, hashCost: 1, rateLimit: false, record: true })
@@ -33,14 +34,11 @@ const signedInSession = async (): Promise<Session> => {
   const endpoint = endpointChoices({ demo: { url: sandbox.url, credentialsText: "" } })[0]!
   const key = sandbox.seed.operators[0]!.authKeys![0]!
   const request: SignInRequest = {
-    method: "authKey",
-    authKeyId: key.authKeyId,
-    authKey: Redacted.make(key.authKey),
+    credentials: { kind: "authKey", authKeyId: key.authKeyId, authKey: Redacted.make(key.authKey) },
     tokenTimeoutSeconds: 600,
     endpoint,
   }
-  const signedIn = await runtime.runPromise(UiAuth.use((a) => a.signIn(request)))
-  return { ...signedIn, method: "authKey", endpoint, request }
+  return runtime.runPromise(signInAs("default", request))
 }
 
 /** What the sandbox says about a key/token pair now: a second logout succeeds only while the pair is live. */
@@ -53,14 +51,15 @@ const logoutStatus = (apiKey: string, token: string) =>
     return r.status
   })
 
-describe("UiAuth.signOut (live, against the sandbox)", () => {
+describe("signing out from the app: the session service (live, against the sandbox)", () => {
   it("sends POST /v1/auth/logout with the session's key and token; the session is revoked", async () => {
     const session = await signedInSession()
-    const apiKey = Redacted.value(session.apiKey)
-    const token = Redacted.value(session.token)
+    const apiKey = Redacted.value(session.cached.session.apiKey)
+    const token = Redacted.value(session.cached.session.token)
     sandbox.clearExchanges()
 
-    await runtime.runPromise(UiAuth.use((a) => a.signOut(session)))
+    const result = await runtime.runPromise(Sessions.use((s) => s.signOut(session.profileName)))
+    expect(result._tag).toBe("RevokedAndRemoved")
 
     const logouts = sandbox.exchanges().filter((e) => e.request.path === "/v1/auth/logout")
     expect(logouts).toHaveLength(1)
@@ -73,12 +72,12 @@ describe("UiAuth.signOut (live, against the sandbox)", () => {
     expect(await logoutStatus(apiKey, token)).toBe(401)
   })
 
-  it("a session the server no longer knows fails as AuthFailed (nothing is pretended)", async () => {
+  it("a session the server no longer knows is reported as such (nothing is pretended) and forgotten", async () => {
     const session = await signedInSession()
-    expect(await logoutStatus(Redacted.value(session.apiKey), Redacted.value(session.token))).toBeLessThan(
-      300,
-    )
-    const exit = await runtime.runPromiseExit(UiAuth.use((a) => a.signOut(session)))
-    expect(Exit.isFailure(exit) && JSON.stringify(exit.cause)).toContain("AuthFailed")
+    const { apiKey, token } = session.cached.session
+    expect(await logoutStatus(Redacted.value(apiKey), Redacted.value(token))).toBeLessThan(300)
+    const result = await runtime.runPromise(Sessions.use((s) => s.signOut(session.profileName)))
+    expect(result._tag).toBe("ServerRejectedRemoved")
+    expect((await runtime.runPromise(Sessions.use((s) => s.current("default"))))._tag).toBe("None")
   })
 })

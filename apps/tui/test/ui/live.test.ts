@@ -1,20 +1,23 @@
 /**
- * The live adapter behind the screens, against a real sandbox and a real profile directory.
+ * The live services behind the screens (the session service, the profiles, password reset), against a real
+ * sandbox and a real profile directory.
  */
 import { chmod, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { type Sandbox, startSandbox } from "@soracom-auth/sandbox"
-import { Effect, Exit, ManagedRuntime, Redacted } from "effect"
+import { Effect, Exit, type Layer, ManagedRuntime, Redacted } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { Sessions } from "../../src/session/Sessions.ts"
+import { uiLayer } from "../../src/ui/effects/live.ts"
+import { PasswordReset, UiProfiles } from "../../src/ui/effects/services.ts"
 import { endpointChoices } from "../../src/ui/endpoints.ts"
 import type { SignInRequest } from "../../src/ui/model.ts"
-import { uiLayer } from "../../src/ui/runtime/live.ts"
-import { UiAuth, UiProfiles } from "../../src/ui/runtime/services.ts"
+import { signInAs } from "../../src/ui/sign-in/use-sign-in.ts"
 
 let sandbox: Sandbox
 let dir: string
-let runtime: ManagedRuntime.ManagedRuntime<UiAuth | UiProfiles, never>
+let runtime: ManagedRuntime.ManagedRuntime<Layer.Success<ReturnType<typeof uiLayer>>, never>
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, log: false, hashCost: 1, rateLimit: false })
@@ -30,55 +33,59 @@ afterAll(async () => {
 const endpoint = () => endpointChoices({ demo: { url: sandbox.url, credentialsText: "" } })[0]!
 const seedKey = () => sandbox.seed.operators[0]!.authKeys![0]!
 const authKeyRequest = (secret = seedKey().authKey): SignInRequest => ({
-  method: "authKey",
-  authKeyId: seedKey().authKeyId,
-  authKey: Redacted.make(secret),
+  credentials: { kind: "authKey", authKeyId: seedKey().authKeyId, authKey: Redacted.make(secret) },
   tokenTimeoutSeconds: 600,
   endpoint: endpoint(),
 })
 
-describe("UiAuth (live, against the sandbox)", () => {
-  it("signs in with an AuthKey; expiry = now + the lifetime", async () => {
+describe("sign-in through the session service (live, against the sandbox)", () => {
+  it("signs in with an AuthKey, caches the session under the profile (0600); expiry = now + the lifetime", async () => {
     const before = Date.now()
-    const signedIn = await runtime.runPromise(UiAuth.use((a) => a.signIn(authKeyRequest())))
-    expect(signedIn.operatorId).toBe("OP0000000001")
-    expect(signedIn.expiresAt).toBeGreaterThanOrEqual(before + 600_000)
-    expect(signedIn.expiresAt).toBeLessThanOrEqual(Date.now() + 600_000)
+    const session = await runtime.runPromise(signInAs("ui-live", authKeyRequest()))
+    expect(session.cached.session.operatorId).toBe("OP0000000001")
+    const expires = session.cached.session.expiresAt.epochMilliseconds
+    expect(expires).toBeGreaterThanOrEqual(before + 600_000)
+    expect(expires).toBeLessThanOrEqual(Date.now() + 600_000)
+    const path = join(dir, "ui-live.session")
+    expect((await stat(path)).mode & 0o777).toBe(0o600)
+    const state = await runtime.runPromise(Sessions.use((s) => s.current("ui-live")))
+    expect(state._tag).toBe("Fresh")
+    const out = await runtime.runPromise(Sessions.use((s) => s.signOut("ui-live")))
+    expect(out._tag).toBe("RevokedAndRemoved")
+    expect((await readdir(dir)).filter((f) => f.startsWith("ui-live"))).toEqual([])
   })
 
-  it("a wrong secret is AuthFailed", async () => {
-    const exit = await runtime.runPromiseExit(UiAuth.use((a) => a.signIn(authKeyRequest("secret-wrong"))))
+  it("a wrong secret is AuthFailed, and nothing is cached", async () => {
+    const exit = await runtime.runPromiseExit(signInAs("ui-wrong", authKeyRequest("secret-wrong")))
     expect(Exit.isFailure(exit) && JSON.stringify(exit.cause)).toContain("AuthFailed")
+    expect((await readdir(dir)).filter((f) => f.startsWith("ui-wrong"))).toEqual([])
   })
 
   it("resets a password through the outbox", async () => {
     const email = sandbox.seed.operators[0]!.email
-    await runtime.runPromise(UiAuth.use((a) => a.requestPasswordReset(endpoint(), email)))
+    await runtime.runPromise(PasswordReset.use((r) => r.request(endpoint(), email)))
     const mail = sandbox.outbox().at(-1)
     expect(mail?.to).toBe(email)
     await runtime.runPromise(
-      UiAuth.use((a) =>
-        a.verifyPasswordReset(endpoint(), Redacted.make(mail!.token), Redacted.make("a-new-password")),
+      PasswordReset.use((r) =>
+        r.verify(endpoint(), Redacted.make(mail!.token), Redacted.make("a-new-password")),
       ),
     )
-    const signedIn = await runtime.runPromise(
-      UiAuth.use((a) =>
-        a.signIn({
-          method: "root",
-          email,
-          password: Redacted.make("a-new-password"),
-          tokenTimeoutSeconds: 600,
-          endpoint: endpoint(),
-        }),
-      ),
+    const session = await runtime.runPromise(
+      signInAs("ui-root", {
+        credentials: { kind: "root", email, password: Redacted.make("a-new-password") },
+        tokenTimeoutSeconds: 600,
+        endpoint: endpoint(),
+      }),
     )
-    expect(signedIn.operatorId).toBe("OP0000000001")
+    expect(session.cached.session.operatorId).toBe("OP0000000001")
   })
 })
 
 describe("UiProfiles (live, in a temporary directory)", () => {
-  it("saves a sign-in as a soracom-cli profile (0600), lists and reads it back, deletes it", async () => {
-    await runtime.runPromise(UiProfiles.use((p) => p.save("work", authKeyRequest())))
+  it("saves a session as a soracom-cli profile (0600) with its session moved under it; lists, reads, deletes", async () => {
+    const session = await runtime.runPromise(signInAs("default", authKeyRequest()))
+    await runtime.runPromise(UiProfiles.use((p) => p.save("work", session)))
     const path = join(dir, "work.json")
     expect((await stat(path)).mode & 0o777).toBe(0o600)
     const json = JSON.parse(await readFile(path, "utf8"))
@@ -89,44 +96,36 @@ describe("UiProfiles (live, in a temporary directory)", () => {
       tokenTimeoutSeconds: 600,
       sandbox: false,
     })
+    const files = await readdir(dir)
+    expect(files).toContain("work.session")
+    expect(files).not.toContain("default.session")
     const list = await runtime.runPromise(UiProfiles.use((p) => p.list))
-    expect(list).toEqual([
+    expect(list).toMatchObject([
       {
         name: "work",
         method: "authKey",
         identity: seedKey().authKeyId,
         endpoint: { _tag: "Url", url: sandbox.endpoint },
         tokenTimeoutSeconds: 600,
+        liveUntil: session.cached.session.expiresAt.epochMilliseconds,
       },
     ])
     expect(await runtime.runPromise(UiProfiles.use((p) => p.exists("work")))).toBe(true)
     const read = await runtime.runPromise(UiProfiles.use((p) => p.read("work")))
-    expect(read.method).toBe("authKey")
-    expect(read.authKey === undefined ? "" : Redacted.value(read.authKey)).toBe(seedKey().authKey)
+    expect(read.credentials?.kind).toBe("authKey")
+    expect(
+      read.credentials?.kind === "authKey" && Redacted.isRedacted(read.credentials.authKey)
+        ? Redacted.value(read.credentials.authKey)
+        : "",
+    ).toBe(seedKey().authKey)
     expect(await runtime.runPromise(UiProfiles.use((p) => p.remove("work")))).toBe(true)
     expect(await runtime.runPromise(UiProfiles.use((p) => p.list))).toEqual([])
-  })
-
-  it("caches a session beside the profile (0600) and forgets it", async () => {
-    const signedIn = await runtime.runPromise(UiAuth.use((a) => a.signIn(authKeyRequest())))
-    const session = {
-      ...signedIn,
-      method: "authKey" as const,
-      endpoint: endpoint(),
-      request: authKeyRequest(),
-    }
-    await runtime.runPromise(UiProfiles.use((p) => p.cacheSession("cached", session)))
-    const files = (await readdir(dir)).filter((f) => f.startsWith("cached"))
-    expect(files).toHaveLength(1)
-    const path = join(dir, files[0]!)
-    expect((await stat(path)).mode & 0o777).toBe(0o600)
-    expect(await readFile(path, "utf8")).toContain("OP0000000001")
-    await runtime.runPromise(UiProfiles.use((p) => p.cacheSession("cached", undefined)))
-    expect((await readdir(dir)).filter((f) => f.startsWith("cached"))).toEqual([])
+    expect(await readdir(dir)).not.toContain("work.session")
   })
 
   it("lists a too-open profile with soracom-cli's fix-it message", async () => {
-    await runtime.runPromise(UiProfiles.use((p) => p.save("loose", authKeyRequest())))
+    const session = await runtime.runPromise(signInAs("loose", authKeyRequest()))
+    await runtime.runPromise(UiProfiles.use((p) => p.save("loose", session)))
     await chmod(join(dir, "loose.json"), 0o644)
     const [loose] = await runtime.runPromise(UiProfiles.use((p) => p.list))
     expect(loose?.problem?._tag).toBe("ProfilePermissionsTooOpen")

@@ -1,22 +1,26 @@
-import { Errors } from "@soracom-auth/core"
-import { Effect } from "effect"
+import { AuthResponse, Errors } from "@soracom-auth/core"
+import { DateTime, Effect } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
-import type { SignInRequest } from "../../src/ui/model.ts"
-import type { ProfileSummary } from "../../src/ui/runtime/services.ts"
-import { demoOptions, fakeRuntime, flat, keys, memoryProfiles, type Rendered, renderApp } from "./helpers.tsx"
+import { ProfilePermissionsTooOpen } from "../../src/profiles/errors.ts"
+import type { SignInInput } from "../../src/session/Sessions.ts"
+import type { ProfileSummary } from "../../src/ui/effects/services.ts"
+import {
+  demoOptions,
+  fakeRuntime,
+  fakeSignedIn,
+  flat,
+  keys,
+  memoryProfiles,
+  type Rendered,
+  renderApp,
+} from "./helpers.tsx"
 
 let app: Rendered | undefined
 afterEach(() => app?.unmount())
 
 const tooOpen: ProfileSummary = {
   name: "loose",
-  problem: {
-    _tag: "ProfilePermissionsTooOpen",
-    message:
-      "Permissions for the file '/home/test/.soracom/loose.json' which contains your credentials are too open.\n" +
-      "It is required that your credential files are NOT accessible by others.\n" +
-      "Fix it with: chmod 600 '/home/test/.soracom/loose.json'",
-  },
+  problem: new ProfilePermissionsTooOpen({ path: "/home/test/.soracom/loose.json", mode: 0o644 }),
 }
 
 const sample: ReadonlyArray<ProfileSummary> = [
@@ -46,7 +50,7 @@ describe("profiles", () => {
     expect(frame).toContain("Profile directory: /home/test/.soracom (shared with soracom-cli)")
     expect(frame).toMatch(/default\s+AuthKey · keyId-aaa/)
     expect(frame).toMatch(/loose\s+✖ cannot be read/)
-    expect(frame).toMatch(/root\s+Root user \(email \+ password\) · root@example.com/)
+    expect(frame).toMatch(/root\s+root user \(email \+ password\) · root@example.com/)
     expect(frame).toContain("Back")
   })
 
@@ -66,7 +70,7 @@ describe("profiles", () => {
   })
 
   it("signs in with a profile, and caches the session under it", async () => {
-    let request: SignInRequest | undefined
+    let request: SignInInput | undefined
     const profiles = memoryProfiles(sample)
     const a = await openProfiles(
       fakeRuntime(
@@ -74,12 +78,11 @@ describe("profiles", () => {
           signIn: (r) =>
             Effect.sync(() => {
               request = r
-              return {
-                apiKey: (r.authKey ?? r.password)!,
-                token: (r.authKey ?? r.password)!,
+              return new AuthResponse.AuthResponse({
+                ...fakeSignedIn,
                 operatorId: "OP0000000009",
-                expiresAt: 0,
-              }
+                expiresAt: DateTime.makeUnsafe(0),
+              })
             }),
         },
         profiles,
@@ -91,9 +94,10 @@ describe("profiles", () => {
     expect(a.frame()).toContain("Endpoint: Japan coverage (jp) · api.soracom.io")
     await a.press(keys.enter)
     await a.waitFor("OP0000000009")
-    expect(request?.authKeyId).toBe("keyId-aaa")
-    expect(request?.endpoint.id).toBe("jp")
-    expect([...profiles.cached.keys()]).toEqual(["default"])
+    expect(request?.credentials).toMatchObject({ kind: "authKey", authKeyId: "keyId-aaa" })
+    expect(request?.endpoint).toEqual({ _tag: "Coverage", coverage: "jp", sandbox: false })
+    // the session is cached under the profile it signed in with
+    expect(request?.profile).toBe("default")
   })
 
   it("after a refused profile sign-in, offers an MFA code (root) in the sign-in form", async () => {
@@ -105,7 +109,7 @@ describe("profiles", () => {
     await a.waitFor('Profile "root"')
     expect(a.frame()).toContain("Token lifetime: 1 hour")
     await a.press(keys.enter)
-    const failed = await a.waitFor("The credentials were not accepted.")
+    const failed = await a.waitFor("The API at 127.0.0.1:9999 did not accept the credentials.")
     expect(failed).toContain("› Add an MFA code")
     await a.press(keys.enter)
     const form = await a.waitFor("MFA code:")

@@ -58,7 +58,7 @@ describe("reset password", () => {
       fakeRuntime({ requestPasswordReset: () => Effect.fail(new Errors.InvalidEmail({})) }),
     )
     await a.type("root@example.com")
-    await a.waitFor("✖ SORACOM did not accept that email address. Check it and try again.")
+    await a.waitFor("✖ The API at 127.0.0.1:9999 did not accept that email address. Check it and try again.")
   })
 
   it("rate limited: says so and offers to try again", async () => {
@@ -69,7 +69,7 @@ describe("reset password", () => {
       }),
     )
     await a.type("root@example.com")
-    const frame = await a.waitFor("SORACOM is limiting requests")
+    const frame = await a.waitFor("The API at 127.0.0.1:9999 is limiting requests")
     expect(frame).toContain("Wait a minute, then try again.")
     expect(frame).toContain("› Try again")
   })
@@ -115,7 +115,7 @@ describe("reset password", () => {
       fakeRuntime({ verifyPasswordReset: () => Effect.fail(new Errors.InvalidToken({})) }),
     )
     await toVerify(a)
-    const frame = await a.waitFor("✖ That token is not valid.")
+    const frame = await a.waitFor("✖ That password reset token is not valid.")
     expect(frame).toContain("Request a new one.")
     expect(frame).toContain("› Request a new token")
     expect(frame).toContain("Enter the token again")
@@ -128,7 +128,7 @@ describe("reset password", () => {
       fakeRuntime({ verifyPasswordReset: () => Effect.fail(new Errors.TokenExpired({})) }),
     )
     await toVerify(a)
-    const frame = await a.waitFor("✖ That token has expired.")
+    const frame = await a.waitFor("✖ That password reset token has expired.")
     expect(frame).toContain("Request a new one.")
     expect(frame).not.toContain("Enter the token again")
     await a.press(keys.enter)

@@ -3,6 +3,7 @@
  * fills the endpoint and profile from the environment when the caller did not.
  */
 import { PassThrough } from "node:stream"
+import { Redacted } from "effect"
 import { describe, expect, it } from "vitest"
 import { runApp, withEnvironment } from "../../src/ui/index.tsx"
 
@@ -39,17 +40,36 @@ describe("runApp", () => {
     }
   })
 
-  it("takes SORACOM_ENDPOINT, SORACOM_COVERAGE_TYPE and SORACOM_PROFILE when not given", () => {
-    expect(withEnvironment({}, { SORACOM_ENDPOINT: "http://127.0.0.1:1", SORACOM_PROFILE: "work" })).toEqual({
+  it("takes SORACOM_ENDPOINT, SORACOM_COVERAGE_TYPE, SORACOM_PROFILE(_DIR) and the AuthKey variables when not given", () => {
+    const dir = { SORACOM_PROFILE_DIR: "/tmp/p" }
+    expect(
+      withEnvironment({}, { ...dir, SORACOM_ENDPOINT: "http://127.0.0.1:1", SORACOM_PROFILE: "work" }),
+    ).toEqual({
       endpoint: { _tag: "Url", url: "http://127.0.0.1:1" },
       profileName: "work",
+      profileDir: "/tmp/p",
     })
-    expect(withEnvironment({}, { SORACOM_COVERAGE_TYPE: "g" })).toEqual({
-      endpoint: { _tag: "Coverage", coverage: "g" },
+    expect(withEnvironment({}, { ...dir, SORACOM_COVERAGE_TYPE: "g" })).toEqual({
+      endpoint: { _tag: "Coverage", coverage: "g", sandbox: false },
+      profileDir: "/tmp/p",
     })
     expect(
-      withEnvironment({ endpoint: { _tag: "Coverage", coverage: "jp" } }, { SORACOM_ENDPOINT: "http://x" }),
-    ).toEqual({ endpoint: { _tag: "Coverage", coverage: "jp" } })
-    expect(withEnvironment({}, {})).toEqual({})
+      withEnvironment(
+        { endpoint: { _tag: "Coverage", coverage: "jp", sandbox: false } },
+        { ...dir, SORACOM_ENDPOINT: "http://x" },
+      ),
+    ).toEqual({ endpoint: { _tag: "Coverage", coverage: "jp", sandbox: false }, profileDir: "/tmp/p" })
+    expect(withEnvironment({}, dir)).toEqual({ profileDir: "/tmp/p" })
+    expect(withEnvironment({}, { ...dir, SORACOM_AUTH_KEY_ID: "keyId-env" }).authKey).toEqual({
+      authKeyId: "keyId-env",
+    })
+    const both = withEnvironment(
+      {},
+      { ...dir, SORACOM_AUTH_KEY_ID: "keyId-env", SORACOM_AUTH_KEY: "secret-env" },
+    )
+    expect(both.authKey?.authKeyId).toBe("keyId-env")
+    expect(both.authKey?.authKey === undefined ? undefined : Redacted.value(both.authKey.authKey)).toBe(
+      "secret-env",
+    )
   })
 })

@@ -1,7 +1,7 @@
-import { Errors } from "@soracom-auth/core"
-import { Duration, Effect, Redacted } from "effect"
+import { AuthResponse, Errors } from "@soracom-auth/core"
+import { DateTime, Duration, Effect, Redacted } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
-import type { SignInRequest } from "../../src/ui/model.ts"
+import type { SignInInput } from "../../src/session/Sessions.ts"
 import {
   demoOptions,
   fakeRuntime,
@@ -70,12 +70,12 @@ describe("sign in: method picker", () => {
 
 describe("sign in: AuthKey", () => {
   it("masks the secret, hides it after submit, and signs in with exactly what was typed", async () => {
-    const requests: Array<SignInRequest> = []
+    const requests: Array<SignInInput> = []
     const runtime = fakeRuntime({
       signIn: (request) =>
         Effect.sync(() => {
           requests.push(request)
-          return { ...fakeSignedIn, token: Redacted.make("tok") }
+          return new AuthResponse.AuthResponse({ ...fakeSignedIn, token: Redacted.make("tok") })
         }),
     })
     const a = await openSignIn(runtime)
@@ -96,14 +96,19 @@ describe("sign in: AuthKey", () => {
     const signedIn = await a.waitFor("Operator ID")
     expect(signedIn).toContain("OP0000000001")
     expect(signedIn).toContain("********ABCD")
-    expect(signedIn).toContain("(in 24h 00m 00s)")
+    expect(signedIn).toContain("in 24h 00m 00s")
     expect(requests).toHaveLength(1)
     const [request] = requests
-    expect(request?.method).toBe("authKey")
-    expect(request?.authKeyId).toBe("keyId-abc")
-    expect(request?.authKey === undefined ? undefined : Redacted.value(request.authKey)).toBe("s3cret-value")
+    const credentials = request?.credentials
+    expect(credentials?.kind).toBe("authKey")
+    if (credentials?.kind !== "authKey") return
+    expect(credentials.authKeyId).toBe("keyId-abc")
+    expect(Redacted.isRedacted(credentials.authKey) && Redacted.value(credentials.authKey)).toBe(
+      "s3cret-value",
+    )
     expect(request?.tokenTimeoutSeconds).toBe(86_400)
-    expect(request?.endpoint.id).toBe("demo")
+    expect(request?.endpoint).toEqual({ _tag: "Url", url: "http://127.0.0.1:9999" })
+    expect(request?.profile).toBe("default")
   })
 
   it("a blank field is refused with core's message under it, and the message goes once the value changes", async () => {
@@ -166,13 +171,17 @@ describe("sign in: root user and SAM user", () => {
   })
 
   it("sends the MFA code with the request", async () => {
-    let sent: SignInRequest | undefined
+    let sent: SignInInput | undefined
     const a = await openSignIn(
       fakeRuntime({
         signIn: (r) =>
           Effect.sync(() => {
             sent = r
-            return { ...fakeSignedIn, userName: "u", expiresAt: 0 }
+            return new AuthResponse.AuthResponse({
+              ...fakeSignedIn,
+              userName: "u",
+              expiresAt: DateTime.makeUnsafe(0),
+            })
           }),
       }),
     )
@@ -190,7 +199,7 @@ describe("sign in: root user and SAM user", () => {
     const frame = await a.waitFor("User name")
     expect(frame).toContain("expired — sign in again")
     expect(sent?.mfaOtpCode).toBe("123456")
-    expect(sent?.userName).toBe("alice")
+    expect(sent?.credentials).toMatchObject({ kind: "samUser", userName: "alice" })
   })
 })
 
@@ -241,7 +250,7 @@ describe("sign in: errors in plain words, with a next step", () => {
     const a = await failWith(
       new Errors.AuthFailed({ code: "AUM0002", serverMessage: "Invalid username/password supplied." }),
     )
-    const frame = await a.waitFor("✖ The credentials were not accepted.")
+    const frame = await a.waitFor("✖ The API at 127.0.0.1:9999 did not accept the credentials.")
     expect(frame).toContain("or add an MFA code")
     expect(frame).toContain("› Try again")
     expect(frame).toContain("Add an MFA code")
@@ -253,22 +262,22 @@ describe("sign in: errors in plain words, with a next step", () => {
 
   it("AuthFailed → Add an MFA code opens the MFA field", async () => {
     const a = await failWith(new Errors.AuthFailed({}))
-    await a.waitFor("The credentials were not accepted.")
+    await a.waitFor("The API at 127.0.0.1:9999 did not accept the credentials.")
     await a.press(keys.down, keys.enter)
     await a.waitFor("MFA code:")
   })
 
   it("AuthFailed with an AuthKey: no MFA offer", async () => {
     const a = await failWith(new Errors.AuthFailed({}), 0)
-    const frame = await a.waitFor("The credentials were not accepted.")
+    const frame = await a.waitFor("The API at 127.0.0.1:9999 did not accept the credentials.")
     expect(frame).toContain("Check the AuthKey ID and secret")
     expect(frame).not.toContain("Add an MFA code")
   })
 
   it("RateLimited: says when to retry", async () => {
     const a = await failWith(new Errors.RateLimited({ operation: "auth", retryAfter: Duration.seconds(30) }))
-    const frame = await a.waitFor("SORACOM is limiting requests")
-    expect(frame).toMatch(/Try again after \d\d:\d\d:\d\d \(in 30 s\)\./)
+    const frame = await a.waitFor("The API at 127.0.0.1:9999 is limiting requests")
+    expect(frame).toMatch(/Try again after \d\d:\d\d:\d\d, in 30 s\./)
   })
 
   it("TransportError: names the endpoint and what failed, offers another endpoint", async () => {
@@ -287,13 +296,13 @@ describe("sign in: errors in plain words, with a next step", () => {
 
   it("ServerError and UnexpectedResponse: plain words, nothing exits", async () => {
     const a = await failWith(new Errors.ServerError({ operation: "auth", status: 503 }))
-    await a.waitFor("SORACOM had a problem on its side (HTTP 503).")
+    await a.waitFor("The API at 127.0.0.1:9999 had a problem on its side: HTTP 503.")
     expect(a.result()).toBeUndefined()
     a.unmount()
     const b = await failWith(
       new Errors.UnexpectedResponse({ operation: "auth", status: 200, detail: "no apiKey" }),
     )
-    await b.waitFor("does not understand (HTTP 200: no apiKey)")
+    await b.waitFor("does not understand: HTTP 200, no apiKey")
   })
 
   it("InvalidRequest: back to the field, with the reason under it", async () => {
@@ -318,7 +327,13 @@ describe("sign in: errors in plain words, with a next step", () => {
                     reason: "Timeout",
                   }),
                 )
-              : Effect.succeed({ ...fakeSignedIn, operatorId: "OP0000000002", expiresAt: 0 }),
+              : Effect.succeed(
+                  new AuthResponse.AuthResponse({
+                    ...fakeSignedIn,
+                    operatorId: "OP0000000002",
+                    expiresAt: DateTime.makeUnsafe(0),
+                  }),
+                ),
           ),
       }),
     )

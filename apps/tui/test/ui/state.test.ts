@@ -4,10 +4,10 @@
 import { Errors } from "@soracom-auth/core"
 import { Redacted } from "effect"
 import { describe, expect, it } from "vitest"
+import { formatDuration, formatLocalTime, mask, parseDuration } from "../../src/presentation/format.ts"
 import { initialMenu, menuReducer } from "../../src/ui/components/menu/use-menu-state.ts"
 import { endpointChoices } from "../../src/ui/endpoints.ts"
 import { flowReducer, initialFlow } from "../../src/ui/flow/use-flow-state.ts"
-import { formatLocalTime, formatRemaining, maskTail } from "../../src/ui/format.ts"
 import type { Session } from "../../src/ui/model.ts"
 import { applyNoColor } from "../../src/ui/no-color.ts"
 import { initialReset, resetReducer } from "../../src/ui/reset-password/use-reset-password-state.ts"
@@ -18,6 +18,7 @@ import {
   signInReducer,
   toRequest,
 } from "../../src/ui/sign-in/use-sign-in-state.ts"
+import { fakeSignedIn } from "./helpers.tsx"
 
 const endpoints = endpointChoices({ demo: { url: "http://127.0.0.1:1", credentialsText: "" } })
 
@@ -25,7 +26,16 @@ const run = (state: SignInState, ...events: Parameters<typeof signInReducer>[1][
   events.reduce(signInReducer, state)
 
 describe("flow", () => {
-  const session = { operatorId: "OP0000000001" } as Session
+  const session: Session = {
+    profileName: "default",
+    cached: { endpoint: "http://x/v1", method: "authKey", identity: "keyId-1", session: fakeSignedIn },
+    endpoint: endpoints[0]!,
+    request: {
+      credentials: { kind: "authKey", authKeyId: "keyId-1", authKey: Redacted.make("s") },
+      tokenTimeoutSeconds: 600,
+      endpoint: endpoints[0]!,
+    },
+  }
   it("starts at home or at sign-in", () => {
     expect(initialFlow().screen).toEqual({ _tag: "Home" })
     expect(initialFlow("signIn").screen).toEqual({ _tag: "SignIn" })
@@ -72,8 +82,13 @@ describe("sign-in state", () => {
     s = run(s, { _tag: "Review", choice: "signIn" })
     expect(s.step._tag).toBe("Submitting")
     const request = toRequest(s)
-    expect(request?.operatorId).toBe("OP0000000001")
-    expect(request?.password === undefined ? "" : Redacted.value(request.password)).toBe(" spaced ")
+    const credentials = request?.credentials
+    expect(credentials?.kind === "samUser" && credentials.operatorId).toBe("OP0000000001")
+    expect(
+      credentials?.kind === "samUser" &&
+        Redacted.isRedacted(credentials.password) &&
+        Redacted.value(credentials.password),
+    ).toBe(" spaced ")
     expect(request?.mfaOtpCode).toBe("123456")
   })
 
@@ -147,7 +162,9 @@ describe("reset state", () => {
       "home",
     ])
     const expired = resetReducer(s, { _tag: "Failed", error: new Errors.TokenExpired({}), now: 0 })
-    expect(expired.step._tag === "Failed" && expired.step.text.title).toBe("That token has expired.")
+    expect(expired.step._tag === "Failed" && expired.step.text.title).toBe(
+      "That password reset token has expired.",
+    )
     const again = resetReducer(expired, { _tag: "Choose", action: "requestNew" })
     expect(again.step._tag).toBe("Email")
     expect(again.email).toBe("a@example.com")
@@ -166,14 +183,29 @@ describe("menu, formats, endpoints, NO_COLOR", () => {
     expect(menuReducer(initialMenu(items, "b"), { _tag: "Down" }).focused).toBe(0)
   })
   it("masks all but the last 4 characters, without showing the length", () => {
-    expect(maskTail(Redacted.make("api-1234567890-WXYZ"))).toBe("********WXYZ")
-    expect(maskTail(Redacted.make("short"))).toBe("********")
+    expect(mask(Redacted.make("api-1234567890-WXYZ"))).toBe("********WXYZ")
+    expect(mask(Redacted.make("short"))).toBe("********")
   })
   it("formats countdowns and local times", () => {
-    expect(formatRemaining(86_400_000)).toBe("24h 00m 00s")
-    expect(formatRemaining(65_000)).toBe("1m 05s")
-    expect(formatRemaining(0)).toBe("expired")
-    expect(formatLocalTime(0)).toMatch(/^19(69|70)-\d\d-\d\d \d\d:\d\d:\d\d \S+$/)
+    expect(formatDuration(86_400_000)).toBe("24h 00m 00s")
+    expect(formatDuration(172_799_000)).toBe("47h 59m 59s")
+    expect(formatDuration(65_000)).toBe("1m 05s")
+    expect(formatDuration(0)).toBe("0s")
+    // ISO-like and locale-independent, with the UTC offset (the CLI and the app print the same)
+    expect(formatLocalTime(0)).toMatch(/^19(69|70)-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/)
+  })
+  it("reads durations: seconds, or d/h/m/s units (for --token-timeout)", () => {
+    expect(["3600", "2h", "90m", "1h30m", "1d", "45s", " 2H "].map(parseDuration)).toEqual([
+      3600, 7200, 5400, 5400, 86400, 45, 7200,
+    ])
+    expect(["", "2 hours", "h", "-5", "1.5h", "30m2h"].map(parseDuration)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ])
   })
   it("offers the demo sandbox first, then jp and g; the given URL when it is not the demo's", () => {
     expect(endpoints.map((e) => e.id)).toEqual(["demo", "jp", "g"])
@@ -184,10 +216,9 @@ describe("menu, formats, endpoints, NO_COLOR", () => {
       ["jp", "https://api.soracom.io/v1"],
       ["g", "https://g.api.soracom.io/v1"],
     ])
-    expect(endpointChoices({ endpoint: { _tag: "Coverage", coverage: "g" } }).map((e) => e.id)).toEqual([
-      "g",
-      "jp",
-    ])
+    expect(
+      endpointChoices({ endpoint: { _tag: "Coverage", coverage: "g", sandbox: false } }).map((e) => e.id),
+    ).toEqual(["g", "jp"])
   })
   it("NO_COLOR (any value, even empty) becomes FORCE_COLOR=0", () => {
     const env: NodeJS.ProcessEnv = { NO_COLOR: "" }

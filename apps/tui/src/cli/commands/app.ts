@@ -4,15 +4,11 @@
  */
 import { Effect } from "effect"
 import type { AppOptions } from "../../ui/options.ts"
-import { CliEnv } from "../context.ts"
+import { AppExited } from "../errors.ts"
 
-/** Runs the app to its end and makes its exit code the process's. @category running */
-export const openApp = (options: AppOptions): Effect.Effect<void, never, CliEnv> =>
-  Effect.gen(function* () {
-    const cli = yield* CliEnv
-    const code = yield* Effect.promise(async () => {
-      const { runApp } = await import("../../ui/index.tsx")
-      return runApp(options)
-    })
-    cli.setExitCode(code)
-  })
+/** Runs the app to its end; a non-zero end fails with `AppExited` carrying its code. @category running */
+export const openApp = (options: AppOptions): Effect.Effect<void, AppExited> =>
+  Effect.promise(async () => {
+    const { runApp } = await import("../../ui/index.tsx")
+    return runApp(options)
+  }).pipe(Effect.flatMap((code) => (code === 0 ? Effect.void : Effect.fail(new AppExited({ code })))))

@@ -6,9 +6,10 @@
 import { PasswordReset, SoracomAuth } from "@soracom-auth/core"
 import { Effect, type Option } from "effect"
 import { Command, Flag } from "effect/cli"
+import * as Environment from "../../environment.ts"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
-import { profileName, resolveEndpoint } from "../../runtime/resolve.ts"
-import { CliEnv, globals, opt, withAuth } from "../context.ts"
+import { Api } from "../../session/Api.ts"
+import { CliEnv, opt, withSessions } from "../context.ts"
 import { UsageError } from "../errors.ts"
 import { readSecret } from "../secrets.ts"
 import { endpointFlags, optionalStringFlag, readProfileIfPresent, switchFlag } from "./shared.ts"
@@ -21,13 +22,18 @@ const endpointFor = (flags: {
   Effect.gen(function* () {
     const cli = yield* CliEnv
     const store = yield* ProfileStore
-    const profile = yield* readProfileIfPresent(store, profileName(opt(flags.profile), cli.env), false)
-    return resolveEndpoint({
+    const profile = yield* readProfileIfPresent(
+      store,
+      Environment.profileName(opt(flags.profile), cli.env),
+      false,
+    )
+    const { endpoint } = Environment.endpoint({
       flag: opt(flags.endpoint),
       coverage: opt(flags.coverage),
       env: cli.env,
       profile: profile?.fields,
     })
+    return (yield* Api).auth(endpoint)
   })
 
 const request = Command.make(
@@ -37,23 +43,21 @@ const request = Command.make(
     ...endpointFlags,
   },
   (flags) =>
-    Effect.gen(function* () {
-      const g = yield* globals
-      const cli = yield* CliEnv
-      const endpoint = yield* endpointFor(flags)
-      const req = yield* PasswordReset.issueFromInput({ email: flags.email })
-      yield* SoracomAuth.SoracomAuth.use((auth) => auth.issuePasswordResetToken(req)).pipe(
-        withAuth({ endpoint: endpoint.endpoint, globals: g, io: cli.io }),
-      )
-      if (g.json) {
-        g.out.dataJson({ requested: true, email: req.email })
-        return
-      }
-      g.out.success(`SORACOM sent a password reset token to ${req.email}.`)
-      g.out.status(
-        "  Then: soracom-auth reset-password verify --token-stdin --password-stdin  (token, then new password, one per line)",
-      )
-    }),
+    withSessions((g) =>
+      Effect.gen(function* () {
+        const auth = yield* endpointFor(flags)
+        const req = yield* PasswordReset.issueFromInput({ email: flags.email })
+        yield* SoracomAuth.SoracomAuth.use((a) => a.issuePasswordResetToken(req)).pipe(Effect.provide(auth))
+        if (g.json) {
+          g.out.dataJson({ requested: true, email: req.email })
+          return
+        }
+        g.out.success(`SORACOM sent a password reset token to ${req.email}.`)
+        g.out.status(
+          "  Then: soracom-auth reset-password verify --token-stdin --password-stdin, with the token and the new password on two lines",
+        )
+      }),
+    ),
 ).pipe(Command.withDescription("Ask SORACOM to mail a password reset token"))
 
 const verify = Command.make(
@@ -69,48 +73,45 @@ const verify = Command.make(
     ...endpointFlags,
   },
   (flags) =>
-    Effect.gen(function* () {
-      const g = yield* globals
-      const cli = yield* CliEnv
-      const token = yield* readSecret(
-        { name: "token", stdin: flags.tokenStdin, file: opt(flags.tokenFile) },
-        cli.env,
-      )
-      const password = yield* readSecret(
-        {
-          name: "password",
-          stdin: flags.passwordStdin,
-          file: opt(flags.passwordFile),
-          envVar: "SORACOM_NEW_PASSWORD",
-          stdinLine: flags.tokenStdin ? 1 : 0,
-        },
-        cli.env,
-      )
-      if (token === undefined) {
-        return yield* new UsageError({
-          message: "Give the reset token with --token-stdin or --token-file FILE.",
-        })
-      }
-      if (password === undefined) {
-        return yield* new UsageError({
-          message:
-            "Give the new password with --password-stdin, --password-file FILE or SORACOM_NEW_PASSWORD.",
-        })
-      }
-      const endpoint = yield* endpointFor(flags)
-      const req = yield* PasswordReset.verifyFromInput({
-        token,
-        password,
-      })
-      yield* SoracomAuth.SoracomAuth.use((auth) => auth.verifyPasswordResetToken(req)).pipe(
-        withAuth({ endpoint: endpoint.endpoint, globals: g, io: cli.io }),
-      )
-      if (g.json) {
-        g.out.dataJson({ verified: true })
-        return
-      }
-      g.out.success("The password was changed. Sign in with the new one (`soracom-auth login`).")
-    }),
+    withSessions((g, cli) =>
+      Effect.gen(function* () {
+        const token = yield* readSecret(
+          { name: "token", stdin: flags.tokenStdin, file: opt(flags.tokenFile) },
+          cli.env,
+        )
+        const password = yield* readSecret(
+          {
+            name: "password",
+            stdin: flags.passwordStdin,
+            file: opt(flags.passwordFile),
+            envVar: "SORACOM_NEW_PASSWORD",
+            stdinLine: flags.tokenStdin ? 1 : 0,
+          },
+          cli.env,
+        )
+        if (token === undefined) {
+          return yield* new UsageError({
+            message: "Give the reset token with --token-stdin or --token-file FILE.",
+            flags: true,
+          })
+        }
+        if (password === undefined) {
+          return yield* new UsageError({
+            message:
+              "Give the new password with --password-stdin, --password-file FILE or SORACOM_NEW_PASSWORD.",
+            flags: true,
+          })
+        }
+        const auth = yield* endpointFor(flags)
+        const req = yield* PasswordReset.verifyFromInput({ token, password })
+        yield* SoracomAuth.SoracomAuth.use((a) => a.verifyPasswordResetToken(req)).pipe(Effect.provide(auth))
+        if (g.json) {
+          g.out.dataJson({ verified: true })
+          return
+        }
+        g.out.success("The password was changed. Sign in with the new one: `soracom-auth login`.")
+      }),
+    ),
 ).pipe(Command.withDescription("Set a new password with a reset token"))
 
 export const resetPassword = Command.make("reset-password").pipe(
@@ -118,4 +119,15 @@ export const resetPassword = Command.make("reset-password").pipe(
     "Reset a root user's password: request a token, then verify it with a new password",
   ),
   Command.withSubcommands([request, verify]),
+  Command.withExamples([
+    {
+      command: "soracom-auth reset-password request --email ada@example.com",
+      description: "SORACOM mails a token",
+    },
+    {
+      command:
+        'printf "%s\\n%s\\n" "$TOKEN" "$NEW_PASSWORD" | soracom-auth reset-password verify --token-stdin --password-stdin',
+      description: "Set the new password: the token and the password on two lines",
+    },
+  ]),
 )

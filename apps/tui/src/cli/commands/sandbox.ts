@@ -2,10 +2,13 @@
  * `soracom-auth sandbox` — the embedded SORACOM Auth API sandbox until SIGINT/SIGTERM, and `soracom-auth demo`
  * — the sandbox on a free port with the interactive app pointed at it (shut down when the app exits).
  */
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import type { Sandbox } from "@soracom-auth/sandbox"
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
-import { CliEnv, globals, opt } from "../context.ts"
+import { globals, opt } from "../context.ts"
 import { InputFileError, UsageError } from "../errors.ts"
 import { openApp } from "./app.ts"
 import { optionalStringFlag, switchFlag } from "./shared.ts"
@@ -40,14 +43,12 @@ export const sandbox = Command.make(
   (flags) =>
     Effect.gen(function* () {
       const g = yield* globals
-      const cli = yield* CliEnv
       const mod = yield* loadSandbox
       const seed = yield* loadSeed(mod, opt(flags.seed))
       const hashCost = opt(flags.hashCost)
       if (flags.port < 0 || flags.port > 65535) {
         return yield* new UsageError({ message: `--port must be 0…65535, got ${flags.port}.` })
       }
-      cli.interruptIsSuccess()
       yield* Effect.acquireRelease(
         Effect.tryPromise({
           try: () =>
@@ -102,20 +103,22 @@ export const demo = Command.make("demo", {}, () =>
   Effect.gen(function* () {
     const g = yield* globals
     const mod = yield* loadSandbox
-    yield* Effect.acquireRelease(
+    // The demo's profiles (demo passwords, a port that dies with it) never go near ~/.soracom.
+    const profileDir = yield* Effect.acquireRelease(
+      Effect.promise(() => mkdtemp(join(tmpdir(), "soracom-auth-demo-"))),
+      (dir) => Effect.promise(() => rm(dir, { recursive: true, force: true })),
+    )
+    const running = yield* Effect.acquireRelease(
       Effect.promise(() => mod.startSandbox({ port: 0, log: false })),
       (running) => Effect.promise(() => running.close()),
-    ).pipe(
-      Effect.flatMap((running) =>
-        openApp({
-          demo: { url: running.url, credentialsText: credentialsText(mod, running) },
-          endpoint: { _tag: "Url", url: running.url },
-          lang: g.lang,
-        }),
-      ),
-      Effect.scoped,
     )
-  }),
+    yield* openApp({
+      demo: { url: running.url, credentialsText: credentialsText(mod, running), profileDir },
+      endpoint: { _tag: "Url", url: running.url },
+      profileDir,
+      lang: g.lang,
+    })
+  }).pipe(Effect.scoped),
 ).pipe(
   Command.withDescription(
     "Open the app against the embedded sandbox, with demo credentials (the default start)",

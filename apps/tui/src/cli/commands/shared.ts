@@ -1,9 +1,12 @@
 /** Flags and steps several commands share. */
-import { Effect } from "effect"
+import { Fields } from "@soracom-auth/core"
+import { Effect, Option } from "effect"
 import { Flag } from "effect/cli"
+import { parseDuration } from "../../presentation/format.ts"
 import type { ProfileError } from "../../profiles/errors.ts"
 import type { ProfileDocument } from "../../profiles/ProfileFile.ts"
 import type { ProfileStoreShape } from "../../profiles/ProfileStore.ts"
+import { UsageError } from "../errors.ts"
 
 /** An optional string flag (`Option<string>`). */
 export const optionalStringFlag = (name: string, description: string) =>
@@ -49,3 +52,29 @@ export const readProfileIfPresent = (
         explicit ? Effect.fail(e) : Effect.succeed<ProfileDocument | undefined>(undefined),
       ),
     )
+
+/** `--token-timeout`: seconds or a duration (`2h`, `90m`, `1h30m`). */
+export const tokenTimeoutFlag = Flag.String("token-timeout").pipe(
+  Flag.optional,
+  Flag.withDescription(
+    `Token lifetime: seconds or a duration such as 2h, 90m, 1h30m (${Fields.TOKEN_TIMEOUT.minimum} s … 48h, default 24h)`,
+  ),
+)
+
+/** The `--token-timeout` value in seconds, checked against the API's range. */
+export const tokenTimeoutSeconds = (
+  flag: Option.Option<string>,
+): Effect.Effect<number | undefined, UsageError> => {
+  if (Option.isNone(flag)) return Effect.succeed(undefined)
+  const seconds = parseDuration(flag.value)
+  const problem =
+    seconds === undefined ? Option.some("") : Fields.check("tokenTimeoutSeconds", String(seconds))
+  return Option.isNone(problem)
+    ? Effect.succeed(seconds)
+    : Effect.fail(
+        new UsageError({
+          message: `--token-timeout ${flag.value}: give seconds or a duration such as 2h or 90m, from ${Fields.TOKEN_TIMEOUT.minimum} s (3m) to ${Fields.TOKEN_TIMEOUT.maximum} s (48h).`,
+          flags: true,
+        }),
+      )
+}

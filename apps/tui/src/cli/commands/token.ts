@@ -1,69 +1,165 @@
 /**
- * `soracom-auth token` — the bare token on stdout, for `$(…)`. Reuses the cached session until its margin;
- * then signs in again when credentials are at hand (SORACOM_AUTH_KEY_ID/SORACOM_AUTH_KEY, or the profile's),
- * else exit 4 "not signed in / expired".
+ * `soracom-auth token` and `soracom-auth env` — a usable session for scripts: the cached one while fresh, else a
+ * new sign-in when credentials are at hand (`SORACOM_AUTH_KEY_ID`/`SORACOM_AUTH_KEY`, or the profile's), else
+ * exit 4. `--check` asks the server first and signs in again when it no longer accepts the session.
+ *
+ * `token` prints the bare token, or `--format header` (both headers SORACOM wants, for `curl -H @file`),
+ * `--format json`, `--format env`; `env` prints shell exports (`--shell sh|fish|pwsh`).
  */
 import { Endpoint } from "@soracom-auth/core"
-import { Effect, Redacted } from "effect"
-import { Command } from "effect/cli"
+import { DateTime, Effect, type Option, Redacted } from "effect"
+import { Command, Flag } from "effect/cli"
+import * as Environment from "../../environment.ts"
+import { headerLines, shellExports, shells } from "../../presentation/exports.ts"
+import { messages } from "../../presentation/messages.ts"
 import { credentialsOf } from "../../profiles/ProfileFile.ts"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
-import type { CachedSession } from "../../profiles/SessionCache.ts"
-import { credentialsFromEnv, methodLabel, profileName, resolveEndpoint } from "../../runtime/resolve.ts"
-import { sessionState, signIn } from "../../runtime/session.ts"
-import { CliEnv, globals, opt, withAuth } from "../context.ts"
-import { NotSignedIn } from "../errors.ts"
-import { endpointFlag, profileFlag, readProfileIfPresent } from "./shared.ts"
+import { NotSignedIn } from "../../session/errors.ts"
+import type { CachedSession } from "../../session/SessionCache.ts"
+import { Sessions } from "../../session/Sessions.ts"
+import { type CliEnvShape, type Globals, opt, withSessions } from "../context.ts"
+import { endpointFlag, profileFlag, readProfileIfPresent, switchFlag } from "./shared.ts"
+import { sessionJson } from "./show.ts"
 
-export const sessionJson = (session: CachedSession) => ({
-  apiKey: Redacted.value(session.apiKey),
-  token: Redacted.value(session.token),
-  operatorId: session.operatorId,
-  ...(session.userName === undefined ? {} : { userName: session.userName }),
-  expiresAt: new Date(session.expiresAt).toISOString(),
-})
+const checkFlag = switchFlag(
+  "check",
+  "Ask the server whether it still accepts the session; sign in again if not",
+)
 
-export const token = Command.make("token", { profile: profileFlag, endpoint: endpointFlag }, (flags) =>
+/** The session a script asked for (see the module doc). */
+const usableSession = (
+  flags: {
+    readonly profile: Option.Option<string>
+    readonly endpoint: Option.Option<string>
+    readonly check: boolean
+  },
+  g: Globals,
+  cli: CliEnvShape,
+) =>
   Effect.gen(function* () {
-    const g = yield* globals
-    const cli = yield* CliEnv
-    const name = profileName(opt(flags.profile), cli.env)
-    const explicit = resolveEndpoint({ flag: opt(flags.endpoint), env: cli.env })
+    const sessions = yield* Sessions
+    const name = Environment.profileName(opt(flags.profile), cli.env)
+    const explicit = Environment.endpoint({ flag: opt(flags.endpoint), env: cli.env })
     // An endpoint with a password in it is refused before anything is read, printed or sent.
     yield* Endpoint.validate(explicit.endpoint)
-    const explicitUrl = explicit.source === "default" ? undefined : explicit.url
-    const state = yield* sessionState(name, { endpointUrl: explicitUrl })
+    const explicitUrl = Environment.isExplicit(explicit) ? Endpoint.resolve(explicit.endpoint) : undefined
+    const state = yield* sessions.current(name, { endpointUrl: explicitUrl })
 
-    let session: CachedSession
-    if (state._tag === "Usable") {
-      session = state.session
-    } else {
-      const store = yield* ProfileStore
-      const profile = yield* readProfileIfPresent(store, name, false)
-      const credentials =
-        credentialsFromEnv(cli.env) ?? (profile === undefined ? undefined : credentialsOf(profile.fields))
-      if (credentials === undefined) {
-        return yield* new NotSignedIn({
-          profile: name,
-          expiredAt: state._tag === "None" ? undefined : state.session.expiresAt,
-        })
-      }
-      const endpoint =
-        explicitUrl !== undefined
-          ? explicit.endpoint
-          : state._tag !== "None"
-            ? Endpoint.url(state.session.endpoint)
-            : resolveEndpoint({ env: cli.env, profile: profile?.fields }).endpoint
-      g.out.status(
-        `${state._tag === "None" ? "No session cached" : "The cached session is expiring"}; signing in with ${methodLabel(credentials.kind)}…`,
-      )
-      session = yield* signIn({
-        profile: name,
-        credentials,
-        tokenTimeoutSeconds: profile?.fields.tokenTimeoutSeconds,
-      }).pipe(withAuth({ endpoint, globals: g, io: cli.io }))
+    let rejected = false
+    if (state._tag === "Fresh") {
+      if (!flags.check) return state.cached
+      const verdict = yield* sessions.verify(state.cached)
+      if (verdict._tag !== "Rejected") return state.cached
+      rejected = true
+      yield* sessions.signOut(name, { localOnly: true })
     }
-    if (g.json) g.out.dataJson(sessionJson(session))
-    else g.out.data(Redacted.value(session.token))
-  }),
-).pipe(Command.withDescription("Print the API token of the cached session (signs in again when it can)"))
+    const profile = yield* readProfileIfPresent(yield* ProfileStore, name, false)
+    const credentials =
+      Environment.authKeyFromEnv(cli.env) ??
+      (profile === undefined ? undefined : credentialsOf(profile.fields))
+    if (credentials === undefined) {
+      return yield* new NotSignedIn({
+        profile: name,
+        ...(rejected ? { revoked: true } : {}),
+        ...(state._tag === "Stale" || state._tag === "Expired"
+          ? { expiredAt: DateTime.toEpochMillis(state.cached.session.expiresAt) }
+          : {}),
+      })
+    }
+    const endpoint =
+      explicitUrl !== undefined
+        ? explicit.endpoint
+        : state._tag !== "None"
+          ? Endpoint.url(state.cached.endpoint)
+          : Environment.endpoint({ env: cli.env, profile: profile?.fields }).endpoint
+    const why = rejected
+      ? "The server no longer accepts the cached session"
+      : state._tag === "None"
+        ? "No session cached"
+        : "The cached session is expiring"
+    g.out.status(`${why}; signing in with ${messages.method[credentials.kind]}…`)
+    cli.note({ method: credentials.kind })
+    const cached: CachedSession = yield* sessions.renewing({
+      profile: name,
+      credentials,
+      endpoint,
+      tokenTimeoutSeconds: profile?.fields.tokenTimeoutSeconds,
+    })
+    return cached
+  })
+
+export const token = Command.make(
+  "token",
+  {
+    profile: profileFlag,
+    endpoint: endpointFlag,
+    check: checkFlag,
+    format: Flag.Literals("format", ["token", "header", "json", "env"]).pipe(
+      Flag.withDefault("token" as const),
+      Flag.withDescription(
+        "token: the bare token · header: both headers SORACOM wants, one per line (curl -H @file) · json · env: shell exports",
+      ),
+    ),
+  },
+  (flags) =>
+    withSessions((g, cli) =>
+      Effect.gen(function* () {
+        const cached = yield* usableSession(flags, g, cli)
+        const format = g.json ? "json" : flags.format
+        switch (format) {
+          case "token":
+            return g.out.data(Redacted.value(cached.session.token))
+          case "header":
+            return g.out.data(headerLines(cached.session))
+          case "json":
+            return g.out.dataJson(sessionJson(cached))
+          case "env":
+            return g.out.data(shellExports(cached.session))
+        }
+      }),
+    ),
+).pipe(
+  Command.withDescription(
+    "Print the API token of the profile's session (signs in again when it can). SORACOM wants the API key too: see --format header and `soracom-auth env`",
+  ),
+  Command.withExamples([
+    {
+      command:
+        'curl -H @<(soracom-auth token --format header) "https://api.soracom.io/v1/operators/$OPERATOR_ID"',
+      description: "Both headers for curl (bash, zsh)",
+    },
+    {
+      command: "soracom-auth token --check --profile work",
+      description: "Ask the server first; sign in again if it refuses",
+    },
+  ]),
+)
+
+export const env = Command.make(
+  "env",
+  {
+    profile: profileFlag,
+    endpoint: endpointFlag,
+    check: checkFlag,
+    shell: Flag.Literals("shell", shells).pipe(
+      Flag.withDefault("sh" as const),
+      Flag.withDescription("Syntax of the exports: sh (bash, zsh, …), fish or pwsh"),
+    ),
+  },
+  (flags) =>
+    withSessions((g, cli) =>
+      usableSession(flags, g, cli).pipe(
+        Effect.map((cached) => g.out.data(shellExports(cached.session, flags.shell))),
+      ),
+    ),
+).pipe(
+  Command.withDescription("Print SORACOM_API_KEY and SORACOM_TOKEN as shell exports, for eval"),
+  Command.withExamples([
+    {
+      command: 'eval "$(soracom-auth env)"',
+      description:
+        'Then: curl -H "X-Soracom-API-Key: $SORACOM_API_KEY" -H "X-Soracom-Token: $SORACOM_TOKEN" …',
+    },
+    { command: "soracom-auth env --shell fish | source", description: "fish" },
+  ]),
+)

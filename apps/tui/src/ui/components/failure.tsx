@@ -4,7 +4,7 @@
  */
 import { Box, Text } from "ink"
 import type { ReactNode } from "react"
-import type { ErrorText } from "../errors/describe-error.ts"
+import type { Described as ErrorText } from "../../presentation/errors.ts"
 import { theme } from "../theme/theme.ts"
 
 /** @category components */

@@ -2,14 +2,15 @@
  * The app's one explicit flow state: which screen is up, the current session, and how the app ends. A pure reducer,
  * so every transition is testable without a terminal.
  */
+
+import { ExitCode } from "../../presentation/exit-code.ts"
 import type { Notice, Session } from "../model.ts"
-import { ExitCode } from "../options.ts"
 import type { SignInPrefill } from "../sign-in/use-sign-in-state.ts"
 
 /** @category models */
 export type Screen =
   | { readonly _tag: "Home" }
-  | { readonly _tag: "SignIn"; readonly prefill?: SignInPrefill }
+  | { readonly _tag: "SignIn"; readonly prefill?: SignInPrefill; readonly back?: "Profiles" }
   | { readonly _tag: "SignedIn"; readonly startAt?: "save" }
   | { readonly _tag: "ResetPassword" }
   | { readonly _tag: "Profiles" }
@@ -27,6 +28,8 @@ export interface FlowState {
 export type FlowEvent =
   | { readonly _tag: "Go"; readonly screen: Screen; readonly notice?: Notice }
   | { readonly _tag: "SignedIn"; readonly session: Session }
+  /** The session now belongs to another profile (saved as it). */
+  | { readonly _tag: "Renamed"; readonly session: Session }
   | { readonly _tag: "SignedOut"; readonly notice: Notice }
   | { readonly _tag: "Quit"; readonly printExports?: boolean }
   | { readonly _tag: "Cancel" }
@@ -48,6 +51,8 @@ export const flowReducer = (state: FlowState, event: FlowEvent): FlowState => {
         : { ...state, screen: event.screen, notice: event.notice }
     case "SignedIn":
       return { ...withoutNotice(state), screen: { _tag: "SignedIn" }, session: event.session }
+    case "Renamed":
+      return { ...state, session: event.session }
     case "SignedOut": {
       const { session: _, ...rest } = state
       return { ...rest, screen: { _tag: "Home" }, notice: event.notice }

@@ -2,13 +2,13 @@
  * Home: what the app can do, the current sign-in if any, and — in demo mode — the sandbox's demo credentials.
  */
 import { Box, Text } from "ink"
+import { formatDuration } from "../../presentation/format.ts"
 import { Footer, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
 import type { FlowEvent } from "../flow/use-flow-state.ts"
-import { formatRemaining } from "../format.ts"
-import type { Notice as NoticeModel, Session } from "../model.ts"
+import { expiresAt, type Notice as NoticeModel, type Session } from "../model.ts"
 import type { AppDemo } from "../options.ts"
 import { theme } from "../theme/theme.ts"
 import { useHome } from "./use-home.ts"
@@ -52,12 +52,12 @@ export const Home = ({
           <Text>
             <Text color={theme.color.success}>{theme.symbol.success}</Text> Signed in as{" "}
             <Text bold>
-              {session.userName === undefined
-                ? session.operatorId
-                : `${session.operatorId} / ${session.userName}`}
+              {session.cached.session.userName === undefined
+                ? session.cached.session.operatorId
+                : `${session.cached.session.operatorId} / ${session.cached.session.userName}`}
             </Text>
             {" · "}
-            {session.expiresAt > now ? `expires in ${formatRemaining(session.expiresAt - now)}` : "expired"}
+            {expiresAt(session) > now ? `expires in ${formatDuration(expiresAt(session) - now)}` : "expired"}
           </Text>
         </Box>
       )}

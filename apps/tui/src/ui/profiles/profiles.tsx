@@ -3,14 +3,17 @@
  * first), or save the current sign-in as one. A profile refused for loose permissions shows soracom-cli's fix-it.
  */
 import { Box, Text } from "ink"
+import { formatDuration } from "../../presentation/format.ts"
+import { messages } from "../../presentation/messages.ts"
 import { Busy } from "../components/busy.tsx"
 import { Confirm } from "../components/confirm.tsx"
 import { Footer, type KeyHint, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu, type MenuItem } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
-import { type Endpoint, methodLabels, type Session } from "../model.ts"
-import type { ProfileSummary } from "../runtime/services.ts"
+import { useRuntime } from "../effects/runtime-context.tsx"
+import type { ProfileSummary } from "../effects/services.ts"
+import type { EndpointChoice, Session } from "../model.ts"
 import type { SignInPrefill } from "../sign-in/use-sign-in-state.ts"
 import { formatLifetime, takesMfa } from "../sign-in/use-sign-in-state.ts"
 import { theme } from "../theme/theme.ts"
@@ -21,15 +24,21 @@ import type { ProfilesState } from "./use-profiles-state.ts"
 const describeProfile = (p: ProfileSummary): string => {
   if (p.problem !== undefined) return `${theme.symbol.error} cannot be read`
   if (p.method === undefined) return "no complete credentials"
-  return `${methodLabels[p.method]}${p.identity === undefined ? "" : ` · ${p.identity}`}`
+  return `${messages.method[p.method]}${p.identity === undefined ? "" : ` · ${p.identity}`}`
 }
+
+/** "● signed in, 23h 59m 58s left" for a profile holding a live session. */
+const liveText = (p: ProfileSummary, now: number): string =>
+  p.liveUntil === undefined || p.liveUntil <= now
+    ? ""
+    : `  ${theme.symbol.live} signed in, ${formatDuration(p.liveUntil - now)} left`
 
 const Details = ({
   profile,
   endpoints,
 }: {
   readonly profile: ProfileSummary
-  readonly endpoints: ReadonlyArray<Endpoint>
+  readonly endpoints: ReadonlyArray<EndpointChoice>
 }) => (
   <Box flexDirection="column" marginBottom={1}>
     <Text bold>Profile "{profile.name}"</Text>
@@ -91,7 +100,7 @@ export const Profiles = ({
   onLeave,
 }: {
   readonly dir: string
-  readonly endpoints: ReadonlyArray<Endpoint>
+  readonly endpoints: ReadonlyArray<EndpointChoice>
   readonly session: Session | undefined
   readonly onSignedIn: (session: Session) => void
   readonly onSignInForm: (prefill: SignInPrefill) => void
@@ -99,6 +108,7 @@ export const Profiles = ({
   readonly onLeave: () => void
 }) => {
   const { state, dispatch, lastRead, note } = useProfiles({ endpoints, onSignedIn, onSignInForm, onLeave })
+  const now = useRuntime().now()
   const { step } = state
   const body = (() => {
     switch (step._tag) {
@@ -117,7 +127,7 @@ export const Profiles = ({
       case "List": {
         const items: Array<MenuItem<string>> = state.profiles.map((p) => ({
           value: `profile:${p.name}`,
-          label: `${p.name.padEnd(16)} ${describeProfile(p)}`,
+          label: `${p.name.padEnd(16)} ${describeProfile(p)}${liveText(p, now)}`,
         }))
         if (session !== undefined) {
           items.push({ value: "save", label: "Save the current sign-in as a profile…" })

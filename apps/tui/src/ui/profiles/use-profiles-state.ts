@@ -1,9 +1,9 @@
 /**
  * The Profiles screen's flow: load the list → pick one → sign in with it / delete it (asks first). Pure.
  */
-import { describeError, type ErrorText, type UiError } from "../errors/describe-error.ts"
+import { describe, type Described as ErrorText, type AppError as UiError } from "../../presentation/errors.ts"
+import type { ProfileSummary } from "../effects/services.ts"
 import type { Notice } from "../model.ts"
-import type { ProfileSummary } from "../runtime/services.ts"
 
 /** @category models */
 export type ProfileAction = "signIn" | "edit" | "delete" | "back"
@@ -42,7 +42,12 @@ export type ProfilesEvent =
   | { readonly _tag: "Choose"; readonly action: "signIn" | "delete" | "edit" | "mfa" }
   | { readonly _tag: "ConfirmDelete"; readonly yes: boolean }
   | { readonly _tag: "Deleted" }
-  | { readonly _tag: "SignInFailed"; readonly error: UiError; readonly now: number }
+  | {
+      readonly _tag: "SignInFailed"
+      readonly error: UiError
+      readonly now: number
+      readonly endpointUrl?: string
+    }
   | { readonly _tag: "Failed"; readonly error: UiError; readonly now: number }
   | { readonly _tag: "Interrupted" }
   | { readonly _tag: "Reload"; readonly notice?: Notice }
@@ -66,7 +71,10 @@ export const profilesReducer = (state: ProfilesState, event: ProfilesEvent): Pro
       return step._tag === "Loading" ? { ...state, profiles: event.profiles, step: { _tag: "List" } } : state
     case "LoadFailed":
       return step._tag === "Loading"
-        ? { ...state, step: { _tag: "LoadFailed", text: describeError(event.error, { now: event.now }) } }
+        ? {
+            ...state,
+            step: { _tag: "LoadFailed", text: describe(event.error, { surface: "app", now: event.now }) },
+          }
         : state
     case "Pick": {
       if (step._tag !== "List") return state
@@ -116,14 +124,16 @@ export const profilesReducer = (state: ProfilesState, event: ProfilesEvent): Pro
           _tag: "SignInFailed",
           profile: step.profile,
           error: event.error,
-          text: describeError(event.error, {
+          text: describe(event.error, {
+            surface: "app",
             now: event.now,
+            endpointUrl: event.endpointUrl,
             ...(step.profile.method ? { method: step.profile.method } : {}),
           }),
         },
       }
     case "Failed": {
-      const text = describeError(event.error, { now: event.now })
+      const text = describe(event.error, { surface: "app", now: event.now })
       return list(state, { kind: "error", text: `${text.title} ${text.next}` })
     }
     case "Interrupted":

@@ -4,13 +4,14 @@
 import { Effect } from "effect"
 import { useInput } from "ink"
 import { useReducer, useRef } from "react"
-import type { Endpoint, Session } from "../model.ts"
-import { useRuntime, useTask } from "../runtime/runtime-context.tsx"
-import { type ProfileSignIn, UiAuth, UiProfiles } from "../runtime/services.ts"
-import { useOnStep } from "../runtime/use-on-step.ts"
-import { cacheUnderProfile, sessionOf } from "../sign-in/use-sign-in.ts"
+import type { AppError } from "../../presentation/errors.ts"
+import { useRuntime, useTask } from "../effects/runtime-context.tsx"
+import { type ProfileSignIn, type ProfileSummary, UiProfiles } from "../effects/services.ts"
+import { useOnStep } from "../effects/use-on-step.ts"
+import type { EndpointChoice, Session } from "../model.ts"
+import { signInAs } from "../sign-in/use-sign-in.ts"
 import type { SignInPrefill } from "../sign-in/use-sign-in-state.ts"
-import { prefillOf, requestOf } from "./profile-sign-in.ts"
+import { prefillOf, profileEndpoint, requestOf } from "./profile-sign-in.ts"
 import { initialProfiles, leavesOnBack, profilesReducer } from "./use-profiles-state.ts"
 
 /** @category hooks */
@@ -20,18 +21,19 @@ export const useProfiles = ({
   onSignInForm,
   onLeave,
 }: {
-  readonly endpoints: ReadonlyArray<Endpoint>
+  readonly endpoints: ReadonlyArray<EndpointChoice>
   readonly onSignedIn: (session: Session) => void
   readonly onSignInForm: (prefill: SignInPrefill) => void
   readonly onLeave: () => void
 }) => {
   const runtime = useRuntime()
   const [state, dispatch] = useReducer(profilesReducer, initialProfiles)
-  const task = useTask<unknown, unknown>()
+  const task = useTask()
   /** The credentials last read, to continue in the sign-in form after a failure. */
   const lastRead = useRef<ProfileSignIn | undefined>(undefined)
   const { step } = state
   const now = runtime.now
+  const endpointUrlOf = (summary: ProfileSummary) => profileEndpoint(summary, endpoints).baseUrl
 
   useOnStep(step, (step) => {
     switch (step._tag) {
@@ -39,8 +41,8 @@ export const useProfiles = ({
         return task.start(
           UiProfiles.use((p) => p.list),
           {
-            onSuccess: (profiles) => dispatch({ _tag: "Loaded", profiles: profiles as never }),
-            onFailure: (error) => dispatch({ _tag: "LoadFailed", error: error as never, now: now() }),
+            onSuccess: (profiles) => dispatch({ _tag: "Loaded", profiles }),
+            onFailure: (error) => dispatch({ _tag: "LoadFailed", error, now: now() }),
           },
         )
       case "Deleting":
@@ -48,7 +50,7 @@ export const useProfiles = ({
           UiProfiles.use((p) => p.remove(step.profile.name)),
           {
             onSuccess: () => dispatch({ _tag: "Deleted" }),
-            onFailure: (error) => dispatch({ _tag: "Failed", error: error as never, now: now() }),
+            onFailure: (error) => dispatch({ _tag: "Failed", error, now: now() }),
             onInterrupt: () => dispatch({ _tag: "Interrupted" }),
           },
         )
@@ -58,10 +60,11 @@ export const useProfiles = ({
           UiProfiles.use((p) => p.read(summary.name)),
           {
             onSuccess: (profile) => {
-              lastRead.current = profile as ProfileSignIn
-              onSignInForm(prefillOf(summary, lastRead.current, endpoints, startAt))
+              lastRead.current = profile
+              onSignInForm(prefillOf(summary, profile, endpoints, startAt))
             },
-            onFailure: (error) => dispatch({ _tag: "SignInFailed", error: error as never, now: now() }),
+            onFailure: (error) =>
+              dispatch({ _tag: "SignInFailed", error, now: now(), endpointUrl: endpointUrlOf(summary) }),
             onInterrupt: () => dispatch({ _tag: "Interrupted" }),
           },
         )
@@ -74,19 +77,17 @@ export const useProfiles = ({
           lastRead.current = profile
           const request = requestOf(profile, endpoints)
           if (request === undefined) {
-            return yield* Effect.fail({
-              _tag: "Unknown" as const,
+            return yield* Effect.fail<AppError>({
+              _tag: "Unknown",
               message: `Profile "${name}" holds no complete credentials; open it in the sign-in form.`,
             })
           }
-          const signedIn = yield* UiAuth.use((a) => a.signIn(request))
-          const session = sessionOf(request, signedIn, name)
-          yield* cacheUnderProfile(session)
-          return session
+          return yield* signInAs(name, request)
         })
         return task.start(program, {
-          onSuccess: (session) => onSignedIn(session as Session),
-          onFailure: (error) => dispatch({ _tag: "SignInFailed", error: error as never, now: now() }),
+          onSuccess: onSignedIn,
+          onFailure: (error) =>
+            dispatch({ _tag: "SignInFailed", error, now: now(), endpointUrl: endpointUrlOf(step.profile) }),
           onInterrupt: () => dispatch({ _tag: "Interrupted" }),
         })
       }

@@ -10,7 +10,7 @@ import { Footer, type KeyHint, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
-import type { Endpoint } from "../model.ts"
+import type { EndpointChoice } from "../model.ts"
 import { theme } from "../theme/theme.ts"
 import { useResetPassword } from "./use-reset-password.ts"
 import type { ResetFailureAction, ResetState } from "./use-reset-password-state.ts"
@@ -23,7 +23,7 @@ const failureLabels: Record<ResetFailureAction, string> = {
 }
 
 /** Where a sandbox keeps the mail it "sent". @category getters */
-export const outboxHint = (endpoint: Endpoint): string | undefined => {
+export const outboxHint = (endpoint: EndpointChoice): string | undefined => {
   const outbox = `${endpoint.baseUrl.replace(/\/v1$/, "")}/_sandbox/outbox`
   if (endpoint.id === "demo")
     return `This is the embedded sandbox: no mail is sent. Read the token at ${outbox}`
@@ -55,7 +55,7 @@ export const ResetPassword = ({
   onLeave,
   onSignIn,
 }: {
-  readonly endpoint: Endpoint
+  readonly endpoint: EndpointChoice
   readonly email?: string | undefined
   readonly onLeave: () => void
   readonly onSignIn: () => void

@@ -2,9 +2,10 @@
  * Password reset as an explicit flow: email → request → token → new password → confirmation → verify → done, or
  * an error in plain words with a way to start over. Fields are checked with core's rules; pure.
  */
+
+import { Fields } from "@soracom-auth/core"
 import { Option, Redacted } from "effect"
-import { Fields } from "../core.ts"
-import { describeError, type ErrorText, type UiError } from "../errors/describe-error.ts"
+import { describe, type Described as ErrorText, type AppError as UiError } from "../../presentation/errors.ts"
 import type { Notice } from "../model.ts"
 
 /** @category models */
@@ -45,7 +46,7 @@ export type ResetEvent =
   | { readonly _tag: "SubmitPassword"; readonly raw: string }
   | { readonly _tag: "SubmitConfirmation"; readonly raw: string }
   | { readonly _tag: "Verified" }
-  | { readonly _tag: "Failed"; readonly error: UiError; readonly now: number }
+  | { readonly _tag: "Failed"; readonly error: UiError; readonly now: number; readonly endpointUrl?: string }
   | { readonly _tag: "Interrupted" }
   | { readonly _tag: "Choose"; readonly action: Exclude<ResetFailureAction, "home"> }
   | { readonly _tag: "Back" }
@@ -116,7 +117,7 @@ export const resetReducer = (state: ResetState, event: ResetEvent): ResetState =
       return state
     case "Failed": {
       const { error } = event
-      const text = describeError(error, { now: event.now })
+      const text = describe(error, { surface: "app", now: event.now, endpointUrl: event.endpointUrl })
       if (step._tag === "Requesting") {
         if (error._tag === "InvalidEmail" || (error._tag === "InvalidRequest" && error.field === "email")) {
           return { ...state, step: { _tag: "Email", error: `${text.title} ${text.next}` } }

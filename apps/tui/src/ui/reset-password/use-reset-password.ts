@@ -4,10 +4,11 @@
  */
 import { useInput } from "ink"
 import { useReducer } from "react"
-import type { Endpoint } from "../model.ts"
-import { useRuntime, useTask } from "../runtime/runtime-context.tsx"
-import { UiAuth } from "../runtime/services.ts"
-import { useOnStep } from "../runtime/use-on-step.ts"
+import type { AppError } from "../../presentation/errors.ts"
+import { useRuntime, useTask } from "../effects/runtime-context.tsx"
+import { PasswordReset } from "../effects/services.ts"
+import { useOnStep } from "../effects/use-on-step.ts"
+import type { EndpointChoice } from "../model.ts"
 import { initialReset, leavesOnBack, resetReducer } from "./use-reset-password-state.ts"
 
 /** @category hooks */
@@ -16,17 +17,18 @@ export const useResetPassword = ({
   email,
   onLeave,
 }: {
-  readonly endpoint: Endpoint
+  readonly endpoint: EndpointChoice
   readonly email?: string | undefined
   readonly onLeave: () => void
 }) => {
   const runtime = useRuntime()
   const [state, dispatch] = useReducer(resetReducer, email, initialReset)
-  const task = useTask<void, unknown>()
+  const task = useTask()
   const { step } = state
   const handlers = (done: () => void) => ({
     onSuccess: done,
-    onFailure: (error: unknown) => dispatch({ _tag: "Failed", error: error as never, now: runtime.now() }),
+    onFailure: (error: AppError) =>
+      dispatch({ _tag: "Failed", error, now: runtime.now(), endpointUrl: endpoint.baseUrl }),
     onInterrupt: () => dispatch({ _tag: "Interrupted" }),
   })
 
@@ -34,13 +36,13 @@ export const useResetPassword = ({
     if (step._tag === "Requesting" && state.email !== undefined) {
       const email = state.email
       task.start(
-        UiAuth.use((auth) => auth.requestPasswordReset(endpoint, email)),
+        PasswordReset.use((reset) => reset.request(endpoint, email)),
         handlers(() => dispatch({ _tag: "Requested" })),
       )
     } else if (step._tag === "Verifying" && state.token !== undefined && state.password !== undefined) {
       const { token, password } = state
       task.start(
-        UiAuth.use((auth) => auth.verifyPasswordReset(endpoint, token, password)),
+        PasswordReset.use((reset) => reset.verify(endpoint, token, password)),
         handlers(() => dispatch({ _tag: "Verified" })),
       )
     }

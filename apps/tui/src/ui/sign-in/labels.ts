@@ -1,7 +1,7 @@
 /**
  * Short labels, placeholders and hints for the sign-in fields and methods.
  */
-import type { Fields } from "../core.ts"
+import type { Fields } from "@soracom-auth/core"
 import type { Method } from "../model.ts"
 
 /** @category constants */

@@ -2,6 +2,8 @@
  * Sign in: the method, its fields one at a time (secrets masked), an optional MFA code, a review with the token
  * lifetime and the endpoint, a spinner while the request runs, and errors in plain words with next steps.
  */
+
+import { Fields } from "@soracom-auth/core"
 import { Box, Text } from "ink"
 import { Busy } from "../components/busy.tsx"
 import { Failure } from "../components/failure.tsx"
@@ -10,8 +12,7 @@ import { Footer, type KeyHint, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu, type MenuItem } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
-import { Fields } from "../core.ts"
-import type { Endpoint } from "../model.ts"
+import type { EndpointChoice } from "../model.ts"
 import { theme } from "../theme/theme.ts"
 import { fieldLabels, fieldPlaceholders, methodItems } from "./labels.ts"
 import { type SignInProps, useSignIn } from "./use-sign-in.ts"
@@ -186,7 +187,7 @@ const Body = ({
       return (
         <Box flexDirection="column">
           <Text>Where do you want to sign in?</Text>
-          <Menu<Endpoint["id"]>
+          <Menu<EndpointChoice["id"]>
             key="endpoint"
             items={state.endpoints.map((e) => ({
               value: e.id,

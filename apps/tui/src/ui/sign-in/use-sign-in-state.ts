@@ -3,10 +3,13 @@
  * failed with next steps. Pure: every field is checked with core's own rules (`Fields.check`), and the reducer never
  * performs I/O — the wiring (`use-sign-in.ts`) runs the request and feeds the outcome back as an event.
  */
+
+import { type Credentials, type Errors, Fields } from "@soracom-auth/core"
 import { Option, Redacted } from "effect"
-import { type Errors, Fields } from "../core.ts"
-import { describeError, type ErrorText, type UiError } from "../errors/describe-error.ts"
-import type { Endpoint, Method, Notice, SignInRequest } from "../model.ts"
+import { describe, type Described as ErrorText, type AppError as UiError } from "../../presentation/errors.ts"
+import { formatLifetime as formatSeconds } from "../../presentation/format.ts"
+import { takesMfa } from "../../session/method.ts"
+import type { EndpointChoice, Method, Notice, SignInRequest } from "../model.ts"
 
 /** The fields each method asks for, in order. @category constants */
 export const methodFields: Record<Method, ReadonlyArray<Fields.FieldName>> = {
@@ -15,8 +18,7 @@ export const methodFields: Record<Method, ReadonlyArray<Fields.FieldName>> = {
   samUser: ["operatorId", "userName", "password"],
 }
 
-/** Whether a method can use an MFA code (AuthKeys cannot). @category guards */
-export const takesMfa = (method: Method): boolean => method !== "authKey"
+export { takesMfa }
 
 /** Token lifetime presets, in seconds; `custom` opens a field. @category constants */
 export const lifetimeChoices: ReadonlyArray<{ readonly seconds: number; readonly label: string }> = [
@@ -29,15 +31,7 @@ export const lifetimeChoices: ReadonlyArray<{ readonly seconds: number; readonly
 /** "24 hours", "1 hour 30 minutes", "3 minutes", "200 seconds". @category getters */
 export const formatLifetime = (seconds: number): string => {
   const preset = lifetimeChoices.find((c) => c.seconds === seconds)
-  if (preset !== undefined) return preset.label.replace(/ \(.*\)$/, "")
-  const h = Math.floor(seconds / 3600)
-  const m = Math.floor((seconds % 3600) / 60)
-  const s = seconds % 60
-  const parts: Array<string> = []
-  if (h > 0) parts.push(`${h} hour${h === 1 ? "" : "s"}`)
-  if (m > 0) parts.push(`${m} minute${m === 1 ? "" : "s"}`)
-  if (s > 0) parts.push(`${s} second${s === 1 ? "" : "s"}`)
-  return parts.join(" ")
+  return preset !== undefined ? preset.label.replace(/ \(.*\)$/, "") : formatSeconds(seconds)
 }
 
 /** @category models */
@@ -79,9 +73,11 @@ export interface SignInState {
   }
   readonly mfaOtpCode?: string
   readonly tokenTimeoutSeconds: number
-  readonly endpoints: ReadonlyArray<Endpoint>
-  readonly endpoint: Endpoint
+  readonly endpoints: ReadonlyArray<EndpointChoice>
+  readonly endpoint: EndpointChoice
   readonly notice?: Notice
+  /** The step the flow opened at when it was not the method picker (a profile's MFA or review): Esc there leaves. */
+  readonly startedAt?: "Mfa" | "Review"
 }
 
 /** @category models */
@@ -94,7 +90,7 @@ export type SignInEvent =
   | { readonly _tag: "Review"; readonly choice: "signIn" | "lifetime" | "endpoint" | "mfa" }
   | { readonly _tag: "ChooseLifetime"; readonly seconds: number | "custom" }
   | { readonly _tag: "SubmitCustomLifetime"; readonly raw: string }
-  | { readonly _tag: "ChooseEndpoint"; readonly id: Endpoint["id"] }
+  | { readonly _tag: "ChooseEndpoint"; readonly id: EndpointChoice["id"] }
   | { readonly _tag: "Cancelled" }
   | { readonly _tag: "Failed"; readonly error: Errors.AuthError | UiError; readonly now: number }
   | { readonly _tag: "ChooseFailureAction"; readonly action: Exclude<FailureAction, "home"> }
@@ -107,7 +103,7 @@ export interface SignInPrefill {
   readonly secrets?: SignInState["secrets"]
   readonly tokenTimeoutSeconds?: number
   /** Preselected; added to the choices when it is not one of them (e.g. a profile's own URL). */
-  readonly endpoint?: Endpoint
+  readonly endpoint?: EndpointChoice
   /** Open at this step instead of the method picker (`Mfa`: a profile's sign-in needs a code). */
   readonly startAt?: "Method" | "Mfa" | "Review"
   /** The profile these values came from: the session remembers it. */
@@ -115,7 +111,10 @@ export interface SignInPrefill {
 }
 
 /** @category constructors */
-export const initialSignIn = (choices: ReadonlyArray<Endpoint>, prefill: SignInPrefill = {}): SignInState => {
+export const initialSignIn = (
+  choices: ReadonlyArray<EndpointChoice>,
+  prefill: SignInPrefill = {},
+): SignInState => {
   const given = prefill.endpoint
   const known = given === undefined ? undefined : choices.find((e) => e.baseUrl === given.baseUrl)
   const endpoints = given === undefined || known !== undefined ? choices : [given, ...choices]
@@ -125,6 +124,7 @@ export const initialSignIn = (choices: ReadonlyArray<Endpoint>, prefill: SignInP
   const startAt = prefill.startAt === "Mfa" && !takesMfa(method) ? "Review" : (prefill.startAt ?? "Method")
   return {
     step: { _tag: startAt },
+    ...(startAt === "Method" ? {} : { startedAt: startAt }),
     method,
     values: prefill.values ?? {},
     secrets: prefill.secrets ?? {},
@@ -152,27 +152,41 @@ const firstField = (method: Method): SignInStep => ({ _tag: "Field", field: meth
 
 /** Builds the request from a complete state; `undefined` when something is missing. @category getters */
 export const toRequest = (state: SignInState): SignInRequest | undefined => {
-  const base = {
-    method: state.method,
-    tokenTimeoutSeconds: state.tokenTimeoutSeconds,
-    endpoint: state.endpoint,
-    ...(state.mfaOtpCode === undefined || !takesMfa(state.method) ? {} : { mfaOtpCode: state.mfaOtpCode }),
-  }
+  const credentials = credentialsOfState(state)
+  return credentials === undefined
+    ? undefined
+    : {
+        credentials,
+        tokenTimeoutSeconds: state.tokenTimeoutSeconds,
+        endpoint: state.endpoint,
+        ...(state.mfaOtpCode === undefined || !takesMfa(state.method)
+          ? {}
+          : { mfaOtpCode: state.mfaOtpCode }),
+      }
+}
+
+/** The credentials the state holds for its method (core's `CredentialsInput`); `undefined` when incomplete. */
+const credentialsOfState = (state: SignInState): Credentials.Input | undefined => {
   const { values, secrets } = state
   switch (state.method) {
     case "authKey":
       return values.authKeyId !== undefined && secrets.authKey !== undefined
-        ? { ...base, authKeyId: values.authKeyId, authKey: secrets.authKey }
+        ? { kind: "authKey", authKeyId: values.authKeyId, authKey: secrets.authKey }
         : undefined
     case "root":
       return values.email !== undefined && secrets.password !== undefined
-        ? { ...base, email: values.email, password: secrets.password }
+        ? { kind: "root", email: values.email, password: secrets.password }
         : undefined
     case "samUser":
       return values.operatorId !== undefined &&
         values.userName !== undefined &&
         secrets.password !== undefined
-        ? { ...base, operatorId: values.operatorId, userName: values.userName, password: secrets.password }
+        ? {
+            kind: "samUser",
+            operatorId: values.operatorId,
+            userName: values.userName,
+            password: secrets.password,
+          }
         : undefined
   }
 }
@@ -324,7 +338,13 @@ export const signInReducer = (state: SignInState, event: SignInEvent): SignInSta
       return go(state, {
         _tag: "Failed",
         error,
-        text: describeError(error, { method: state.method, now: event.now }),
+        text: describe(error, {
+          surface: "app",
+          method: state.method,
+          mfaEntered: state.step.request.mfaOtpCode !== undefined,
+          endpointUrl: state.endpoint.baseUrl,
+          now: event.now,
+        }),
         actions: failureActions(state, error),
       })
     }

@@ -1,48 +1,49 @@
 /**
  * Sign-in wiring: keys (Esc goes back one step, or cancels a running request), and the request itself, run on its
- * own fiber through the app's runtime so that Esc interrupts it (the HTTP request is aborted).
+ * own fiber through the app's runtime so that Esc interrupts it (the HTTP request is aborted). The session service
+ * signs in, caches the session under the profile and signs out the one it replaces.
  */
 import { Effect } from "effect"
 import { useInput } from "ink"
 import { useEffect, useReducer } from "react"
-import type { Errors } from "../core.ts"
-import type { Endpoint, Session, SignInRequest } from "../model.ts"
+import { Sessions, type SignedIn } from "../../session/Sessions.ts"
+import { useRuntime, useTask } from "../effects/runtime-context.tsx"
+import { UiProfiles } from "../effects/services.ts"
+import { useOnStep } from "../effects/use-on-step.ts"
+import type { EndpointChoice, Session, SignInRequest } from "../model.ts"
 import { prefillOf } from "../profiles/profile-sign-in.ts"
-import { useRuntime, useTask } from "../runtime/runtime-context.tsx"
-import { type ProfileSignIn, type SignedIn, UiAuth, UiProfiles } from "../runtime/services.ts"
-import { useOnStep } from "../runtime/use-on-step.ts"
 import { initialSignIn, type SignInPrefill, signInReducer } from "./use-sign-in-state.ts"
 
-/** @category constructors */
-export const sessionOf = (request: SignInRequest, signedIn: SignedIn, profileName?: string): Session => ({
-  method: request.method,
-  operatorId: signedIn.operatorId,
-  ...(signedIn.userName === undefined ? {} : { userName: signedIn.userName }),
-  apiKey: signedIn.apiKey,
-  token: signedIn.token,
-  expiresAt: signedIn.expiresAt,
+/** The UI's session from the service's sign-in. @category constructors */
+export const sessionOf = (request: SignInRequest, signedIn: SignedIn): Session => ({
+  profileName: signedIn.profile,
+  cached: signedIn.cached,
   endpoint: request.endpoint,
   request,
-  ...(profileName === undefined ? {} : { profileName }),
 })
 
 /**
- * A session that belongs to a profile is cached under it (best effort: a cache that cannot be written never fails
- * the sign-in).
+ * Signs in through the session service, under `profile`.
  *
  * @category effects
  */
-export const cacheUnderProfile = (session: Session) =>
-  session.profileName === undefined
-    ? Effect.void
-    : UiProfiles.use((p) => p.cacheSession(session.profileName!, session)).pipe(Effect.ignore)
+export const signInAs = (profile: string, request: SignInRequest) =>
+  Sessions.use((sessions) =>
+    sessions.signIn({
+      profile,
+      credentials: request.credentials,
+      endpoint: request.endpoint.endpoint,
+      mfaOtpCode: request.mfaOtpCode,
+      tokenTimeoutSeconds: request.tokenTimeoutSeconds,
+    }),
+  ).pipe(Effect.map((signedIn) => sessionOf(request, signedIn)))
 
 /** What the Sign-in screen is given (the screen passes it on to {@link useSignIn}). @category models */
 export interface SignInProps {
-  readonly endpoints: ReadonlyArray<Endpoint>
+  readonly endpoints: ReadonlyArray<EndpointChoice>
   readonly prefill?: SignInPrefill | undefined
-  /** The profile in use (`--profile`, `SORACOM_PROFILE`): preselects the method and fills the plain fields. */
-  readonly profileName?: string | undefined
+  /** The profile in use (`--profile`, `SORACOM_PROFILE`, else `default`): the session is cached under it, and its method and plain fields are preselected. */
+  readonly profileName: string
   readonly onSignedIn: (session: Session) => void
   readonly onLeave: () => void
 }
@@ -51,17 +52,17 @@ export interface SignInProps {
 export const useSignIn = ({ endpoints, prefill, profileName, onSignedIn, onLeave }: SignInProps) => {
   const runtime = useRuntime()
   const [state, dispatch] = useReducer(signInReducer, undefined, () => initialSignIn(endpoints, prefill))
-  const task = useTask<Session, Errors.AuthError>()
+  const task = useTask()
   const { step } = state
 
-  const preselect = useTask<ProfileSignIn, unknown>()
+  const preselect = useTask()
   useEffect(() => {
-    if (prefill !== undefined || profileName === undefined) return
+    if (prefill !== undefined) return
     preselect.start(
       UiProfiles.use((p) => p.read(profileName)),
       {
         onSuccess: (profile) =>
-          profile.method !== undefined &&
+          profile.credentials !== undefined &&
           dispatch({
             _tag: "Preselect",
             from: { ...prefillOf(profile.summary, profile, endpoints, "Method"), secrets: {} },
@@ -73,23 +74,20 @@ export const useSignIn = ({ endpoints, prefill, profileName, onSignedIn, onLeave
 
   useOnStep(step, (step) => {
     if (step._tag !== "Submitting") return
-    const request = step.request
-    const program = UiAuth.use((auth) => auth.signIn(request)).pipe(
-      Effect.map((signedIn) => sessionOf(request, signedIn, prefill?.profileName)),
-      Effect.tap(cacheUnderProfile),
-      Effect.withSpan("ui.signIn"),
+    task.start(
+      signInAs(prefill?.profileName ?? profileName, step.request).pipe(Effect.withSpan("ui.signIn")),
+      {
+        onSuccess: onSignedIn,
+        onFailure: (error) => dispatch({ _tag: "Failed", error, now: runtime.now() }),
+        onInterrupt: () => dispatch({ _tag: "Cancelled" }),
+      },
     )
-    task.start(program, {
-      onSuccess: onSignedIn,
-      onFailure: (error) => dispatch({ _tag: "Failed", error, now: runtime.now() }),
-      onInterrupt: () => dispatch({ _tag: "Cancelled" }),
-    })
   })
 
   useInput((_input, key) => {
     if (!key.escape) return
     if (step._tag === "Submitting") task.cancel()
-    else if (step._tag === "Method") onLeave()
+    else if (step._tag === "Method" || state.startedAt === step._tag) onLeave()
     else dispatch({ _tag: "Back" })
   })
 

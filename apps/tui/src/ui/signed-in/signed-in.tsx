@@ -3,6 +3,8 @@
  * next — save as a profile, quit printing shell exports, sign out on the server, or go back home.
  */
 import { Box, Text } from "ink"
+import { formatDuration, formatLocalTime, mask } from "../../presentation/format.ts"
+import { messages } from "../../presentation/messages.ts"
 import { Busy } from "../components/busy.tsx"
 import { Confirm } from "../components/confirm.tsx"
 import { Failure } from "../components/failure.tsx"
@@ -11,9 +13,8 @@ import { Footer, type KeyHint, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu, type MenuItem } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
-import { formatLocalTime, formatRemaining, maskTail } from "../format.ts"
-import { methodLabels, type Session } from "../model.ts"
-import { useNow } from "../runtime/use-now.ts"
+import { useNow } from "../effects/use-now.ts"
+import { expiresAt, type Session } from "../model.ts"
 import { theme } from "../theme/theme.ts"
 import { useSignedIn } from "./use-signed-in.ts"
 import type { SignedInAction, SignedInState } from "./use-signed-in-state.ts"
@@ -41,19 +42,21 @@ const Row = ({ label, children }: { readonly label: string; readonly children: R
 )
 
 const Details = ({ session, now }: { readonly session: Session; readonly now: number }) => {
-  const remaining = session.expiresAt - now
+  const { session: response } = session.cached
+  const remaining = expiresAt(session) - now
   return (
     <Box flexDirection="column" marginBottom={1}>
-      <Row label="Operator ID">{session.operatorId}</Row>
-      {session.userName === undefined ? null : <Row label="User name">{session.userName}</Row>}
-      <Row label="Method">{methodLabels[session.method]}</Row>
-      <Row label="API key">{maskTail(session.apiKey)}</Row>
+      <Row label="Operator ID">{response.operatorId}</Row>
+      {response.userName === undefined ? null : <Row label="User name">{response.userName}</Row>}
+      <Row label="Method">{messages.method[session.cached.method]}</Row>
+      <Row label="API key">{mask(response.apiKey)}</Row>
       <Row label="Endpoint">{session.endpoint.label}</Row>
+      <Row label="Profile">{session.profileName}</Row>
       <Row label="Token expires">
-        {formatLocalTime(session.expiresAt)}{" "}
+        {formatLocalTime(expiresAt(session))}{" "}
         {remaining > 0 ? (
           <Text color={remaining < 5 * 60_000 ? theme.color.warning : theme.color.success}>
-            (in {formatRemaining(remaining)})
+            in {formatDuration(remaining)}
           </Text>
         ) : (
           <Text color={theme.color.error}>(expired — sign in again)</Text>
@@ -81,20 +84,20 @@ const hintsFor = (state: SignedInState): ReadonlyArray<KeyHint> => {
 /** @category components */
 export const SignedIn = ({
   session,
-  defaultProfileName,
   startAt,
+  onSaved,
   onSignedOut,
   onHome,
   onQuitWithExports,
 }: {
   readonly session: Session
-  readonly defaultProfileName: string
   readonly startAt?: "save"
+  readonly onSaved: (session: Session) => void
   readonly onSignedOut: (text: string) => void
   readonly onHome: () => void
   readonly onQuitWithExports: () => void
 }) => {
-  const { state, dispatch, note } = useSignedIn({ session, startAt, onSignedOut, onHome })
+  const { state, dispatch, note } = useSignedIn({ session, startAt, onSaved, onSignedOut, onHome })
   const now = useNow(true)
   const { step } = state
   const body = (() => {
@@ -116,7 +119,7 @@ export const SignedIn = ({
           <Field
             key="name"
             label="Profile name"
-            defaultValue={session.profileName ?? defaultProfileName}
+            defaultValue={session.profileName}
             hint="Letters, digits, '.', '_' and '-'. soracom-cli uses it with --profile."
             error={step.error}
             onSubmit={(raw) => dispatch({ _tag: "SubmitName", raw })}
@@ -150,8 +153,7 @@ export const SignedIn = ({
               ]}
               onChoose={(choice) => {
                 if (choice === "retry") dispatch({ _tag: "Choose", action: "signOut" })
-                else if (choice === "forget")
-                  onSignedOut("Forgotten here; the token stays valid on the server until it expires.")
+                else if (choice === "forget") dispatch({ _tag: "Choose", action: "forget" })
                 else dispatch({ _tag: "Back" })
               }}
             />

@@ -2,7 +2,7 @@
  * The signed-in screen's flow: the actions menu, saving as a profile (name → overwrite? → saving), signing out.
  * Pure; the wiring runs the effects and reports back.
  */
-import { describeError, type ErrorText, type UiError } from "../errors/describe-error.ts"
+import { describe, type Described as ErrorText, type AppError as UiError } from "../../presentation/errors.ts"
 import type { Notice } from "../model.ts"
 
 /** @category models */
@@ -15,7 +15,7 @@ export type SignedInStep =
   | { readonly _tag: "CheckingName"; readonly name: string }
   | { readonly _tag: "ConfirmOverwrite"; readonly name: string }
   | { readonly _tag: "Saving"; readonly name: string }
-  | { readonly _tag: "SigningOut" }
+  | { readonly _tag: "SigningOut"; readonly localOnly: boolean }
   | { readonly _tag: "SignOutFailed"; readonly text: ErrorText }
 
 /** @category models */
@@ -26,12 +26,12 @@ export interface SignedInState {
 
 /** @category models */
 export type SignedInEvent =
-  | { readonly _tag: "Choose"; readonly action: "save" | "signOut" }
+  | { readonly _tag: "Choose"; readonly action: "save" | "signOut" | "forget" }
   | { readonly _tag: "SubmitName"; readonly raw: string }
   | { readonly _tag: "NameChecked"; readonly exists: boolean }
   | { readonly _tag: "Confirm"; readonly yes: boolean }
   | { readonly _tag: "Saved"; readonly name: string; readonly dir: string }
-  | { readonly _tag: "Failed"; readonly error: UiError; readonly now: number }
+  | { readonly _tag: "Failed"; readonly error: UiError; readonly now: number; readonly endpointUrl?: string }
   | { readonly _tag: "Interrupted" }
   | { readonly _tag: "Back" }
 
@@ -47,9 +47,13 @@ export const signedInReducer = (state: SignedInState, event: SignedInEvent): Sig
   const { step } = state
   switch (event._tag) {
     case "Choose":
-      if (step._tag !== "Actions" && !(step._tag === "SignOutFailed" && event.action === "signOut"))
-        return state
-      return { step: event.action === "save" ? { _tag: "SaveName" } : { _tag: "SigningOut" } }
+      if (step._tag !== "Actions" && !(step._tag === "SignOutFailed" && event.action !== "save")) return state
+      return {
+        step:
+          event.action === "save"
+            ? { _tag: "SaveName" }
+            : { _tag: "SigningOut", localOnly: event.action === "forget" },
+      }
     case "SubmitName": {
       if (step._tag !== "SaveName") return state
       const name = event.raw.trim()
@@ -70,7 +74,7 @@ export const signedInReducer = (state: SignedInState, event: SignedInEvent): Sig
       if (step._tag !== "Saving") return state
       return actions({ kind: "success", text: `Saved as profile "${event.name}" in ${event.dir}.` })
     case "Failed": {
-      const text = describeError(event.error, { now: event.now })
+      const text = describe(event.error, { surface: "app", now: event.now, endpointUrl: event.endpointUrl })
       switch (step._tag) {
         case "CheckingName":
         case "Saving":

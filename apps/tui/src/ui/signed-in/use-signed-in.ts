@@ -4,34 +4,36 @@
 import { Effect } from "effect"
 import { useInput } from "ink"
 import { useReducer } from "react"
+import type { AppError } from "../../presentation/errors.ts"
+import { Sessions } from "../../session/Sessions.ts"
+import { useRuntime, useTask } from "../effects/runtime-context.tsx"
+import { UiProfiles } from "../effects/services.ts"
+import { useOnStep } from "../effects/use-on-step.ts"
 import type { Session } from "../model.ts"
-import { useRuntime, useTask } from "../runtime/runtime-context.tsx"
-import { UiAuth, UiProfiles } from "../runtime/services.ts"
-import { useOnStep } from "../runtime/use-on-step.ts"
 import { initialSignedIn, signedInReducer } from "./use-signed-in-state.ts"
 
 /** @category hooks */
 export const useSignedIn = ({
   session,
   startAt,
+  onSaved,
   onSignedOut,
   onHome,
 }: {
   readonly session: Session
   readonly startAt?: "save" | undefined
+  /** The session now belongs to the profile it was saved as. */
+  readonly onSaved: (session: Session) => void
   readonly onSignedOut: (text: string) => void
   readonly onHome: () => void
 }) => {
   const runtime = useRuntime()
   const [state, dispatch] = useReducer(signedInReducer, startAt, initialSignedIn)
-  const task = useTask<unknown, unknown>()
+  const task = useTask()
   const { step } = state
-  const forgetCached = () =>
-    session.profileName === undefined
-      ? Effect.void
-      : UiProfiles.use((p) => p.cacheSession(session.profileName!, undefined)).pipe(Effect.ignore)
   const interrupted = () => dispatch({ _tag: "Interrupted" })
-  const fail = (error: unknown) => dispatch({ _tag: "Failed", error: error as never, now: runtime.now() })
+  const fail = (error: AppError) =>
+    dispatch({ _tag: "Failed", error, now: runtime.now(), endpointUrl: session.endpoint.baseUrl })
 
   useOnStep(step, (step) => {
     switch (step._tag) {
@@ -39,34 +41,39 @@ export const useSignedIn = ({
         return task.start(
           UiProfiles.use((p) => p.exists(step.name)),
           {
-            onSuccess: (exists) => dispatch({ _tag: "NameChecked", exists: exists === true }),
+            onSuccess: (exists) => dispatch({ _tag: "NameChecked", exists }),
             onFailure: fail,
             onInterrupt: interrupted,
           },
         )
       case "Saving":
         return task.start(
-          UiProfiles.use((p) =>
-            p.save(step.name, session.request).pipe(
-              Effect.tap(() => p.cacheSession(step.name, session).pipe(Effect.ignore)),
-              Effect.as(p.dir),
-            ),
-          ),
+          UiProfiles.use((p) => p.save(step.name, session).pipe(Effect.as(p.dir))),
           {
-            onSuccess: (dir) => dispatch({ _tag: "Saved", name: step.name, dir: String(dir) }),
+            onSuccess: (dir) => {
+              onSaved({ ...session, profileName: step.name })
+              dispatch({ _tag: "Saved", name: step.name, dir })
+            },
             onFailure: fail,
             onInterrupt: interrupted,
           },
         )
       case "SigningOut":
-        return task.start(UiAuth.use((a) => a.signOut(session)).pipe(Effect.tap(forgetCached)), {
-          onSuccess: () => onSignedOut("Signed out: SORACOM revoked the API key and token."),
-          onFailure: (error) =>
-            (error as { _tag?: string })._tag === "AuthFailed"
-              ? onSignedOut("Signed out here; SORACOM no longer accepted this session (expired or revoked).")
-              : fail(error),
-          onInterrupt: interrupted,
-        })
+        return task.start(
+          Sessions.use((s) => s.signOut(session.profileName, { localOnly: step.localOnly })),
+          {
+            onSuccess: (result) =>
+              onSignedOut(
+                result._tag === "RevokedAndRemoved"
+                  ? "Signed out: the server revoked the API key and token."
+                  : result._tag === "LocalRemoved"
+                    ? "Forgotten here; the token stays valid on the server until it expires."
+                    : "Signed out here; the server no longer accepted this session (expired or revoked).",
+              ),
+            onFailure: fail,
+            onInterrupt: interrupted,
+          },
+        )
     }
   })
 

@@ -24,6 +24,7 @@ export interface Theme {
     readonly warning: string
     readonly info: string
     readonly bullet: string
+    readonly live: string
   }
 }
 
@@ -44,5 +45,6 @@ export const theme: Theme = {
     warning: "!",
     info: "i",
     bullet: "·",
+    live: "●",
   },
 }

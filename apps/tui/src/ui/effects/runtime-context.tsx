@@ -9,7 +9,7 @@ import type { UiServices } from "./services.ts"
 /** @category models */
 export interface UiRuntime {
   /** Starts an effect on its own fiber. */
-  readonly runFork: <A, E>(effect: Effect.Effect<A, E, UiServices>) => Fiber.Fiber<A, E | unknown>
+  readonly runFork: <A, E>(effect: Effect.Effect<A, E, UiServices>) => Fiber.Fiber<A, E>
   /** The wall clock (epoch ms); tests pin it. */
   readonly now: () => number
   /** Warnings logged by running effects (e.g. core's retry notices), for the screen that runs them. */
@@ -42,11 +42,12 @@ export interface TaskHandlers<A, E> {
 }
 
 /** @category models */
-export interface Task<A, E> {
+export interface Task {
   readonly running: boolean
   /** The last warning the running effect logged (a retry notice), cleared when it ends. */
   readonly note: string | undefined
-  readonly start: (effect: Effect.Effect<A, E, UiServices>, handlers: TaskHandlers<A, E>) => void
+  /** Starts an effect (interrupting the one running); its success and error types flow to the handlers. */
+  readonly start: <A, E>(effect: Effect.Effect<A, E, UiServices>, handlers: TaskHandlers<A, E>) => void
   /** Interrupts the running effect (its HTTP request is aborted); `onInterrupt` runs when it has stopped. */
   readonly cancel: () => void
 }
@@ -61,9 +62,9 @@ const defectMessage = (cause: Cause.Cause<unknown>): string => {
  *
  * @category hooks
  */
-export const useTask = <A, E>(): Task<A, E> => {
+export const useTask = (): Task => {
   const runtime = useRuntime()
-  const fiber = useRef<Fiber.Fiber<A, unknown> | undefined>(undefined)
+  const fiber = useRef<Fiber.Fiber<unknown, unknown> | undefined>(undefined)
   const mounted = useRef(true)
   const [running, setRunning] = useState(false)
   const [note, setNote] = useState<string | undefined>(undefined)
@@ -79,7 +80,7 @@ export const useTask = <A, E>(): Task<A, E> => {
   }, [])
 
   const start = useCallback(
-    (effect: Effect.Effect<A, E, UiServices>, handlers: TaskHandlers<A, E>) => {
+    <A, E>(effect: Effect.Effect<A, E, UiServices>, handlers: TaskHandlers<A, E>) => {
       fiber.current?.interruptUnsafe()
       unsubscribe.current?.()
       setNote(undefined)
@@ -99,7 +100,7 @@ export const useTask = <A, E>(): Task<A, E> => {
         if (Exit.isSuccess(exit)) return handlers.onSuccess(exit.value)
         if (Cause.hasInterruptsOnly(exit.cause)) return handlers.onInterrupt?.()
         const error = Cause.findErrorOption(exit.cause)
-        if (error._tag === "Some") return handlers.onFailure(error.value as E)
+        if (error._tag === "Some") return handlers.onFailure(error.value)
         handlers.onFailure({ _tag: "Unknown", message: defectMessage(exit.cause) })
       })
     },

@@ -1,0 +1,277 @@
+/**
+ * `status`, `logout` and `profiles`: what the profile folder holds and what the server thinks of it.
+ *
+ * - `status` shows the profile's session and asks the server whether it still accepts it (like `gh auth
+ *   status`; `--offline` skips that); exit 4 when not signed in, expired or refused.
+ * - `logout` revokes the session on the server (when still valid) and forgets it; `--local-only` only forgets.
+ * - `profiles` lists profiles with method, endpoint and session; `profiles remove NAME` deletes one.
+ */
+import type { Endpoint } from "@soracom-auth/core"
+import { DateTime, Effect } from "effect"
+import { Argument, Command } from "effect/cli"
+import * as Environment from "../../environment.ts"
+import { formatDuration } from "../../presentation/format.ts"
+import { messages } from "../../presentation/messages.ts"
+import { credentialsOf } from "../../profiles/ProfileFile.ts"
+import { ProfileStore, type ProfileStoreShape } from "../../profiles/ProfileStore.ts"
+import { NotSignedIn } from "../../session/errors.ts"
+import { identityOf, type Method } from "../../session/method.ts"
+import { SessionCache } from "../../session/SessionCache.ts"
+import { type ProfileSession, type SessionState, Sessions } from "../../session/Sessions.ts"
+import { opt, withSessions } from "../context.ts"
+import { profileFlag, switchFlag } from "./shared.ts"
+import { statusRows } from "./show.ts"
+
+export const status = Command.make(
+  "status",
+  {
+    profile: profileFlag,
+    offline: switchFlag("offline", "Do not ask the server; show the cached session only"),
+  },
+  (flags) =>
+    withSessions((g, cli) =>
+      Effect.gen(function* () {
+        const sessions = yield* Sessions
+        const name = Environment.profileName(opt(flags.profile), cli.env)
+        const state = yield* sessions.current(name)
+        if (state._tag === "None") return yield* new NotSignedIn({ profile: name })
+        if (state._tag === "Expired") {
+          return yield* new NotSignedIn({
+            profile: name,
+            expiredAt: DateTime.toEpochMillis(state.cached.session.expiresAt),
+          })
+        }
+        const verdict = flags.offline ? undefined : yield* sessions.verify(state.cached)
+        if (verdict?._tag === "Rejected") return yield* new NotSignedIn({ profile: name, revoked: true })
+        const now = Date.now()
+        const s = state.cached
+        const verdictText =
+          verdict === undefined
+            ? undefined
+            : verdict._tag === "Accepted"
+              ? "accepts the session (checked just now)"
+              : `could not be asked: ${verdict.detail}`
+        if (g.json) {
+          return g.out.dataJson({
+            profile: name,
+            signedIn: true,
+            method: s.method,
+            identity: s.identity,
+            operatorId: s.session.operatorId,
+            ...(s.session.userName === undefined ? {} : { userName: s.session.userName }),
+            apiKey: statusRows(name, s, now, { stale: false, verdict: undefined }).find(
+              ([l]) => l === "API key",
+            )?.[1],
+            endpoint: s.endpoint,
+            expiresAt: DateTime.formatIso(s.session.expiresAt),
+            remainingSeconds: Math.max(
+              0,
+              Math.floor((DateTime.toEpochMillis(s.session.expiresAt) - now) / 1000),
+            ),
+            checked: verdict === undefined ? "offline" : verdict._tag === "Accepted" ? "accepted" : "unknown",
+          })
+        }
+        for (const [label, value] of statusRows(name, s, now, {
+          stale: state._tag === "Stale",
+          verdict: verdictText,
+        })) {
+          g.out.data(`${g.out.bold(label.padEnd(10))} ${value}`)
+        }
+      }),
+    ),
+).pipe(
+  Command.withDescription(
+    "Show the profile's session and check it with the server (exit 4 when not signed in, expired or refused)",
+  ),
+  Command.withExamples([
+    { command: "soracom-auth status", description: "The default profile, checked with the server" },
+    {
+      command: "soracom-auth status --profile work --offline --json",
+      description: "Cached data only, as JSON",
+    },
+  ]),
+)
+
+export const logout = Command.make(
+  "logout",
+  {
+    profile: profileFlag,
+    localOnly: switchFlag("local-only", "Only forget the cached session; leave it valid on the server"),
+  },
+  (flags) =>
+    withSessions((g, cli) =>
+      Effect.gen(function* () {
+        const sessions = yield* Sessions
+        const name = Environment.profileName(opt(flags.profile), cli.env)
+        const result = yield* sessions.signOut(name, { localOnly: flags.localOnly })
+        if (g.json) {
+          const revoked = result._tag === "RevokedAndRemoved"
+          return g.out.dataJson({
+            profile: name,
+            revoked,
+            removed: result._tag !== "NothingCached",
+            result: result._tag,
+          })
+        }
+        switch (result._tag) {
+          case "NothingCached":
+            return g.out.status(`No session cached for profile "${name}"; nothing to do.`)
+          case "RevokedAndRemoved":
+            return g.out.success(
+              `Signed out: the server revoked the API key and token, and the cached session of "${name}" was removed.`,
+            )
+          case "ExpiredRemoved":
+            return g.out.success(
+              `The session had already expired; removed the cached session of "${name}" (nothing to revoke).`,
+            )
+          case "ServerRejectedRemoved":
+            return g.out.success(
+              `The server no longer accepted the session; removed the cached session of "${name}".`,
+            )
+          case "LocalRemoved":
+            return g.out.success(
+              `Removed the cached session of "${name}"; it stays valid on the server until it expires.`,
+            )
+        }
+      }),
+    ),
+).pipe(
+  Command.withDescription(
+    "Revoke the session on the server (when still valid) and remove the cached session",
+  ),
+  Command.withExamples([
+    { command: "soracom-auth logout", description: "Sign out of the default profile" },
+    { command: "soracom-auth logout --profile work --local-only", description: "Forget it here only" },
+  ]),
+)
+
+const sessionWords = (state: SessionState, now: number): string => {
+  switch (state._tag) {
+    case "None":
+      return "no session"
+    case "Expired":
+      return "session expired"
+    case "Stale":
+    case "Fresh":
+      return `signed in, ${formatDuration(DateTime.toEpochMillis(state.cached.session.expiresAt) - now)} left`
+  }
+}
+
+interface ProfileRow {
+  readonly name: string
+  readonly method?: Method | undefined
+  readonly identity?: string | undefined
+  readonly endpoint: string
+  readonly state: SessionState
+  readonly problem?: string | undefined
+}
+
+const endpointText = (endpoint: Endpoint.Endpoint): string =>
+  endpoint._tag === "Url" ? endpoint.url : `${endpoint.coverage}${endpoint.sandbox ? " sandbox" : ""}`
+
+/** A profile's method, identity and endpoint (from its file, else from its cached session). */
+const profileRow = (store: ProfileStoreShape, p: ProfileSession): Effect.Effect<ProfileRow> => {
+  const fromSession: ProfileRow =
+    p.state._tag === "None"
+      ? { name: p.name, endpoint: "", state: p.state }
+      : {
+          name: p.name,
+          method: p.state.cached.method,
+          identity: p.state.cached.identity,
+          endpoint: p.state.cached.endpoint,
+          state: p.state,
+        }
+  if (!p.hasProfile) return Effect.succeed({ ...fromSession, problem: "no profile file" })
+  return store.read(p.name).pipe(
+    Effect.map((doc): ProfileRow => {
+      const credentials = credentialsOf(doc.fields)
+      return {
+        name: p.name,
+        method: credentials?.kind,
+        identity: credentials === undefined ? undefined : identityOf(credentials),
+        endpoint: endpointText(Environment.endpoint({ env: {}, profile: doc.fields }).endpoint),
+        state: p.state,
+      }
+    }),
+    Effect.catch((e) => Effect.succeed<ProfileRow>({ ...fromSession, problem: e.message.split("\n")[0] })),
+  )
+}
+
+const listProfiles = () =>
+  withSessions((g, _cli) =>
+    Effect.gen(function* () {
+      const sessions = yield* Sessions
+      const store = yield* ProfileStore
+      const all = yield* sessions.list
+      const now = Date.now()
+      const rows = yield* Effect.forEach(all, (p) => profileRow(store, p))
+      if (g.json) {
+        return g.out.dataJson(
+          rows.map((r) => ({
+            name: r.name,
+            ...(r.method === undefined ? {} : { method: r.method, identity: r.identity }),
+            endpoint: r.endpoint,
+            session: r.state._tag === "None" ? "none" : r.state._tag === "Expired" ? "expired" : "live",
+            ...(r.state._tag === "None" || r.state._tag === "Expired"
+              ? {}
+              : { expiresAt: DateTime.formatIso(r.state.cached.session.expiresAt) }),
+            ...(r.problem === undefined ? {} : { problem: r.problem }),
+          })),
+        )
+      }
+      if (rows.length === 0)
+        return g.out.status(`No profiles in ${store.dir}. Save one with \`soracom-auth login --save NAME\`.`)
+      for (const r of rows) {
+        const method =
+          r.method === undefined ? "no credentials" : `${messages.method[r.method]} ${r.identity}`
+        const parts = [
+          r.name.padEnd(16),
+          method,
+          r.endpoint,
+          sessionWords(r.state, now),
+          ...(r.problem === undefined ? [] : [r.problem]),
+        ]
+        g.out.data(parts.filter((p) => p !== "").join("  ·  "))
+      }
+    }),
+  )
+
+const list = Command.make("list", {}, listProfiles).pipe(
+  Command.withDescription("List the profiles with their method, endpoint and session"),
+)
+
+const remove = Command.make(
+  "remove",
+  { name: Argument.String("name").pipe(Argument.withDescription("The profile to delete")) },
+  ({ name }) =>
+    withSessions((g, _cli) =>
+      Effect.gen(function* () {
+        const sessions = yield* Sessions
+        const store = yield* ProfileStore
+        const cache = yield* SessionCache
+        const signedOut = yield* sessions
+          .signOut(name)
+          .pipe(Effect.map((r) => r._tag === "RevokedAndRemoved"))
+        const removed = yield* store.remove(name)
+        yield* cache.remove(name)
+        if (g.json) return g.out.dataJson({ profile: name, removed, signedOut })
+        if (!removed && !signedOut)
+          return g.out.status(`There is no profile "${name}" in ${store.dir}; nothing to do.`)
+        g.out.success(`Removed profile "${name}"${signedOut ? " and signed out of its session" : ""}.`)
+      }),
+    ),
+).pipe(Command.withDescription("Delete a profile (and sign out of its session)"))
+
+export const profiles = Command.make("profiles", {}, listProfiles).pipe(
+  Command.withDescription(
+    "List the profiles (soracom-cli's files, shared with it) with their method, endpoint and session; or remove one",
+  ),
+  Command.withSubcommands([list, remove]),
+  Command.withExamples([
+    { command: "soracom-auth profiles list", description: "Every profile, its method, endpoint and session" },
+    {
+      command: "soracom-auth profiles remove old-work",
+      description: "Delete one (signing out of its session)",
+    },
+  ]),
+)

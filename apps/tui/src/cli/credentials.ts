@@ -1,0 +1,66 @@
+/**
+ * Credentials from the command line: IDs as flags, secrets already read (stdin, a file or the environment), as
+ * core's `CredentialsInput` — the app's one credentials type.
+ */
+import type { Credentials } from "@soracom-auth/core"
+import type { Redacted } from "effect"
+import { UsageError } from "./errors.ts"
+
+/** @category models */
+export interface CredentialFlags {
+  readonly authKeyId?: string | undefined
+  readonly authKey?: Redacted.Redacted<string> | undefined
+  readonly email?: string | undefined
+  readonly operatorId?: string | undefined
+  readonly userName?: string | undefined
+  readonly password?: Redacted.Redacted<string> | undefined
+}
+
+const usage = (message: string) => new UsageError({ message, flags: true })
+
+/**
+ * Credentials from the flags alone: `undefined` when no credential flag was given, a `UsageError` when they are
+ * incomplete or mixed.
+ *
+ * @category resolution
+ */
+export const credentialsFromFlags = (flags: CredentialFlags): Credentials.Input | UsageError | undefined => {
+  const kinds = [
+    flags.authKeyId !== undefined ? "--auth-key-id" : undefined,
+    flags.email !== undefined ? "--email" : undefined,
+    flags.operatorId !== undefined || flags.userName !== undefined ? "--operator-id/--user-name" : undefined,
+  ].filter((k) => k !== undefined)
+  if (kinds.length > 1) return usage(`Use one sign-in method at a time, not ${kinds.join(" and ")}.`)
+  if (flags.authKeyId !== undefined) {
+    if (flags.authKey === undefined) {
+      return usage(
+        "--auth-key-id needs the secret: --auth-key-stdin, --auth-key-file FILE or SORACOM_AUTH_KEY.",
+      )
+    }
+    return { kind: "authKey", authKeyId: flags.authKeyId, authKey: flags.authKey }
+  }
+  if (flags.email !== undefined) {
+    if (flags.password === undefined) {
+      return usage("--email needs the password: --password-stdin, --password-file FILE or SORACOM_PASSWORD.")
+    }
+    return { kind: "root", email: flags.email, password: flags.password }
+  }
+  if (flags.operatorId !== undefined || flags.userName !== undefined) {
+    if (flags.operatorId === undefined || flags.userName === undefined) {
+      return usage("A SAM user signs in with both --operator-id and --user-name.")
+    }
+    if (flags.password === undefined) {
+      return usage(
+        "--user-name needs the password: --password-stdin, --password-file FILE or SORACOM_PASSWORD.",
+      )
+    }
+    return {
+      kind: "samUser",
+      operatorId: flags.operatorId,
+      userName: flags.userName,
+      password: flags.password,
+    }
+  }
+  if (flags.authKey !== undefined) return usage("An AuthKey secret was given without --auth-key-id.")
+  return undefined
+}
