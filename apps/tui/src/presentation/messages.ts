@@ -9,7 +9,7 @@ import type { Method } from "../session/method.ts"
 const en = {
   method: {
     authKey: "AuthKey",
-    root: "root user (email + password)",
+    root: "Root user",
     samUser: "SAM user",
   } satisfies Record<Method, string>,
   server: {

@@ -50,7 +50,7 @@ describe("profiles", () => {
     expect(frame).toContain("Profile directory: /home/test/.soracom (shared with soracom-cli)")
     expect(frame).toMatch(/default\s+AuthKey · keyId-aaa/)
     expect(frame).toMatch(/loose\s+✖ cannot be read/)
-    expect(frame).toMatch(/root\s+root user \(email \+ password\) · root@example.com/)
+    expect(frame).toMatch(/root\s+Root user · root@example.com/)
     expect(frame).toContain("Back")
   })
 

@@ -1,11 +1,42 @@
 /**
  * One input field: its label, the input (masked with `*` for secrets, never prefilled), an optional hint, and the
- * validation message under it. Exactly one field is mounted at a time.
+ * validation message under it. Exactly one field is mounted at a time. Editing keys are readline's
+ * (`line-editor.ts`): Ctrl+U clears a prefilled value in one press, and no control key ever becomes text.
  */
-import { PasswordInput, TextInput } from "@inkjs/ui"
-import { Box, Text } from "ink"
-import { useCallback, useState } from "react"
+import { Box, Text, useInput } from "ink"
+import { useRef, useState } from "react"
 import { theme } from "../theme/theme.ts"
+import { editLine, initialLine, type LineState } from "./line-editor.ts"
+
+const Cursor = ({
+  state,
+  secret,
+  placeholder,
+}: {
+  readonly state: LineState
+  readonly secret: boolean
+  readonly placeholder?: string | undefined
+}) => {
+  const shown = secret ? "*".repeat(state.value.length) : state.value
+  if (shown.length === 0) {
+    return (
+      <Text>
+        <Text inverse> </Text>
+        {placeholder === undefined ? null : <Text color={theme.color.muted}>{placeholder}</Text>}
+      </Text>
+    )
+  }
+  const before = shown.slice(0, state.cursor)
+  const under = shown.slice(state.cursor, state.cursor + 1)
+  const after = shown.slice(state.cursor + 1)
+  return (
+    <Text>
+      {before}
+      <Text inverse>{under === "" ? " " : under}</Text>
+      {after}
+    </Text>
+  )
+}
 
 /** @category components */
 export const Field = ({
@@ -25,35 +56,30 @@ export const Field = ({
   readonly error?: string | undefined
   readonly onSubmit: (value: string) => void
 }) => {
-  // The message stays until the value differs from the one it was about, then gives way to the hint. (Compared by
-  // value: @inkjs/ui may report the same value again after a re-render.)
-  const [current, setCurrent] = useState(defaultValue ?? "")
-  const [checked, setChecked] = useState(defaultValue ?? "")
-  const showError = error !== undefined && current === checked
-  const submit = (value: string) => {
-    setChecked(value)
-    setCurrent(value)
-    onSubmit(value)
-  }
-  const change = useCallback((value: string) => setCurrent(value), [])
+  const initial = secret ? "" : (defaultValue ?? "")
+  // Kept in a ref too: keys arriving in one chunk act on the latest value, not on the one of the last render.
+  const current = useRef<LineState>(initialLine(initial))
+  const [state, setState] = useState(current.current)
+  // The message stays until the value differs from the one it was about, then gives way to the hint.
+  const [checked, setChecked] = useState(initial)
+  useInput((input, key) => {
+    if (key.return) {
+      setChecked(current.current.value)
+      onSubmit(current.current.value)
+      return
+    }
+    const next = editLine(current.current, input, key)
+    if (next !== current.current) {
+      current.current = next
+      setState(next)
+    }
+  })
+  const showError = error !== undefined && state.value === checked
   return (
     <Box flexDirection="column">
       <Box>
         <Text bold>{label}: </Text>
-        {secret ? (
-          <PasswordInput
-            onChange={change}
-            onSubmit={submit}
-            {...(placeholder === undefined ? {} : { placeholder })}
-          />
-        ) : (
-          <TextInput
-            onChange={change}
-            onSubmit={submit}
-            {...(defaultValue === undefined ? {} : { defaultValue })}
-            {...(placeholder === undefined ? {} : { placeholder })}
-          />
-        )}
+        <Cursor state={state} secret={secret} placeholder={placeholder} />
       </Box>
       {showError ? (
         <Text color={theme.color.error}>
