@@ -32,7 +32,7 @@ export interface LineKey {
 /** @category constructors */
 export const initialLine = (value = ""): LineState => ({ value, cursor: value.length })
 
-const at = (state: LineState, value: string, cursor: number): LineState => ({
+const at = (_previous: LineState, value: string, cursor: number): LineState => ({
   value,
   cursor: Math.max(0, Math.min(cursor, value.length)),
 })
