@@ -6,7 +6,7 @@
  * killed/survived/no coverage/timeout/compile errors, duration.
  *
  * Env: MUTATE_CONCURRENCY (default 2), MUTATE_FULL=1 to ignore the incremental file, MUTATE_STATIC=1 to test
- * static mutants too.
+ * static mutants too, MUTATE_FILES=a.ts,b.ts to mutate only those files (globs relative to the target's directory).
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -32,7 +32,7 @@ const optionsFor = (target: Target, dir: string): StrykerOptions => ({
   // Static mutants (module-level values) need every test per mutant: on 2 shared cores they took ~60 % of a run.
   // They are reported as Ignored and left out of the score (MUTATE_STATIC=1 includes them).
   ignoreStatic: process.env.MUTATE_STATIC !== "1",
-  mutate: [...target.mutate],
+  mutate: process.env.MUTATE_FILES === undefined ? [...target.mutate] : process.env.MUTATE_FILES.split(","),
   concurrency,
   incremental: process.env.MUTATE_FULL !== "1",
   incrementalFile: join(root, "tools", "mutate", "incremental", `${target.name}.json`),
