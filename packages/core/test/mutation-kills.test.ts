@@ -3,8 +3,8 @@
  * documented contract (JSDoc), not from the code.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { DateTime, Redacted } from "effect"
-import { AuthResponse, Endpoint } from "../src/index.ts"
+import { DateTime, Duration, Effect, Exit, Redacted } from "effect"
+import { AuthRequest, AuthResponse, Endpoint, Errors, RetryPolicy } from "../src/index.ts"
 
 const expiringAt = (millis: number) =>
   new AuthResponse.AuthResponse({
@@ -49,5 +49,84 @@ describe("Endpoint.resolve of a custom URL: always …/v1, no trailing slash", (
       Endpoint.resolve(Endpoint.url("https://proxy.example/soracom/v1")),
       "https://proxy.example/soracom/v1",
     )
+  })
+})
+
+describe("AuthRequest.fromInput: blank optional fields are absent, given ones are kept", () => {
+  const credentials = { kind: "authKey", authKeyId: "keyId-abc", authKey: "secret-abc" } as const
+  it.effect("an MFA code given is carried in the request", () =>
+    Effect.gen(function* () {
+      const r = yield* AuthRequest.fromInput({ credentials, mfaOtpCode: "123456" })
+      assert.strictEqual(r.mfaOtpCode, "123456")
+    }),
+  )
+  it.effect("a blank (spaces only) lifetime or MFA code counts as absent, not as invalid", () =>
+    Effect.gen(function* () {
+      const r = yield* AuthRequest.fromInput({ credentials, mfaOtpCode: "   ", tokenTimeoutSeconds: "  " })
+      assert.strictEqual(r.mfaOtpCode, undefined)
+      assert.strictEqual(r.tokenTimeoutSeconds, undefined)
+    }),
+  )
+})
+
+describe("Endpoint.validate: an absolute http(s) URL without query or fragment", () => {
+  const check = (url: string) => Effect.runSync(Effect.exit(Endpoint.validate(Endpoint.url(url))))
+  it("refuses text before the scheme, a query and a fragment; accepts a plain URL", () => {
+    assert.isTrue(Exit.isSuccess(check("http://127.0.0.1:8080")))
+    for (const bad of [
+      "xhttp://127.0.0.1:8080",
+      "ftp://h.example",
+      "http://h.example/v1?x=1",
+      "http://h.example/#f",
+    ])
+      assert.isTrue(Exit.isFailure(check(bad)), bad)
+  })
+  it("the failure names the field and says what is expected", () => {
+    const exit = check("not a url")
+    assert.isTrue(Exit.isFailure(exit))
+    const error = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail")?.error : undefined
+    assert.strictEqual(error?.field, "endpoint")
+    assert.include(error?.message ?? "", "http")
+  })
+})
+
+describe("RetryPolicy.isRetryable / retryMessage, per the documented rules", () => {
+  const op = (operation: Errors.Operation) => operation
+  it("token-creating operations retry 503 and transport errors, never a cancelled (Aborted) request", () => {
+    const s503 = new Errors.ServerError({ operation: "auth", status: 503 })
+    const aborted = new Errors.TransportError({ operation: "auth", endpoint: "e", reason: "Aborted" })
+    const timeout = new Errors.TransportError({ operation: "auth", endpoint: "e", reason: "Timeout" })
+    for (const o of [op("auth"), op("switchUser"), op("generateAuthToken")]) {
+      assert.isTrue(RetryPolicy.isRetryable(o, s503), `${o} 503`)
+      assert.isTrue(RetryPolicy.isRetryable(o, timeout), `${o} timeout`)
+      assert.isFalse(RetryPolicy.isRetryable(o, aborted), `${o} aborted`)
+    }
+  })
+
+  it("the reason names the status and the code only when there is one; an error's final period is dropped", () => {
+    const message = (error: Errors.SoracomAuthError) =>
+      RetryPolicy.retryMessage({
+        operation: "auth",
+        error,
+        attempt: 1,
+        maxAttempts: 2,
+        delay: Duration.millis(100),
+      })
+    assert.include(
+      message(new Errors.ServerError({ operation: "auth", status: 502 })),
+      "SORACOM answered HTTP 502.",
+    )
+    assert.include(
+      message(new Errors.RateLimited({ operation: "auth" })),
+      "SORACOM is rate-limiting requests (HTTP 429).",
+    )
+    assert.include(
+      message(new Errors.RateLimited({ operation: "auth", code: "LIM1" })),
+      "SORACOM is rate-limiting requests (HTTP 429, LIM1).",
+    )
+    const t = message(
+      new Errors.TransportError({ operation: "auth", endpoint: "https://e", reason: "Timeout" }),
+    )
+    assert.isTrue(t.endsWith(".") && !t.endsWith(".."), t)
   })
 })
