@@ -20,7 +20,7 @@ import {
   type Errors,
   SoracomAuth,
 } from "@soracom-auth/core"
-import { Clock, Context, Effect, Layer, Option } from "effect"
+import { Clock, Context, DateTime, Effect, Layer, Option } from "effect"
 import { HttpClient, HttpClientRequest } from "effect/http"
 import type { ProfileFileError } from "../profiles/errors.ts"
 import { ProfileStore } from "../profiles/ProfileStore.ts"
@@ -95,6 +95,15 @@ export interface SessionsShape {
   readonly renewing: (
     input: SignInInput,
   ) => Effect.Effect<CachedSession, Errors.AuthError | Errors.SwitchUserNotAllowed>
+  /**
+   * Renews a cached session that has not expired — core's `renewToken`: the same API key, a new token for the
+   * same lifetime, no credentials (so no MFA code) — and caches it. SORACOM's refusal is `RenewalRefused`
+   * (the token expired) or `AuthFailed` (the key was revoked).
+   */
+  readonly renew: (
+    profile: string,
+    cached: CachedSession,
+  ) => Effect.Effect<CachedSession, Errors.RenewTokenError | CacheError>
   readonly verify: (cached: CachedSession) => Effect.Effect<Verdict>
   readonly signOut: (
     profile: string,
@@ -189,6 +198,27 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
         }).pipe(Effect.scoped, Effect.provide(api.auth(input.endpoint)))
       })
 
+      const renew: SessionsShape["renew"] = Effect.fn("Sessions.renew")(function* (profile, cached) {
+        const { issuedAt, expiresAt } = cached.session
+        // The lifetime it was issued with (within SORACOM's bounds), else the service's default.
+        const lifetime =
+          issuedAt === undefined
+            ? undefined
+            : Math.min(
+                172_800,
+                Math.max(
+                  180,
+                  Math.round((DateTime.toEpochMillis(expiresAt) - DateTime.toEpochMillis(issuedAt)) / 1000),
+                ),
+              )
+        const session = yield* SoracomAuth.SoracomAuth.use((auth) =>
+          auth.renewToken(cached.session, lifetime),
+        ).pipe(Effect.provide(api.auth(Endpoint.url(cached.endpoint))))
+        const renewed: CachedSession = { ...cached, session }
+        yield* cache.write(profile, renewed)
+        return renewed
+      })
+
       const verify: SessionsShape["verify"] = (cached) =>
         Effect.gen(function* () {
           const client = yield* HttpClient.HttpClient
@@ -247,7 +277,7 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
         )
       }).pipe(Effect.withSpan("Sessions.list"))
 
-      return Sessions.of({ signIn, current, renewing, verify, signOut, list })
+      return Sessions.of({ signIn, current, renewing, renew, verify, signOut, list })
     }),
   )
 }

@@ -14,6 +14,7 @@ const canary = {
 
 const suite = cliSuite({
   sandbox: {
+    record: true,
     seed: {
       operators: [
         {
@@ -95,17 +96,32 @@ describe("token", () => {
     })
   })
 
-  it("within the refresh margin, signs in again with the profile's stored credentials", async () => {
+  it("within the refresh margin, renews the session — same API key, new token, no credentials, no sign-in", async () => {
+    const first = await login() // nothing stored: a sign-in would be impossible
+    ageSession("default", 60_000) // inside the margin, still valid on the server
+    suite.sandbox.clearExchanges()
+    const r = await run(["token", "--json"])
+    expect(r.code, r.stderr).toBe(0)
+    const renewed = JSON.parse(r.stdout) as typeof first
+    expect(renewed.apiKey).toBe(first.apiKey)
+    expect(renewed.token).not.toBe(first.token)
+    expect(suite.sandbox.exchanges().map((e) => `${e.response?.status} ${e.request.path}`)).toEqual([
+      `200 /v1/operators/${demo.operatorId}/token`,
+    ])
+    // the renewed session is cached: the next call reuses it silently
+    const again = await run(["token"])
+    expect(again.stdout).toBe(`${renewed.token}\n`)
+    expect(again.stderr).toBe("")
+  })
+
+  it("a refused renewal falls back to signing in with the profile's stored credentials", async () => {
     const first = await login(["--save", "default"])
-    ageSession("default", 60_000) // inside the 5-minute margin, still valid on the server
+    ageSession("default", 60_000)
+    suite.sandbox.faults.set("/operators/{operator_id}/token", { status: 400, times: 1 })
     const r = await run(["token"])
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(r.stdout.trim()).not.toBe(first.token)
     expect(r.stderr).toContain("signing in with AuthKey")
-    // the new session is cached: the next call reuses it silently
-    const again = await run(["token"])
-    expect(again.stdout).toBe(r.stdout)
-    expect(again.stderr).toBe("")
   })
 
   it("signs in with SORACOM_AUTH_KEY_ID/SORACOM_AUTH_KEY when nothing is cached", async () => {

@@ -1,6 +1,6 @@
 /**
- * `soracom-auth token` and `soracom-auth env` — a usable session for scripts: the cached one while fresh, else a
- * new sign-in when credentials are at hand (`SORACOM_AUTH_KEY_ID`/`SORACOM_AUTH_KEY`, or the profile's), else
+ * `soracom-auth token` and `soracom-auth env` — a usable session for scripts: the cached one while fresh, renewed
+ * while due but not expired (no credentials needed), else a new sign-in when credentials are at hand (`SORACOM_AUTH_KEY_ID`/`SORACOM_AUTH_KEY`, or the profile's), else
  * exit 4. `--check` asks the server first and signs in again when it no longer accepts the session.
  *
  * `token` prints the bare token, or `--format header` (both headers SORACOM wants, for `curl -H @file`),
@@ -52,6 +52,19 @@ const usableSession = (
       if (verdict._tag !== "Rejected") return state.cached
       rejected = true
       yield* sessions.signOut(name, { localOnly: true })
+    }
+    // Due for renewal but still valid: renew it — no credentials needed, so no MFA code either. Only when SORACOM
+    // refuses (the token expired meanwhile, the key was revoked) does a sign-in follow.
+    if (state._tag === "Stale") {
+      g.out.status("The cached session is expiring; renewing it…")
+      const renewed = yield* sessions.renew(name, state.cached).pipe(
+        Effect.map((cached): CachedSession | undefined => cached),
+        Effect.catchTags({
+          RenewalRefused: () => Effect.succeed(undefined),
+          AuthFailed: () => Effect.succeed(undefined),
+        }),
+      )
+      if (renewed !== undefined) return renewed
     }
     const profile = yield* readProfileIfPresent(yield* ProfileStore, name, false)
     const credentials =
