@@ -8,6 +8,7 @@
 import type { Errors } from "@soracom-auth/core"
 import { Duration } from "effect"
 import type { Cancelled, InputFileError, UsageError } from "../cli/errors.ts"
+import type { ProfileCommandFailed, SourceProfileInvalid } from "../profiles/credentialSource.ts"
 import type { ProfileError } from "../profiles/errors.ts"
 import type { NotSignedIn } from "../session/errors.ts"
 import { type Method, takesMfa } from "../session/method.ts"
@@ -25,6 +26,8 @@ export interface UnknownError {
 export type AppError =
   | Errors.SoracomAuthError
   | ProfileError
+  | ProfileCommandFailed
+  | SourceProfileInvalid
   | NotSignedIn
   | UsageError
   | Cancelled
@@ -175,6 +178,16 @@ const table: Table = {
     title: m.error.profileFile.title(e.operation, e.path, e.reason),
     next: m.error.profileFile.next,
     exitCode: ExitCode.error,
+  }),
+  ProfileCommandFailed: (e, _ctx, m) => ({
+    title: e.message,
+    next: m.error.profileCommand.next,
+    exitCode: ExitCode.error,
+  }),
+  SourceProfileInvalid: (e, _ctx, m) => ({
+    title: e.message,
+    next: m.error.sourceProfile.next,
+    exitCode: ExitCode.usage,
   }),
   NotSignedIn: (e, _ctx, m) => ({
     title:

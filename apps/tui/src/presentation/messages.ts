@@ -77,6 +77,12 @@ const en = {
       next: "Sign in again with `soracom-auth login`.",
     },
     profileTooOpen: { next: (path: string) => `Fix it with: chmod 600 '${path}'` },
+    profileCommand: {
+      next: "Run the command yourself: it must print a profile JSON (e.g. authKeyId and authKey) and exit 0.",
+    },
+    sourceProfile: {
+      next: "A switch profile names a source profile with its own credentials, plus the operatorId and username to switch to.",
+    },
     profileNotFound: {
       title: (name: string, path: string) => `There is no profile "${name}" at ${path}.`,
       next: (name: string) =>

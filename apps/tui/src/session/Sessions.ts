@@ -19,6 +19,7 @@ import {
   Endpoint,
   type Errors,
   SoracomAuth,
+  SwitchUser,
 } from "@soracom-auth/core"
 import { Clock, Context, DateTime, Effect, Layer, Option } from "effect"
 import { HttpClient, HttpClientRequest } from "effect/http"
@@ -36,6 +37,8 @@ export interface SignInInput {
   readonly endpoint: Endpoint.Endpoint
   readonly mfaOtpCode?: string | undefined
   readonly tokenTimeoutSeconds?: number | undefined
+  /** Sign in with `credentials`, then switch to this operator / SAM user (a soracom-cli `sourceProfile`). */
+  readonly switchTo?: { readonly operatorId: string; readonly userName: string } | undefined
 }
 
 /** What happened to the session a sign-in replaced. @category models */
@@ -83,7 +86,9 @@ export interface ProfileSession {
 
 /** @category models */
 export interface SessionsShape {
-  readonly signIn: (input: SignInInput) => Effect.Effect<SignedIn, Errors.AuthError | CacheError>
+  readonly signIn: (
+    input: SignInInput,
+  ) => Effect.Effect<SignedIn, Errors.AuthError | Errors.SwitchUserNotAllowed | CacheError>
   readonly current: (
     profile: string,
     options?: { readonly endpointUrl?: string | undefined },
@@ -154,13 +159,19 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
         const previous = yield* current(input.profile).pipe(
           Effect.orElseSucceed(() => ({ _tag: "None" }) as const),
         )
+        const switchTo =
+          input.switchTo === undefined ? undefined : yield* SwitchUser.fromInput(input.switchTo)
         const cached = yield* Effect.gen(function* () {
           const auth = yield* SoracomAuth.SoracomAuth
-          const session = yield* auth.auth(request)
+          const signedIn = yield* auth.auth(request)
+          const session = switchTo === undefined ? signedIn : yield* auth.switchUser(signedIn, switchTo)
           return {
             endpoint: auth.baseUrl,
             method: input.credentials.kind,
-            identity: identityOf(input.credentials),
+            identity:
+              switchTo === undefined
+                ? identityOf(input.credentials)
+                : `${switchTo.operatorId}/${switchTo.userName} (switched from ${identityOf(input.credentials)})`,
             session,
           } satisfies CachedSession
         }).pipe(Effect.provide(api.auth(input.endpoint)))
@@ -190,7 +201,13 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
             identity: identityOf(input.credentials),
           }
           const session = yield* AuthSession.make({
-            source: request,
+            source:
+              input.switchTo === undefined
+                ? request
+                : new SwitchUser.Source({
+                    base: request,
+                    request: yield* SwitchUser.fromInput(input.switchTo),
+                  }),
             store: cache.store(input.profile, meta),
           })
           const response = yield* session.get

@@ -11,7 +11,7 @@ import * as Environment from "../../environment.ts"
 import { messages } from "../../presentation/messages.ts"
 import { validateName } from "../../profiles/files.ts"
 import type { ProfileFields } from "../../profiles/ProfileFile.ts"
-import { credentialsOf, fieldsWithCredentials } from "../../profiles/ProfileFile.ts"
+import { fieldsWithCredentials } from "../../profiles/ProfileFile.ts"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
 import { Sessions } from "../../session/Sessions.ts"
 import { opt, withSessions } from "../context.ts"
@@ -23,7 +23,9 @@ import {
   coverageFlag,
   endpointFlag,
   optionalStringFlag,
+  profileCommandFlag,
   profileFlag,
+  profileSignIn,
   readProfileIfPresent,
   switchFlag,
   tokenTimeoutFlag,
@@ -61,6 +63,7 @@ export const login = Command.make(
     coverage: coverageFlag,
     endpoint: endpointFlag,
     save: optionalStringFlag("save", "Also store the credentials in profile P (soracom-cli format, 0600)"),
+    profileCommand: profileCommandFlag,
   },
   (flags) =>
     withSessions((g, cli) =>
@@ -123,10 +126,17 @@ export const login = Command.make(
             ),
           )
         const profile = yield* lenient(name)
-        const credentials =
-          fromFlags ??
-          Environment.authKeyFromEnv(cli.env) ??
-          (profile === undefined ? undefined : credentialsOf(profile.fields))
+        // flags > --profile-command > SORACOM_AUTH_KEY_ID/SORACOM_AUTH_KEY > the profile (its own precedence)
+        const command = opt(flags.profileCommand)
+        const fromProfile =
+          fromFlags !== undefined
+            ? undefined
+            : command !== undefined
+              ? yield* profileSignIn(store, name, profile, command)
+              : Environment.authKeyFromEnv(cli.env) !== undefined
+                ? undefined
+                : yield* profileSignIn(store, name, profile, undefined)
+        const credentials = fromFlags ?? fromProfile?.credentials ?? Environment.authKeyFromEnv(cli.env)
         const resolved = Environment.endpoint({
           flag: opt(flags.endpoint),
           coverage: opt(flags.coverage),
@@ -148,8 +158,8 @@ export const login = Command.make(
           }
           return yield* new UsageError({ message: missingCredentialsMessage })
         }
-        const mfaCode = opt(flags.mfaCode)
-        if (mfaCode !== undefined && credentials.kind === "authKey") {
+        const mfaCode = opt(flags.mfaCode) ?? fromProfile?.mfaOtpCode
+        if (opt(flags.mfaCode) !== undefined && credentials.kind === "authKey") {
           return yield* new UsageError({
             message: "--mfa-code is for a root or SAM user; an AuthKey signs in without MFA.",
             flags: true,
@@ -166,6 +176,7 @@ export const login = Command.make(
           endpoint: resolved.endpoint,
           mfaOtpCode: mfaCode,
           tokenTimeoutSeconds: timeout ?? profile?.fields.tokenTimeoutSeconds,
+          switchTo: fromProfile?.switchTo,
         })
 
         // 3. --save: the credentials into a soracom-cli profile (unknown keys of an existing one kept)

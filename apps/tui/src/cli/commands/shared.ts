@@ -1,8 +1,13 @@
 /** Flags and steps several commands share. */
-import { Fields } from "@soracom-auth/core"
+import { type Credentials, Fields } from "@soracom-auth/core"
 import { Effect, Option } from "effect"
 import { Flag } from "effect/cli"
 import { parseDuration } from "../../presentation/format.ts"
+import {
+  type ProfileCommandFailed,
+  resolveProfileSource,
+  type SourceProfileInvalid,
+} from "../../profiles/credentialSource.ts"
 import type { ProfileError } from "../../profiles/errors.ts"
 import type { ProfileDocument } from "../../profiles/ProfileFile.ts"
 import type { ProfileStoreShape } from "../../profiles/ProfileStore.ts"
@@ -52,6 +57,55 @@ export const readProfileIfPresent = (
         explicit ? Effect.fail(e) : Effect.succeed<ProfileDocument | undefined>(undefined),
       ),
     )
+
+/** `--profile-command CMD`: soracom-cli's credential command, winning over the profile's. */
+export const profileCommandFlag = Flag.String("profile-command").pipe(
+  Flag.optional,
+  Flag.withDescription(
+    "Run CMD for the credentials: it prints a profile JSON (may carry mfaOTPCode). No shell unless CMD has shell syntax; 10 s, 64 KiB",
+  ),
+)
+
+/** What a profile side signs in with (see credentialSource.ts). @category models */
+export interface ProfileSignIn {
+  readonly credentials: Credentials.Input
+  readonly mfaOtpCode?: string | undefined
+  readonly switchTo?: { readonly operatorId: string; readonly userName: string } | undefined
+}
+
+/**
+ * The sign-in a profile gives, with soracom-cli's precedence: `--profile-command` > the profile's
+ * `profileCommand` > `sourceProfile` (switch user) > AuthKey > root > SAM user; `undefined` when there is none
+ * (or no profile and no command).
+ */
+export const profileSignIn = (
+  store: ProfileStoreShape,
+  name: string,
+  profile: ProfileDocument | undefined,
+  profileCommand: string | undefined,
+): Effect.Effect<ProfileSignIn | undefined, ProfileError | ProfileCommandFailed | SourceProfileInvalid> =>
+  profile === undefined && profileCommand === undefined
+    ? Effect.succeed(undefined)
+    : Effect.map(
+        resolveProfileSource({
+          name,
+          read: (n) => (n === name && profile !== undefined ? Effect.succeed(profile) : store.read(n)),
+          profileCommand,
+        }),
+        (source): ProfileSignIn | undefined => {
+          switch (source._tag) {
+            case "None":
+              return undefined
+            case "SignIn":
+              return { credentials: source.credentials, mfaOtpCode: source.mfaOtpCode }
+            case "SwitchUser":
+              return {
+                ...source.base,
+                switchTo: { operatorId: source.operatorId, userName: source.userName },
+              }
+          }
+        },
+      )
 
 /** `--token-timeout`: seconds or a duration (`2h`, `90m`, `1h30m`). */
 export const tokenTimeoutFlag = Flag.String("token-timeout").pipe(

@@ -12,13 +12,19 @@ import { Command, Flag } from "effect/cli"
 import * as Environment from "../../environment.ts"
 import { headerLines, shellExports, shells } from "../../presentation/exports.ts"
 import { messages } from "../../presentation/messages.ts"
-import { credentialsOf } from "../../profiles/ProfileFile.ts"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
 import { NotSignedIn } from "../../session/errors.ts"
 import type { CachedSession } from "../../session/SessionCache.ts"
 import { Sessions } from "../../session/Sessions.ts"
 import { type CliEnvShape, type Globals, opt, withSessions } from "../context.ts"
-import { endpointFlag, profileFlag, readProfileIfPresent, switchFlag } from "./shared.ts"
+import {
+  endpointFlag,
+  profileCommandFlag,
+  profileFlag,
+  profileSignIn,
+  readProfileIfPresent,
+  switchFlag,
+} from "./shared.ts"
 import { sessionJson } from "./show.ts"
 
 const checkFlag = switchFlag(
@@ -32,6 +38,7 @@ const usableSession = (
     readonly profile: Option.Option<string>
     readonly endpoint: Option.Option<string>
     readonly check: boolean
+    readonly profileCommand: Option.Option<string>
   },
   g: Globals,
   cli: CliEnvShape,
@@ -66,10 +73,13 @@ const usableSession = (
       )
       if (renewed !== undefined) return renewed
     }
-    const profile = yield* readProfileIfPresent(yield* ProfileStore, name, false)
-    const credentials =
-      Environment.authKeyFromEnv(cli.env) ??
-      (profile === undefined ? undefined : credentialsOf(profile.fields))
+    const store = yield* ProfileStore
+    const profile = yield* readProfileIfPresent(store, name, false)
+    // --profile-command > SORACOM_AUTH_KEY_ID/SORACOM_AUTH_KEY > the profile (its own precedence)
+    const command = opt(flags.profileCommand)
+    const envKey = command === undefined ? Environment.authKeyFromEnv(cli.env) : undefined
+    const fromProfile = envKey === undefined ? yield* profileSignIn(store, name, profile, command) : undefined
+    const credentials = envKey ?? fromProfile?.credentials
     if (credentials === undefined) {
       return yield* new NotSignedIn({
         profile: name,
@@ -96,7 +106,9 @@ const usableSession = (
       profile: name,
       credentials,
       endpoint,
+      mfaOtpCode: fromProfile?.mfaOtpCode,
       tokenTimeoutSeconds: profile?.fields.tokenTimeoutSeconds,
+      switchTo: fromProfile?.switchTo,
     })
     return cached
   })
@@ -107,6 +119,7 @@ export const token = Command.make(
     profile: profileFlag,
     endpoint: endpointFlag,
     check: checkFlag,
+    profileCommand: profileCommandFlag,
     format: Flag.Literals("format", ["token", "header", "json", "env"]).pipe(
       Flag.withDefault("token" as const),
       Flag.withDescription(
@@ -154,6 +167,7 @@ export const env = Command.make(
     profile: profileFlag,
     endpoint: endpointFlag,
     check: checkFlag,
+    profileCommand: profileCommandFlag,
     shell: Flag.Literals("shell", shells).pipe(
       Flag.withDefault("sh" as const),
       Flag.withDescription("Syntax of the exports: sh (bash, zsh, …), fish or pwsh"),
