@@ -15,6 +15,7 @@ import { login } from "./commands/login.ts"
 import { resetPassword } from "./commands/resetPassword.ts"
 import { demo, sandbox } from "./commands/sandbox.ts"
 import { logout, profiles, status } from "./commands/session.ts"
+import { switchUser } from "./commands/switchUser.ts"
 import { env, token } from "./commands/token.ts"
 import {
   type Attempt,
@@ -40,6 +41,7 @@ export const root = Command.make("soracom-auth").pipe(
     env,
     status,
     logout,
+    switchUser,
     profiles,
     resetPassword,
     sandbox,
@@ -57,7 +59,8 @@ export const root = Command.make("soracom-auth").pipe(
   ]),
 )
 
-const commandNames = "login, token, env, status, logout, profiles, reset-password, sandbox, demo, completion"
+const commandNames =
+  "login, token, env, status, logout, switch-user, profiles, reset-password, sandbox, demo, completion"
 
 /** `--json` anywhere before `--` (known even when parsing fails). */
 const wantsJson = (argv: ReadonlyArray<string>): boolean => {

@@ -26,6 +26,7 @@ import { HttpClient, HttpClientRequest } from "effect/http"
 import type { ProfileFileError } from "../profiles/errors.ts"
 import { ProfileStore } from "../profiles/ProfileStore.ts"
 import { Api } from "./Api.ts"
+import { NotSignedIn } from "./errors.ts"
 import { identityOf } from "./method.ts"
 import { type CachedSession, type CacheError, SessionCache } from "./SessionCache.ts"
 
@@ -109,6 +110,17 @@ export interface SessionsShape {
     profile: string,
     cached: CachedSession,
   ) => Effect.Effect<CachedSession, Errors.RenewTokenError | CacheError>
+  /**
+   * Switch user as a profile's still-valid session (`POST /auth/switch_user`, at most 1 h); the switched session
+   * is cached under `saveAs` when given. `NotSignedIn` without a valid session.
+   */
+  readonly switchUser: (input: {
+    readonly profile: string
+    readonly operatorId: string
+    readonly userName: string
+    readonly tokenTimeoutSeconds?: number | undefined
+    readonly saveAs?: string | undefined
+  }) => Effect.Effect<CachedSession, Errors.SwitchUserError | NotSignedIn | CacheError>
   readonly verify: (cached: CachedSession) => Effect.Effect<Verdict>
   readonly signOut: (
     profile: string,
@@ -236,6 +248,31 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
         return renewed
       })
 
+      const switchUser: SessionsShape["switchUser"] = Effect.fn("Sessions.switchUser")(function* (input) {
+        const request = yield* SwitchUser.fromInput(input)
+        const state = yield* current(input.profile)
+        if (state._tag === "None" || state._tag === "Expired") {
+          return yield* new NotSignedIn({
+            profile: input.profile,
+            ...(state._tag === "Expired"
+              ? { expiredAt: DateTime.toEpochMillis(state.cached.session.expiresAt) }
+              : {}),
+          })
+        }
+        const from = state.cached
+        const session = yield* SoracomAuth.SoracomAuth.use((auth) =>
+          auth.switchUser(from.session, request),
+        ).pipe(Effect.provide(api.auth(Endpoint.url(from.endpoint))))
+        const switched: CachedSession = {
+          endpoint: from.endpoint,
+          method: from.method,
+          identity: `${request.operatorId}/${request.userName} (switched from ${from.identity})`,
+          session,
+        }
+        if (input.saveAs !== undefined) yield* cache.write(input.saveAs, switched)
+        return switched
+      })
+
       const verify: SessionsShape["verify"] = (cached) =>
         Effect.gen(function* () {
           const client = yield* HttpClient.HttpClient
@@ -294,7 +331,7 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
         )
       }).pipe(Effect.withSpan("Sessions.list"))
 
-      return Sessions.of({ signIn, current, renewing, renew, verify, signOut, list })
+      return Sessions.of({ signIn, current, renewing, renew, switchUser, verify, signOut, list })
     }),
   )
 }

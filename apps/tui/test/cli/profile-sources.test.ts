@@ -116,3 +116,54 @@ describe("sourceProfile", () => {
     expect(JSON.parse(r.stdout).error._tag).toBe("SwitchUserNotAllowed")
   })
 })
+
+describe("switch-user", () => {
+  const loginRoot = () =>
+    suite.run(["login", "--endpoint", suite.sandbox.endpoint, "--email", demo.email, "--password-stdin"], {
+      stdin: `${demo.password}\n`,
+    })
+
+  it("as the profile's session: allowed by the trust policy, cached under --save-as for token", async () => {
+    expect((await loginRoot()).code).toBe(0)
+    suite.sandbox.clearExchanges()
+    const r = await suite.run([
+      "switch-user",
+      "--json",
+      "--operator-id",
+      demo.operatorId,
+      "--user-name",
+      demo.userName,
+      "--save-as",
+      "switched",
+    ])
+    expect(r.code, r.stderr).toBe(0)
+    const session = JSON.parse(r.stdout) as { token: string; userName: string }
+    expect(session.userName).toBe(demo.userName)
+    expect(paths()).toEqual(["200 /v1/auth/switch_user"])
+    expect((await suite.run(["token", "--profile", "switched"])).stdout).toBe(`${session.token}\n`)
+  })
+
+  it("denied → exit 4 SwitchUserNotAllowed; not signed in → exit 4 NotSignedIn", async () => {
+    const none = await suite.run([
+      "switch-user",
+      "--json",
+      "--operator-id",
+      demo.operatorId,
+      "--user-name",
+      demo.userName,
+    ])
+    expect(none.code).toBe(4)
+    expect(JSON.parse(none.stdout).error._tag).toBe("NotSignedIn")
+    expect((await loginRoot()).code).toBe(0)
+    const denied = await suite.run([
+      "switch-user",
+      "--json",
+      "--operator-id",
+      demo.operatorId,
+      "--user-name",
+      demo.mfaUserName,
+    ])
+    expect(denied.code).toBe(4)
+    expect(JSON.parse(denied.stdout).error._tag).toBe("SwitchUserNotAllowed")
+  })
+})

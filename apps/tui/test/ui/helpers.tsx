@@ -98,6 +98,7 @@ export const memorySessions = (
     current: (profile) => current(profile),
     renewing: () => Effect.die("not used by the screens"),
     renew: () => Effect.die("not used by the screens"),
+    switchUser: () => Effect.die("not used by the screens"),
     verify: () => Effect.succeed({ _tag: "Accepted" } as const),
     signOut: (profile, options = {}) =>
       Effect.gen(function* () {

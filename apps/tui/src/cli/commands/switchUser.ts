@@ -1,0 +1,56 @@
+/**
+ * `soracom-auth switch-user --operator-id OP --user-name U` — as the profile's signed-in user, get a session of
+ * another SAM user whose trust policy lists it (`POST /auth/switch_user`, at most 1 h). Prints it like `login`;
+ * `--save-as Q` caches it under profile Q (then `token --profile Q` hands it out).
+ */
+import { Effect } from "effect"
+import { Command, Flag } from "effect/cli"
+import * as Environment from "../../environment.ts"
+import { validateName } from "../../profiles/files.ts"
+import { Sessions } from "../../session/Sessions.ts"
+import { opt, withSessions } from "../context.ts"
+import { optionalStringFlag, profileFlag, tokenTimeoutFlag, tokenTimeoutSeconds } from "./shared.ts"
+import { sessionJson, signedInLines } from "./show.ts"
+
+export const switchUser = Command.make(
+  "switch-user",
+  {
+    profile: profileFlag,
+    operatorId: Flag.String("operator-id").pipe(
+      Flag.withDescription("The operator to switch to (OP + 10 digits)"),
+    ),
+    userName: Flag.String("user-name").pipe(Flag.withDescription("The SAM user to switch to")),
+    tokenTimeout: tokenTimeoutFlag,
+    saveAs: optionalStringFlag("save-as", "Cache the switched session under profile Q"),
+  },
+  (flags) =>
+    withSessions((g, cli) =>
+      Effect.gen(function* () {
+        const sessions = yield* Sessions
+        const name = Environment.profileName(opt(flags.profile), cli.env)
+        const saveAs = opt(flags.saveAs)
+        if (saveAs !== undefined) yield* validateName(saveAs)
+        const timeout = yield* tokenTimeoutSeconds(flags.tokenTimeout)
+        g.out.status(`Switching to ${flags.operatorId} / ${flags.userName} as profile "${name}"…`)
+        const switched = yield* sessions.switchUser({
+          profile: name,
+          operatorId: flags.operatorId,
+          userName: flags.userName,
+          tokenTimeoutSeconds: timeout,
+          saveAs,
+        })
+        if (g.json) return g.out.dataJson(sessionJson(switched))
+        const [first, ...rest] = signedInLines(switched, Date.now())
+        g.out.success(first ?? "")
+        for (const line of rest) g.out.status(`  ${line}`)
+        if (saveAs !== undefined)
+          g.out.status(
+            `  Session cached for profile "${saveAs}". Print the token with \`soracom-auth token --profile ${saveAs}\`.`,
+          )
+      }),
+    ),
+).pipe(
+  Command.withDescription(
+    "Switch user (POST /auth/switch_user) as the profile's signed-in user: a session of another SAM user whose trust policy lists you, at most 1 h",
+  ),
+)
