@@ -35,7 +35,7 @@ describe("soracom-auth", () => {
     const r = await run([])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(
-      "login, token, env, status, logout, profiles, reset-password, sandbox, demo, completion",
+      "login, token, env, status, logout, switch-user, profiles, reset-password, sandbox, demo, completion",
     )
   })
 
