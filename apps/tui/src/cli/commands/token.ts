@@ -66,10 +66,11 @@ const usableSession = (
       g.out.status("The cached session is expiring; renewing it…")
       const renewed = yield* sessions.renew(name, state.cached).pipe(
         Effect.map((cached): CachedSession | undefined => cached),
-        Effect.catchTags({
-          RenewalRefused: () => Effect.succeed(undefined),
-          AuthFailed: () => Effect.succeed(undefined),
-        }),
+        // SORACOM's refusal (not the network's failure): sign in instead
+        Effect.catchIf(
+          (e) => e._tag === "RenewalRefused" || e._tag === "AuthFailed",
+          () => Effect.succeed(undefined),
+        ),
       )
       if (renewed !== undefined) return renewed
     }
