@@ -33,12 +33,12 @@ const clientRequest = HttpClientRequest.post(`${url}/auth`).pipe(
   HttpClientRequest.setHeaders(headers),
   HttpClientRequest.bodyText(body, "application/json"),
 )
-const viaClient = (layer: Layer.Layer<HttpClient.HttpClient>) => {
+const viaClient = (layer: Layer.Layer<HttpClient.HttpClient, unknown>) => {
   const rt = ManagedRuntime.make(layer)
   const effect = Effect.flatMap(HttpClient.execute(clientRequest), (r) => r.json)
   return () => rt.runPromise(effect)
 }
-const viaCore = async (layer: Layer.Layer<HttpClient.HttpClient>) => {
+const viaCore = async (layer: Layer.Layer<HttpClient.HttpClient, unknown>) => {
   const rt = ManagedRuntime.make(
     SoracomAuth.layer({ endpoint: Endpoint.url(url) }).pipe(Layer.provide(layer)),
   )

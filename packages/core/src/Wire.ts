@@ -21,6 +21,23 @@ import {
 
 const optionalString = Schema.optionalKey(Schema.String)
 
+/**
+ * The JSON body fields that carry a secret in the SORACOM API (requests and responses): what a transport's
+ * trace must redact, e.g. `KyHttpClient.layer({ redact: { bodyFields: Wire.secretFields } })`.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const secretFields: ReadonlyArray<string> = [
+  "password",
+  "currentPassword",
+  "newPassword",
+  "authKey",
+  "apiKey",
+  "token",
+  "mfaOTPCode",
+]
+
 /** `POST /auth` body (spec `AuthRequest`; no key is required by the spec). @category schemas @since 0.1.0 */
 export const AuthRequestBody = Schema.Struct({
   email: optionalString,

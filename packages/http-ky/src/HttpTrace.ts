@@ -45,43 +45,33 @@ export type Tracer = (entry: TraceEntry) => void
 export const redactedText = "<redacted>"
 
 /**
- * Header names always redacted in traces (SORACOM's session headers and the usual credentials), on top of
- * whatever the running fiber lists in Effect's `Headers.CurrentRedactedNames`.
+ * What a trace redacts on top of the defaults: header names (compared case-insensitively) and JSON body field
+ * names (case-insensitively, at any depth). The API a client talks to knows its secrets; this adapter does not.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Redaction {
+  readonly headerNames?: ReadonlyArray<string> | undefined
+  readonly bodyFields?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * Always redacted, whatever the API: the usual credential headers and secret-looking body fields.
  *
  * @category constants
  * @since 0.1.0
  */
-export const secretHeaderNames: ReadonlyArray<string> = [
-  "x-soracom-api-key",
-  "x-soracom-token",
-  "authorization",
-  "proxy-authorization",
-  "cookie",
-  "set-cookie",
-]
+export const defaultRedaction = {
+  headerNames: ["authorization", "proxy-authorization", "cookie", "set-cookie"],
+  bodyFields: ["password", "secret", "token"],
+} as const satisfies Redaction
+
+const lower = (names: ReadonlyArray<string>) => names.map((name) => name.toLowerCase())
+const defaultFieldSet = new Set(lower(defaultRedaction.bodyFields))
 
 /**
- * JSON body field names (compared case-insensitively, at any depth) whose values are redacted in traces:
- * every secret the SORACOM Auth API sends or receives.
- *
- * @category constants
- * @since 0.1.0
- */
-export const secretBodyFields: ReadonlyArray<string> = [
-  "password",
-  "currentPassword",
-  "newPassword",
-  "authKey",
-  "apiKey",
-  "token",
-  "mfaOTPCode",
-  "secret",
-]
-
-const secretFieldSet = new Set(secretBodyFields.map((name) => name.toLowerCase()))
-
-/**
- * Redacts the values of secret headers: the built-in {@link secretHeaderNames} plus `extraNames`
+ * Redacts the values of secret headers: {@link defaultRedaction}'s plus `extraNames`
  * (strings compared case-insensitively, or regular expressions tested against lower-cased names).
  *
  * @category redaction
@@ -91,7 +81,10 @@ export const redactHeaders = (
   headers: Readonly<Record<string, string>>,
   extraNames: ReadonlyArray<string | RegExp> = [],
 ): Record<string, string> => {
-  const redacted = Headers.redact(Headers.fromInput(headers), [...secretHeaderNames, ...extraNames])
+  const redacted = Headers.redact(Headers.fromInput(headers), [
+    ...defaultRedaction.headerNames,
+    ...extraNames,
+  ])
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(redacted)) {
     out[name] = typeof value === "string" ? value : redactedText
@@ -99,12 +92,12 @@ export const redactHeaders = (
   return out
 }
 
-const redactValue = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(redactValue)
+const redactValue = (value: unknown, secret: ReadonlySet<string>): unknown => {
+  if (Array.isArray(value)) return value.map((inner) => redactValue(inner, secret))
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {}
     for (const [key, inner] of Object.entries(value)) {
-      out[key] = secretFieldSet.has(key.toLowerCase()) ? redactedText : redactValue(inner)
+      out[key] = secret.has(key.toLowerCase()) ? redactedText : redactValue(inner, secret)
     }
     return out
   }
@@ -114,19 +107,26 @@ const redactValue = (value: unknown): unknown => {
 const maxTextLength = 1024
 
 /**
- * Renders a body for a trace: JSON with every {@link secretBodyFields} value redacted; text that is not
+ * Renders a body for a trace: JSON with every {@link defaultRedaction} body field and every `extraFields` value
+ * redacted; text that is not
  * JSON truncated to 1 KiB (only when `contentType` is textual), otherwise `<n bytes>`. `undefined` when empty.
  *
  * @category redaction
  * @since 0.1.0
  */
-export const redactBody = (body: string | Uint8Array | undefined, contentType = ""): string | undefined => {
+export const redactBody = (
+  body: string | Uint8Array | undefined,
+  contentType = "",
+  extraFields: ReadonlyArray<string> = [],
+): string | undefined => {
   if (body === undefined) return undefined
   const text = typeof body === "string" ? body : new TextDecoder().decode(body)
   if (text.length === 0) return undefined
   const size = typeof body === "string" ? new TextEncoder().encode(body).byteLength : body.byteLength
   try {
-    return JSON.stringify(redactValue(JSON.parse(text)))
+    const secret =
+      extraFields.length === 0 ? defaultFieldSet : new Set([...defaultFieldSet, ...lower(extraFields)])
+    return JSON.stringify(redactValue(JSON.parse(text), secret))
   } catch {
     // not JSON: fall through
   }

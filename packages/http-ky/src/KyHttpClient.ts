@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { Clock, Config, Duration, Effect, Exit, Layer } from "effect"
+import { Clock, Config, Duration, Effect, Exit, Layer, Schema } from "effect"
 import {
   Headers,
   type HttpBody,
@@ -18,10 +18,10 @@ import {
   HttpClientResponse,
 } from "effect/http"
 import * as Stream from "effect/Stream"
-import ky, { type KyInstance, type Options as KyOptions } from "ky"
+import ky, { type Options as KyOptions } from "ky"
 import * as HttpTrace from "./HttpTrace.ts"
 import { fromKyFailure, type TimeoutSettings } from "./internal/errors.ts"
-import { bodyPassingFetch, exchange } from "./internal/exchange.ts"
+import { exchange } from "./internal/exchange.ts"
 import { requestSecrets, scrubEntry } from "./internal/scrub.ts"
 import { version } from "./version.ts"
 
@@ -47,6 +47,27 @@ export interface Options {
   readonly fetch?: typeof globalThis.fetch | undefined
   /** Receives a redacted trace of every exchange (`--verbose`). Default none: no tracing cost at all. */
   readonly trace?: HttpTrace.Tracer | undefined
+  /**
+   * What the trace redacts besides {@link HttpTrace.defaultRedaction} and the fiber's
+   * `Headers.CurrentRedactedNames`: the API's own secret header names and JSON body fields (for SORACOM:
+   * `SoracomAuth.redactedHeaderNames` and `Wire.secretFields` from `@soracom-auth/core`). Default none.
+   */
+  readonly redact?: HttpTrace.Redaction | undefined
+}
+
+/**
+ * An option the layer cannot honour (e.g. a timeout that is not a positive duration below 2³¹ ms).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class InvalidOptions extends Schema.TaggedError<InvalidOptions>()("InvalidOptions", {
+  option: Schema.String,
+  reason: Schema.String,
+}) {
+  override get message(): string {
+    return `KyHttpClient: ${this.option} ${this.reason}`
+  }
 }
 
 /**
@@ -62,50 +83,35 @@ export const defaults = {
   headers: {},
   fetch: undefined,
   trace: undefined,
+  redact: undefined,
 } as const satisfies Options
 
 /** ky's own ceiling for a timer. */
 const maxTimeoutMs = 2_147_483_647
 
-const toMillis = (name: string, input: Duration.Input | undefined): number | false => {
-  if (input === undefined) return false
+const toMillis = (
+  option: "timeout" | "totalTimeout",
+  input: Duration.Input | undefined,
+): Effect.Effect<number | false, InvalidOptions> => {
+  if (input === undefined) return Effect.succeed(false)
   const duration = Duration.fromInput(input)
-  if (duration._tag === "None")
-    throw new RangeError(`KyHttpClient: ${name} is not a duration: ${String(input)}`)
-  if (!Duration.isFinite(duration.value)) return false
-  const ms = Math.ceil(Duration.toMillis(duration.value))
-  if (ms <= 0 || ms > maxTimeoutMs) {
-    throw new RangeError(`KyHttpClient: ${name} must be between 1 ms and ${maxTimeoutMs} ms, got ${ms} ms`)
+  if (duration._tag === "None") {
+    return Effect.fail(new InvalidOptions({ option, reason: `is not a duration: ${String(input)}` }))
   }
-  return ms
+  if (!Duration.isFinite(duration.value)) return Effect.succeed(false)
+  const ms = Math.ceil(Duration.toMillis(duration.value))
+  return ms > 0 && ms <= maxTimeoutMs
+    ? Effect.succeed(ms)
+    : Effect.fail(
+        new InvalidOptions({ option, reason: `must be between 1 ms and ${maxTimeoutMs} ms, got ${ms} ms` }),
+      )
 }
 
 interface Settings extends TimeoutSettings {
   readonly headers: Readonly<Record<string, string>>
-  readonly fetch: typeof globalThis.fetch | undefined
   readonly trace: HttpTrace.Tracer | undefined
+  readonly redact: HttpTrace.Redaction
 }
-
-const resolve = (options: Options): Settings => ({
-  timeoutMs: toMillis("timeout", options.timeout ?? defaults.timeout),
-  totalTimeoutMs: toMillis("totalTimeout", options.totalTimeout),
-  headers: Headers.fromInput({
-    "user-agent": options.userAgent ?? defaults.userAgent,
-    ...options.headers,
-  }),
-  fetch: options.fetch,
-  trace: options.trace,
-})
-
-const createKy = (settings: Settings): KyInstance =>
-  ky.create({
-    retry: 0,
-    throwHttpErrors: false,
-    // The per-attempt and total timeouts are enforced by `exchange` with one timer and one AbortController.
-    timeout: false,
-    totalTimeout: false,
-    fetch: bodyPassingFetch(settings.fetch === undefined ? () => globalThis.fetch : () => settings.fetch!),
-  })
 
 /** The layer's default headers under the request's own (both lower-case), without `content-length`. */
 const outgoingHeaders = (
@@ -136,14 +142,29 @@ const bodyOf = (body: HttpBody.HttpBody): Effect.Effect<Body | undefined> => {
 }
 
 /**
- * An `HttpClient` over one `ky.create(…)` instance. Throws `RangeError` on an invalid timeout.
+ * An `HttpClient` over one `ky.create(…)` instance; fails with {@link InvalidOptions} on an option ky cannot
+ * honour.
  *
  * @category constructors
  * @since 0.1.0
  */
-export const make = (options: Options = {}): HttpClient.HttpClient => {
-  const settings = resolve(options)
-  const api = createKy(settings)
+export const make = Effect.fnUntraced(function* (options: Options = {}) {
+  const settings: Settings = {
+    timeoutMs: yield* toMillis("timeout", options.timeout ?? defaults.timeout),
+    totalTimeoutMs: yield* toMillis("totalTimeout", options.totalTimeout),
+    headers: Headers.fromInput({ "user-agent": options.userAgent ?? defaults.userAgent, ...options.headers }),
+    trace: options.trace,
+    redact: options.redact ?? {},
+  }
+  const injected = options.fetch
+  const api = ky.create({
+    retry: 0,
+    throwHttpErrors: false,
+    timeout: settings.timeoutMs,
+    totalTimeout: settings.totalTimeoutMs,
+    // Looked up per request, so a `fetch` replaced after the layer was built is the one called.
+    fetch: (input, init) => (injected ?? globalThis.fetch)(input, init),
+  })
 
   const send = (
     request: HttpClientRequest.HttpClientRequest,
@@ -155,14 +176,12 @@ export const make = (options: Options = {}): HttpClient.HttpClient => {
       Effect.tryPromise({
         // `signal` is the fiber's: HttpClient.make aborts it when the Effect is interrupted (or timed out).
         try: () =>
-          exchange(
-            api,
-            url,
-            { method: request.method, headers: outgoingHeaders(settings.headers, request) },
-            body as BodyInit | undefined,
+          exchange(api, url, {
+            method: request.method,
+            headers: outgoingHeaders(settings.headers, request),
             signal,
-            settings,
-          ),
+            ...(body === undefined ? {} : { body }),
+          }),
         catch: (cause) => fromKyFailure(request, cause, settings),
       }),
       (response) => HttpClientResponse.fromWeb(request, response),
@@ -176,7 +195,7 @@ export const make = (options: Options = {}): HttpClient.HttpClient => {
     if (settings.trace === undefined) return response
     return traced(response, settings, request, url, fiber.getRef(Headers.CurrentRedactedNames))
   })
-}
+})
 
 const traced = (
   response: Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>,
@@ -190,14 +209,19 @@ const traced = (
       Effect.flatMap(Clock.currentTimeNanos, (end) => {
         const body = request.body
         const sentHeaders = { ...settings.headers, ...request.headers }
-        const requestHeaders = HttpTrace.redactHeaders(sentHeaders, redactedNames)
+        const headerNames = [...(settings.redact.headerNames ?? []), ...redactedNames]
+        const requestHeaders = HttpTrace.redactHeaders(sentHeaders, headerNames)
         const textBody =
           body._tag === "Uint8Array" || (body._tag === "Raw" && typeof body.body === "string")
             ? (body.body as string | Uint8Array)
             : undefined
         const requestBody =
           textBody !== undefined
-            ? HttpTrace.redactBody(textBody, (body as HttpBody.Uint8Array | HttpBody.Raw).contentType)
+            ? HttpTrace.redactBody(
+                textBody,
+                (body as HttpBody.Uint8Array | HttpBody.Raw).contentType,
+                settings.redact.bodyFields,
+              )
             : body._tag === "Empty"
               ? undefined
               : `<${body._tag} body>`
@@ -228,8 +252,12 @@ const traced = (
               trace({
                 ...entry,
                 status: res.status,
-                responseHeaders: HttpTrace.redactHeaders(res.headers, redactedNames),
-                responseBody: HttpTrace.redactBody(new Uint8Array(bytes), res.headers["content-type"]),
+                responseHeaders: HttpTrace.redactHeaders(res.headers, headerNames),
+                responseBody: HttpTrace.redactBody(
+                  new Uint8Array(bytes),
+                  res.headers["content-type"],
+                  settings.redact.bodyFields,
+                ),
               }),
           )
         }
@@ -247,8 +275,8 @@ const traced = (
  * @category layers
  * @since 0.1.0
  */
-export const layer = (options: Options = {}): Layer.Layer<HttpClient.HttpClient> =>
-  Layer.effect(HttpClient.HttpClient)(Effect.sync(() => make(options)))
+export const layer = (options: Options = {}): Layer.Layer<HttpClient.HttpClient, InvalidOptions> =>
+  Layer.effect(HttpClient.HttpClient)(make(options))
 
 /**
  * The `HttpClient` layer with its options read from `Config` (a `Config<Options>`, or a record of
@@ -259,5 +287,5 @@ export const layer = (options: Options = {}): Layer.Layer<HttpClient.HttpClient>
  */
 export const layerConfig = (
   config: Config.Wrap<Options>,
-): Layer.Layer<HttpClient.HttpClient, Config.ConfigError> =>
-  Layer.effect(HttpClient.HttpClient)(Effect.map(Config.unwrap(config), make))
+): Layer.Layer<HttpClient.HttpClient, Config.ConfigError | InvalidOptions> =>
+  Layer.effect(HttpClient.HttpClient)(Effect.flatMap(Config.unwrap(config), make))

@@ -4,7 +4,7 @@
  */
 
 import { assert, describe, it } from "@effect/vitest"
-import { AuthRequest, Endpoint, PasswordReset, SoracomAuth } from "@soracom-auth/core"
+import { AuthRequest, Endpoint, PasswordReset, SoracomAuth, Wire } from "@soracom-auth/core"
 import { demoSeed, type Sandbox, startSandbox } from "@soracom-auth/sandbox"
 import { Effect, Layer, Redacted } from "effect"
 import { HttpTrace, KyHttpClient } from "../src/index.ts"
@@ -20,7 +20,16 @@ const sandbox = Effect.acquireRelease(
 
 const layerFor = (s: Sandbox, trace?: HttpTrace.Tracer) =>
   SoracomAuth.layer({ endpoint: Endpoint.url(s.url) }).pipe(
-    Layer.provide(KyHttpClient.layer(trace === undefined ? {} : { trace })),
+    Layer.provide(
+      KyHttpClient.layer(
+        trace === undefined
+          ? {}
+          : {
+              trace,
+              redact: { headerNames: SoracomAuth.redactedHeaderNames, bodyFields: Wire.secretFields },
+            },
+      ),
+    ),
   )
 
 const signIn = (credentials: Parameters<typeof AuthRequest.fromInput>[0]["credentials"]) =>

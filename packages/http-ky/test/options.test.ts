@@ -19,11 +19,21 @@ describe("options", () => {
     assert.strictEqual(version, pkg.version)
   })
 
-  it("rejects timeouts ky cannot honour", () => {
-    assert.throws(() => KyHttpClient.make({ timeout: 0 }), RangeError)
-    assert.throws(() => KyHttpClient.make({ totalTimeout: "30 days" }), RangeError)
-    assert.doesNotThrow(() => KyHttpClient.make({ timeout: "Infinity" }))
-  })
+  it.effect("rejects timeouts ky cannot honour with a typed layer error, not a defect", () =>
+    Effect.gen(function* () {
+      const zero = yield* Effect.flip(KyHttpClient.make({ timeout: 0 }))
+      assert.strictEqual(zero._tag, "InvalidOptions")
+      assert.strictEqual(zero.option, "timeout")
+      const long = yield* HttpClient.HttpClient.pipe(
+        Effect.provide(KyHttpClient.layer({ totalTimeout: "30 days" })),
+        Effect.flip,
+      )
+      assert.strictEqual(long._tag, "InvalidOptions")
+      assert.strictEqual(long.option, "totalTimeout")
+      assert.include(long.message, "totalTimeout must be between 1 ms and 2147483647 ms")
+      yield* KyHttpClient.make({ timeout: "Infinity" })
+    }),
+  )
 
   it.live("layerConfig reads the options from Config", () =>
     Effect.gen(function* () {

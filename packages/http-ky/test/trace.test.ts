@@ -34,8 +34,13 @@ describe("trace", () => {
           mfaOTPCode: "CANARY-otp",
         }),
       )
+      // What core passes in for SORACOM (SoracomAuth.redactedHeaderNames, Wire.secretFields): the adapter knows no API.
+      const redact = {
+        headerNames: ["X-Soracom-API-Key", "X-Soracom-Token"],
+        bodyFields: ["authKey", "apiKey", "mfaOTPCode", "currentPassword", "newPassword"],
+      }
       const response = yield* HttpClient.execute(request).pipe(
-        Effect.provide(KyHttpClient.layer({ trace })),
+        Effect.provide(KyHttpClient.layer({ trace, redact })),
         Effect.provideService(Headers.CurrentRedactedNames, ["x-custom-secret"]),
       )
       assert.strictEqual(response.status, 200)
@@ -55,6 +60,13 @@ describe("trace", () => {
       assert.notInclude(text, "CANARY")
       assert.match(HttpTrace.format(entry!), /^> POST http:\/\/127\.0\.0\.1:\d+\/v1\/auth$/m)
       assert.match(HttpTrace.format(entry!), /^< 200 \(\d+\.\d ms\)$/m)
+
+      // Without them only the generic defaults apply: an API-specific field shows.
+      const plain = collect()
+      yield* HttpClient.execute(request).pipe(Effect.provide(KyHttpClient.layer({ trace: plain.trace })))
+      assert.include(plain.entries[0]?.responseBody, "CANARY-apikey")
+      assert.notInclude(plain.entries[0]?.requestBody, "CANARY-password")
+      assert.notInclude(plain.entries[0]?.responseBody, "CANARY-token")
     }),
   )
 

@@ -3,7 +3,7 @@
  * the `--verbose` trace and the app's User-Agent decided once. The HTTP stack loads when first used, so commands
  * that make no request never pay for it.
  */
-import { Endpoint, type Errors, SoracomAuth } from "@soracom-auth/core"
+import { Endpoint, type Errors, SoracomAuth, Wire } from "@soracom-auth/core"
 import { Context, Effect, Layer } from "effect"
 import type { HttpClient } from "effect/http"
 import type { Language } from "../environment.ts"
@@ -40,10 +40,12 @@ export class Api extends Context.Service<Api, ApiShape>()("@soracom-auth/tui/ses
           KyHttpClient.layer({
             userAgent,
             trace: trace === undefined ? undefined : (entry) => trace(HttpTrace.format(entry)),
+            redact: { headerNames: SoracomAuth.redactedHeaderNames, bodyFields: Wire.secretFields },
           }),
         ),
       ),
-    )
+      // No timeout option is given, so KyHttpClient.InvalidOptions cannot happen here.
+    ).pipe(Layer.orDie)
     return {
       http,
       auth: (endpoint, authOptions = {}) => {
