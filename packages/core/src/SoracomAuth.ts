@@ -9,6 +9,7 @@
  * @since 0.1.0
  */
 import { Clock, Config, Context, DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { constTrue, identity } from "effect/Function"
 import { Headers, HttpClient, HttpClientRequest } from "effect/http"
 import type { AuthRequest } from "./AuthRequest.ts"
 import * as AuthResponse from "./AuthResponse.ts"
@@ -86,6 +87,12 @@ export interface Options {
   readonly tokenTimeoutSeconds?: number | undefined
   /** A `User-Agent` header, when given (browsers may ignore it). */
   readonly userAgent?: string | undefined
+  /**
+   * Send the current trace to SORACOM (`traceparent` / `b3` headers, with an HTTP client span per attempt).
+   * Default `false`: nothing about your traces leaves the process, and each operation is one span
+   * (`SoracomAuth.auth`, …) with no span per attempt.
+   */
+  readonly traceContext?: boolean | undefined
 }
 
 /**
@@ -218,6 +225,10 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     )
   }
 
+  // Off by default: no trace-context headers to a third party, no client span per attempt.
+  const tracing: <A, E>(self: Effect.Effect<A, E>) => Effect.Effect<A, E> =
+    options.traceContext === true ? identity : Effect.provideService(HttpClient.TracerDisabledWhen, constTrue)
+
   const call = <Op extends Operation>(
     operation: Op,
     body: unknown,
@@ -228,6 +239,7 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     attempt(operation, body, headers, secrets, path).pipe(
       RetryPolicy.retry(policy, operation),
       withRedactedHeaders,
+      tracing,
     )
 
   /** A session from a 200 `AuthResponse` body, expiring `lifetime` seconds after the answer arrived. */

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { DateTime, Duration, Effect, Fiber, Layer, Redacted } from "effect"
+import { DateTime, Duration, Effect, Fiber, Layer, Redacted, Tracer } from "effect"
 import { TestClock } from "effect/testing"
 import {
   AuthRequest,
@@ -259,6 +259,55 @@ describe("wire format", () => {
 })
 
 describe("options", () => {
+  // Records the name of every span started, to count them per operation.
+  const recordingTracer = () => {
+    const names: Array<string> = []
+    const tracer = Tracer.make({
+      span(options) {
+        names.push(options.name)
+        return new Tracer.NativeSpan(options)
+      },
+    })
+    return { names, tracer }
+  }
+
+  it.live(
+    "no trace context to SORACOM by default: no traceparent/b3, one span per operation, none per attempt",
+    () =>
+      Effect.gen(function* () {
+        const http = testHttp((_, i) => (i === 0 ? text(503, "") : okAuth()))
+        const { names, tracer } = recordingTracer()
+        const layer = SoracomAuth.layer({
+          retryPolicy: RetryPolicy.make({ maxAttempts: 2, baseDelay: "1 millis", jitter: 0 }),
+        }).pipe(Layer.provide(http.layer))
+        yield* SoracomAuth.SoracomAuth.use((a) => a.auth(authRequest)).pipe(
+          Effect.provide(layer),
+          Effect.withTracer(tracer),
+        )
+        assert.strictEqual(http.requests.length, 2)
+        for (const request of http.requests) {
+          assert.notProperty(request.headers, "traceparent")
+          assert.notProperty(request.headers, "b3")
+        }
+        assert.deepStrictEqual(names, ["SoracomAuth.auth"])
+      }),
+  )
+
+  it.effect("traceContext: true propagates the trace (traceparent and b3), a client span per attempt", () =>
+    Effect.gen(function* () {
+      const http = testHttp(() => okAuth())
+      const { names, tracer } = recordingTracer()
+      const layer = SoracomAuth.layer({ traceContext: true }).pipe(Layer.provide(http.layer))
+      yield* SoracomAuth.SoracomAuth.use((a) => a.auth(authRequest)).pipe(
+        Effect.provide(layer),
+        Effect.withTracer(tracer),
+      )
+      assert.property(http.requests[0]?.headers, "traceparent")
+      assert.property(http.requests[0]?.headers, "b3")
+      assert.deepStrictEqual(names, ["SoracomAuth.auth", "POST"])
+    }),
+  )
+
   it.effect("an out-of-range default token lifetime fails the layer with InvalidRequest", () =>
     Effect.gen(function* () {
       const http = testHttp(() => okAuth())
