@@ -13,6 +13,7 @@ import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import { report } from "./report.ts"
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -99,7 +100,6 @@ for (const [name, xs] of Object.entries(seq)) {
     `  ${name.padEnd(28)} median ${fmt(median(xs))}  p90 ${fmt(percentile(xs, 0.9))}  p99 ${fmt(percentile(xs, 0.99))}  client CPU ${cpuPerCall[name]!.toFixed(0)} µs/call`,
   )
 }
-const ratioLatency = median(seq["SoracomAuth.auth (http-ky)"]!) / median(seq["bare fetch"]!)
 
 // Concurrent: alternate twice and keep each side's best, to damp one-off hiccups on a shared machine.
 const tput: Record<string, number> = {}
@@ -110,14 +110,25 @@ for (let round = 0; round < 2; round++) {
 }
 console.log(`\nconcurrency ${concurrency}, ${concurrentCalls} calls each (best of 2):`)
 for (const [name, t] of Object.entries(tput)) console.log(`  ${name.padEnd(28)} ${t.toFixed(0)} calls/s`)
-const ratioThroughput = tput["SoracomAuth.auth (http-ky)"]! / tput["bare fetch"]!
 
-const verdict = (ok: boolean) => (ok ? "ok" : "MISSED")
-console.log(`\nratios (ours / bare fetch):`)
-console.log(`  per call   ${ratioLatency.toFixed(3)}×  (target ≤ 1.10×: ${verdict(ratioLatency <= 1.1)})`)
-console.log(
-  `  throughput ${ratioThroughput.toFixed(3)}×  (target ≥ 0.90×: ${verdict(ratioThroughput >= 0.9)})`,
-)
+report(`client per call and throughput, node ${process.version}, sandbox in a child process`, [
+  {
+    measure: "per call, sequential (median)",
+    ours: median(seq["SoracomAuth.auth (http-ky)"]!) * 1000,
+    reference: median(seq["bare fetch"]!) * 1000,
+    referenceName: "bare fetch",
+    unit: "µs",
+    target: { at: "most", ratio: 1.1 },
+  },
+  {
+    measure: `throughput, concurrency ${concurrency}`,
+    ours: tput["SoracomAuth.auth (http-ky)"]!,
+    reference: tput["bare fetch"]!,
+    referenceName: "bare fetch",
+    unit: "calls/s",
+    target: { at: "least", ratio: 0.9 },
+  },
+])
 
 await runtime.dispose()
 child.send("close")

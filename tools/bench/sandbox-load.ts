@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util"
 import { Worker } from "node:worker_threads"
 import autocannon from "autocannon"
+import { report } from "./report.ts"
 
 const { values } = parseArgs({
   options: {
@@ -107,10 +108,16 @@ console.log(
 console.log(line(`bare node:http (fixed JSON), ${connections} conn.`, bareT))
 console.log(line(`sandbox, hashCost 1 (cheapest), ${connections} conn.`, cheapT))
 console.log(line(`sandbox, hashCost 14 (default), 4 conn.`, defaultT))
-const ratioCheap = rps(cheapT) / rps(bareT)
-console.log(
-  `ratio sandbox(cost 1) / bare = ${ratioCheap.toFixed(2)}× (target ≥ 0.50×: ${ratioCheap >= 0.5 ? "met" : "NOT met"})`,
-)
+report("sandbox throughput", [
+  {
+    measure: `sandbox POST /v1/auth, hash cost 1, ${connections} conn.`,
+    ours: rps(cheapT),
+    reference: rps(bareT),
+    referenceName: "bare node:http",
+    unit: "req/s",
+    target: { at: "least", ratio: 0.5 },
+  },
+])
 console.log(`ratio sandbox(cost 14) / bare = ${(rps(defaultT) / rps(bareT)).toFixed(4)}×`)
 console.log(
   `server-side capacity ratio (bare µs/req ÷ sandbox cost-1 µs/req) = ${(busyPerRequest(bareT) / busyPerRequest(cheapT)).toFixed(2)}× ` +

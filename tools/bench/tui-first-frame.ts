@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
+import { report } from "./report.ts"
 
 const { values } = parseArgs({
   options: {
@@ -169,7 +170,16 @@ try {
     `time to first frame, ${values.source ? "sources via tsx" : "esbuild bundle"}; ${runs} runs each, interleaved, after ${warmup} warm-up`,
   )
   console.table(rows)
-  console.log(`ratio app / bare Ink: ${(medians[0]! / medians[1]!).toFixed(2)}× (target ≤ 1.5×)`)
+  report("time to first frame (medians)", [
+    {
+      measure: "the app's first frame",
+      ours: medians[0]!,
+      reference: medians[1]!,
+      referenceName: "bare Ink hello",
+      unit: "ms",
+      target: { at: "most", ratio: 1.5 },
+    },
+  ])
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

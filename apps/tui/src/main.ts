@@ -4,7 +4,8 @@
  * `soracom-auth` alone on a terminal opens the app straight away, without loading effect/cli and the commands
  * (about half the time to the first frame); `runApp` fills the profile and endpoint from `SORACOM_PROFILE`,
  * `SORACOM_ENDPOINT` and `SORACOM_COVERAGE_TYPE`. Everything else — `--help`, `--version`, every command, and no
- * arguments without a terminal — goes through `runCli`.
+ * arguments without a terminal — goes through `runCli`, except `--version` alone, answered from one constant
+ * without loading effect/cli (its output is the same line).
  */
 const argv = process.argv.slice(2)
 
@@ -35,10 +36,18 @@ const openAppDirectly = async (): Promise<number> => {
   }
 }
 
+const printVersion = async (): Promise<number> => {
+  const { version } = await import("./runtime/version.ts")
+  process.stdout.write(`${version}\n`)
+  return 0
+}
+
 const code =
   argv.length === 0 && process.stdin.isTTY === true && process.stdout.isTTY === true
     ? await openAppDirectly()
-    : await import("./cli/run.ts").then(({ runCli }) => runCli(argv))
+    : argv.length === 1 && argv[0] === "--version"
+      ? await printVersion()
+      : await import("./cli/run.ts").then(({ runCli }) => runCli(argv))
 process.exitCode = code
 // Nothing the commands start may keep the process alive (keep-alive sockets, a read stdin): once stdout and
 // stderr have drained, exit.
