@@ -37,7 +37,7 @@ const openAppDirectly = async (): Promise<number> => {
 }
 
 const printVersion = async (): Promise<number> => {
-  const { version } = await import("./runtime/version.ts")
+  const { version } = await import("./version.ts")
   process.stdout.write(`${version}\n`)
   return 0
 }
