@@ -5,9 +5,11 @@
  * the packed @soracom-auth/sandbox. Everything is removed afterwards (SORACOM_CONSUMER_KEEP=1 keeps it).
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process"
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs"
+import type { Socket } from "node:net"
 import { homedir, tmpdir } from "node:os"
 import { join } from "node:path"
+import { pathToFileURL } from "node:url"
 import { promisify } from "node:util"
 import type { TestProject } from "vitest/node"
 import { pack, publishable } from "../release/packages.ts"
@@ -63,12 +65,37 @@ const installRuntimes = async () => {
 /** npm spec for a README package name: the packed tarball for ours, the name itself for others. */
 const specFor = (tarballs: Record<string, string>) => (name: string) => tarballs[name] ?? name
 
-const startSandbox = (lib: string): Promise<{ child: ChildProcess; info: ConsumerContext["sandbox"] }> =>
+const startSandbox = (
+  work: string,
+  lib: string,
+): Promise<{ child: ChildProcess; info: ConsumerContext["sandbox"] }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(join(lib, "node_modules/.bin/soracom-sandbox"), ["--port", "0", "--json"], {
-      cwd: lib,
-      stdio: ["ignore", "pipe", "pipe"],
-    })
+    // The package's bin, in a Node that stops it (SIGTERM, as a user would) when our end of its stdin closes:
+    // teardown closes it, and so does this process ending in any way (vitest may exit without the teardown).
+    const bin = pathToFileURL(realpathSync(join(lib, "node_modules/.bin/soracom-sandbox"))).href
+    const child = spawn(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        [
+          'const { rmSync } = await import("node:fs")',
+          // the temporary folder goes with the sandbox (the teardown below may never run)
+          "process.once('exit', () => { if (process.env.CONSUMER_WORK) rmSync(process.env.CONSUMER_WORK, { recursive: true, force: true }) })",
+          'process.stdin.on("end", () => process.kill(process.pid, "SIGTERM")).resume()',
+          `await import(${JSON.stringify(bin)})`,
+        ].join("; "),
+        "--",
+        "--port",
+        "0",
+        "--json",
+      ],
+      {
+        cwd: lib,
+        stdio: ["pipe", "pipe", "pipe"],
+        env: { ...process.env, CONSUMER_WORK: process.env.SORACOM_CONSUMER_KEEP === "1" ? "" : work },
+      },
+    )
     let out = ""
     let err = ""
     child.stderr.setEncoding("utf8").on("data", (c: string) => {
@@ -100,6 +127,11 @@ const startSandbox = (lib: string): Promise<{ child: ChildProcess; info: Consume
       if (key?.authKeyId === undefined || key.authKey === undefined || email === undefined)
         return reject(new Error(`no root AuthKey or email in ${out}`))
       child.removeAllListeners("exit")
+      // Nothing of the child may hold this process open (vitest would wait, then exit without the teardown).
+      child.stdout.resume()
+      child.stderr.resume()
+      for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as Socket).unref()
+      child.unref()
       resolve({
         child,
         info: {
@@ -168,7 +200,7 @@ export default async function setup(project: TestProject) {
     const [runtimes] = await Promise.all([installRuntimes(), libInstall, cliInstall])
     log("installed")
 
-    const sandboxStart = await startSandbox(lib)
+    const sandboxStart = await startSandbox(work, lib)
     sandbox = sandboxStart.child
     const context: ConsumerContext = {
       work,
@@ -190,9 +222,10 @@ export default async function setup(project: TestProject) {
     if (running !== undefined && running.exitCode === null)
       await new Promise((resolve) => {
         running.once("exit", resolve)
-        running.kill()
+        running.stdin?.end()
       })
     if (process.env.SORACOM_CONSUMER_KEEP !== "1") rmSync(work, { recursive: true, force: true })
     else process.stderr.write(`[consumer] kept ${work}\n`)
+    log("sandbox stopped, cleaned up")
   }
 }
