@@ -44,6 +44,22 @@ export const language = (flag: string | undefined, env: Env): Language => {
   return locale === undefined ? "en" : fromLocale(locale)
 }
 
+/**
+ * The `--lang` value on a command line (`--lang ja`, `--lang=ja`), read before the parser runs so that even a
+ * parse error is reported in the chosen language; anything but `en`/`ja` is left to the parser to reject.
+ *
+ * @category resolution
+ */
+export const langFlag = (argv: ReadonlyArray<string>): Language | undefined => {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === "--") return undefined
+    const value = arg === "--lang" ? argv[i + 1] : arg?.startsWith("--lang=") ? arg.slice(7) : undefined
+    if (value === "en" || value === "ja") return value
+  }
+  return undefined
+}
+
 /** `SORACOM_PROFILE_DIR`, else `~/.soracom` (soracom-cli's rule). @category resolution */
 export const profileDir = (env: Env): string =>
   nonEmpty(env.SORACOM_PROFILE_DIR) ?? join(homedir(), ".soracom")

@@ -8,6 +8,7 @@ import { CliConfig, CliOutput, Command, GlobalFlag } from "effect/cli"
 import * as Environment from "../environment.ts"
 import { describe } from "../presentation/errors.ts"
 import { ExitCode } from "../presentation/exit-code.ts"
+import { chooseLanguage, messagesFor } from "../presentation/messages.ts"
 import { version } from "../version.ts"
 import { openApp } from "./commands/app.ts"
 import { completion } from "./commands/completion.ts"
@@ -105,7 +106,8 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
     profileDir: Environment.profileDir(env),
     note: (a) => Object.assign(attempt, a),
   }
-  const lang = Environment.language(undefined, env)
+  const lang = Environment.language(Environment.langFlag(argv), env)
+  chooseLanguage(lang)
 
   // `soracom-auth` alone: the app on a terminal (drawn on it even when stdout is captured), else a usage error.
   const program =
@@ -161,7 +163,8 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
 
   const ctx = { surface: "cli" as const, now: Date.now(), ...attempt }
   const report = (error: unknown): number => {
-    const described = describe(error, ctx)
+    // --json is for programs: the same words whatever the language
+    const described = json ? describe(error, ctx, messagesFor("en")) : describe(error, ctx)
     renderError(described, { json, io })
     return described.exitCode
   }

@@ -138,7 +138,7 @@ const table: Table = {
   }),
   TransportError: (e, ctx, m) => ({
     title: m.error.transport.title(
-      serverName(e.endpoint, m) === m.server.soracom ? `SORACOM at ${e.endpoint}` : e.endpoint,
+      serverName(e.endpoint, m) === m.server.soracom ? m.server.soracomAt(e.endpoint) : e.endpoint,
       m.error.transport.why[e.reason],
     ),
     next: ctx.surface === "cli" ? m.error.transport.nextCli : m.error.transport.next,

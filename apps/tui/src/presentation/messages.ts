@@ -1,10 +1,14 @@
 /**
  * The app's words, in one catalog: labels, statuses and the error table's sentences, for both front ends.
- * English only for now; the catalog's shape (`Messages`) is what a translation fills in, and a language picks
- * one catalog (`messagesFor`), so no screen or command holds a sentence of its own for what is listed here.
+ * English here, Japanese in `messages-ja.ts` (typed `Messages`, so a missing key is a type error); the process
+ * picks one at start (`chooseLanguage`) and `messages` is that catalog, so no screen or command holds a sentence of
+ * its own for what is listed here.
  */
 import type { Errors } from "@soracom-auth/core"
+import type { Language } from "../environment.ts"
 import type { Method } from "../session/method.ts"
+import * as ProcessLanguage from "./language.ts"
+import { ja } from "./messages-ja.ts"
 
 const en = {
   method: {
@@ -15,6 +19,7 @@ const en = {
   server: {
     soracom: "SORACOM",
     other: (host: string) => `the API at ${host}`,
+    soracomAt: (url: string) => `SORACOM at ${url}`,
   },
   error: {
     invalidRequest: { next: "Correct it and try again." },
@@ -117,7 +122,21 @@ const en = {
 export type Messages = typeof en
 
 /** @category constants */
-export const messages: Messages = en
+export const catalogs: Readonly<Record<Language, Messages>> = { en, ja }
 
-/** The catalog for a language (English until the Japanese catalog lands). @category getters */
-export const messagesFor = (_language: "en" | "ja"): Messages => en
+/** The catalog for a language. @category getters */
+export const messagesFor = (language: Language): Messages => catalogs[language]
+
+/** This process's catalog (a live binding: `chooseLanguage` switches it). @category state */
+export let messages: Messages = en
+
+/**
+ * Switches the process to a language: the catalog (`messages`) and the formatters (dates, durations). Called
+ * where the language is resolved — the CLI's start (`--lang` included) and the app's mount.
+ *
+ * @category state
+ */
+export const chooseLanguage = (language: Language): void => {
+  ProcessLanguage.set(language)
+  messages = messagesFor(language)
+}

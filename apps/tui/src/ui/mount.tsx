@@ -5,6 +5,7 @@
 import { render } from "ink"
 import * as Environment from "../environment.ts"
 import { ExitCode } from "../presentation/exit-code.ts"
+import { chooseLanguage } from "../presentation/messages.ts"
 import { App, type AppResult } from "./app.tsx"
 import { lazyRuntime } from "./effects/lazy-runtime.ts"
 import { makeLogChannel } from "./effects/log-channel.ts"
@@ -17,6 +18,7 @@ export interface Streams {
 }
 
 export const mount = async (options: AppOptions, streams: Streams): Promise<AppResult> => {
+  if (options.lang !== undefined) chooseLanguage(options.lang)
   const profileDir = options.profileDir ?? Environment.profileDir(process.env)
   const logs = makeLogChannel()
   const runtime = lazyRuntime(

@@ -1,0 +1,91 @@
+/**
+ * The language of the command line: `--lang`, then `SORACOM_LANG`, then the locale; the words change, `--json`
+ * does not (a program reading it must not depend on the user's locale).
+ */
+import { describe, expect, it } from "vitest"
+import { cliSuite } from "../helpers/cli-suite.ts"
+import { demo } from "../helpers/sandbox.ts"
+
+const suite = cliSuite({ sandbox: {} })
+const { run } = suite
+
+const ja = { LANG: "ja_JP.UTF-8" }
+const en = { LANG: "C.UTF-8" }
+
+/** One JSON document per language, with the seconds that tick between two runs left out. */
+const jsonIn = async (args: ReadonlyArray<string>, env: Record<string, string>) => {
+  const r = await run([...args, "--json"], { env })
+  const value = JSON.parse(r.stdout) as Record<string, unknown>
+  delete value.remainingSeconds
+  return { code: r.code, value }
+}
+
+describe("language", () => {
+  it("LANG=ja_JP.UTF-8 → Japanese errors with their next steps; --lang en and SORACOM_LANG override the locale", async () => {
+    const r = await run(["status"], { env: ja })
+    expect(r.code).toBe(4)
+    expect(r.stderr).toContain("サインインしていません (プロファイル「default」)。")
+    expect(r.stderr).toContain("`soracom-auth login` でサインイン")
+    expect(r.stderr).not.toMatch(/Not signed in/)
+
+    const flag = await run(["status", "--lang", "en"], { env: ja })
+    expect(flag.stderr).toContain('Not signed in (profile "default").')
+    const variable = await run(["status"], { env: { ...en, SORACOM_LANG: "ja" } })
+    expect(variable.stderr).toContain("サインインしていません")
+    const equals = await run(["status", "--lang=ja"], { env: en })
+    expect(equals.stderr).toContain("サインインしていません")
+  })
+
+  it("a rejected sign-in is explained in Japanese, with the server named as SORACOM's sandbox host", async () => {
+    const r = await run(
+      ["login", "--endpoint", suite.sandbox.endpoint, "--auth-key-id", demo.authKeyId, "--auth-key-stdin"],
+      { env: ja, stdin: "secret-wrong-wrong-wrong\n" },
+    )
+    expect(r.code).toBe(4)
+    expect(r.stderr).toContain("が認証情報を受け付けませんでした。")
+    expect(r.stderr).toContain("AuthKey ID とシークレットを確認して")
+  })
+
+  it("--json is identical in English and Japanese: data, and errors (their message stays English)", async () => {
+    const login = await run(
+      [
+        "login",
+        "--json",
+        "--endpoint",
+        suite.sandbox.endpoint,
+        "--auth-key-id",
+        demo.authKeyId,
+        "--auth-key-stdin",
+      ],
+      { env: ja, stdin: `${demo.authKey}\n` },
+    )
+    expect(login.code).toBe(0)
+    const signedIn = JSON.parse(login.stdout) as Record<string, unknown>
+    expect(String(signedIn.expiresAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/)
+
+    for (const args of [
+      ["status", "--offline"],
+      ["profiles"],
+      ["status", "--profile", "nobody"],
+      ["frobnicate"],
+      [
+        "login",
+        "--endpoint",
+        suite.sandbox.endpoint,
+        "--auth-key-id",
+        demo.authKeyId,
+        "--auth-key",
+        "secret-wrong-wrong",
+      ],
+    ]) {
+      const [inEnglish, inJapanese, byFlag] = [
+        await jsonIn(args, en),
+        await jsonIn(args, ja),
+        await jsonIn([...args, "--lang", "ja"], en),
+      ]
+      expect(inJapanese, args.join(" ")).toEqual(inEnglish)
+      expect(byFlag, args.join(" ")).toEqual(inEnglish)
+      expect(JSON.stringify(inJapanese.value), args.join(" ")).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/)
+    }
+  })
+})
