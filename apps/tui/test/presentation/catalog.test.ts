@@ -26,7 +26,22 @@ const leaves = (node: unknown, path = ""): ReadonlyArray<Leaf> => {
 }
 
 /** What may stay as typed in a Japanese sentence: names, codes, commands, flags, variables, units. */
-const names = ["SORACOM", "AuthKey", "ID", "MFA", "SAM", "API", "HTTP", "chmod", "soracom-auth"]
+const names = [
+  "SORACOM",
+  "AuthKey",
+  "Auth",
+  "ID",
+  "MFA",
+  "SAM",
+  "API",
+  "HTTP",
+  "chmod",
+  "export",
+  "soracom-auth",
+  "soracom-cli",
+  "jp",
+  "g",
+]
 
 const englishLeft = (text: string): ReadonlyArray<string> => {
   const stripped = text

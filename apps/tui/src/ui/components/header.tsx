@@ -3,6 +3,7 @@
  * API — a "sandbox" badge.
  */
 import { Box, Text } from "ink"
+import { messages } from "../../presentation/messages.ts"
 import { theme } from "../theme/theme.ts"
 
 /** @category components */
@@ -19,7 +20,7 @@ export const Header = ({ title, sandbox }: { readonly title?: string; readonly s
       <Text>
         {" "}
         <Text color={theme.color.badge} inverse>
-          {" sandbox "}
+          {` ${messages.ui.sandboxBadge} `}
         </Text>
       </Text>
     ) : null}

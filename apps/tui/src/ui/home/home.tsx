@@ -3,6 +3,7 @@
  */
 import { Box, Text } from "ink"
 import { formatDuration } from "../../presentation/format.ts"
+import { messages } from "../../presentation/messages.ts"
 import { Footer, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu } from "../components/menu/menu.tsx"
@@ -40,9 +41,7 @@ export const Home = ({
           paddingX={1}
           marginBottom={1}
         >
-          <Text>
-            Demo: an embedded SORACOM Auth API sandbox at <Text bold>{demo.url}</Text> — not SORACOM.
-          </Text>
+          <Text>{messages.ui.home.demo(demo.url)}</Text>
           {demo.credentialsText.length === 0 ? null : <Text>{demo.credentialsText}</Text>}
         </Box>
       )}
@@ -50,14 +49,16 @@ export const Home = ({
       {session === undefined ? null : (
         <Box marginBottom={1}>
           <Text>
-            <Text color={theme.color.success}>{theme.symbol.success}</Text> Signed in as{" "}
+            <Text color={theme.color.success}>{theme.symbol.success}</Text> {messages.ui.home.signedInAs}{" "}
             <Text bold>
               {session.cached.session.userName === undefined
                 ? session.cached.session.operatorId
                 : `${session.cached.session.operatorId} / ${session.cached.session.userName}`}
             </Text>
             {" · "}
-            {expiresAt(session) > now ? `expires in ${formatDuration(expiresAt(session) - now)}` : "expired"}
+            {expiresAt(session) > now
+              ? messages.ui.home.expiresIn(formatDuration(expiresAt(session) - now))
+              : messages.ui.home.expired}
           </Text>
         </Box>
       )}

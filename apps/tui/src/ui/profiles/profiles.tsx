@@ -83,7 +83,7 @@ const hintsFor = (state: ProfilesState): ReadonlyArray<KeyHint> => {
       return [["y", "delete"], ["n", "keep"], keys.back, keys.ctrlC]
     case "List":
     case "LoadFailed":
-      return [keys.move, keys.choose, ["Esc", "home"], keys.ctrlC]
+      return [keys.move, keys.choose, keys.home, keys.ctrlC]
     default:
       return [keys.move, keys.choose, keys.back, keys.ctrlC]
   }

@@ -3,6 +3,7 @@
  * In a sandbox, no mail leaves the machine: the screen says where to read the token.
  */
 import { Box, Text } from "ink"
+import { messages } from "../../presentation/messages.ts"
 import { Busy } from "../components/busy.tsx"
 import { Failure } from "../components/failure.tsx"
 import { Field } from "../components/field.tsx"
@@ -11,24 +12,24 @@ import { Header } from "../components/header.tsx"
 import { Menu } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
 import type { EndpointChoice } from "../model.ts"
+import { fieldLabel } from "../sign-in/labels.ts"
 import { theme } from "../theme/theme.ts"
 import { useResetPassword } from "./use-reset-password.ts"
 import type { ResetFailureAction, ResetState } from "./use-reset-password-state.ts"
 
-const failureLabels: Record<ResetFailureAction, string> = {
-  requestNew: "Request a new token",
-  enterTokenAgain: "Enter the token again",
-  tryAgain: "Try again",
-  home: "Back to home",
-}
+const failureLabel = (action: ResetFailureAction): string =>
+  ({
+    requestNew: messages.ui.resetPassword.requestNew,
+    enterTokenAgain: messages.ui.resetPassword.enterTokenAgain,
+    tryAgain: messages.ui.tryAgain,
+    home: messages.ui.backHome,
+  })[action]
 
 /** Where a sandbox keeps the mail it "sent". @category getters */
 export const outboxHint = (endpoint: EndpointChoice): string | undefined => {
   const outbox = `${endpoint.baseUrl.replace(/\/v1$/, "")}/_sandbox/outbox`
-  if (endpoint.id === "demo")
-    return `This is the embedded sandbox: no mail is sent. Read the token at ${outbox}`
-  if (endpoint.id === "custom")
-    return `If this is a soracom-auth sandbox, the token is in its outbox: ${outbox}`
+  if (endpoint.id === "demo") return messages.ui.resetPassword.outboxDemo(outbox)
+  if (endpoint.id === "custom") return messages.ui.resetPassword.outboxCustom(outbox)
   return undefined
 }
 
@@ -38,9 +39,9 @@ const hintsFor = (state: ResetState): ReadonlyArray<KeyHint> => {
     case "Verifying":
       return [keys.cancel, keys.ctrlC]
     case "Email":
-      return [keys.submit, ["Esc", "home"], keys.ctrlC]
+      return [keys.submit, keys.home, keys.ctrlC]
     case "Done":
-      return [keys.choose, ["Esc", "home"], keys.ctrlC]
+      return [keys.choose, keys.home, keys.ctrlC]
     case "Failed":
       return [keys.move, keys.choose, keys.back, keys.ctrlC]
     default:
@@ -66,8 +67,8 @@ export const ResetPassword = ({
     state.sentTo === undefined ? null : (
       <Box flexDirection="column" marginBottom={1}>
         <Text>
-          <Text color={theme.color.success}>{theme.symbol.success}</Text> A reset token was sent to{" "}
-          <Text bold>{state.sentTo}</Text>.
+          <Text color={theme.color.success}>{theme.symbol.success}</Text>{" "}
+          {messages.ui.resetPassword.sentTo(state.sentTo)}
         </Text>
         {outboxHint(endpoint) === undefined ? null : (
           <Text color={theme.color.muted}>{outboxHint(endpoint)}</Text>
@@ -80,24 +81,24 @@ export const ResetPassword = ({
         return (
           <Field
             key="email"
-            label="Email"
+            label={fieldLabel("email")}
             defaultValue={state.email}
             placeholder="name@example.com"
-            hint="The root user's email address; SORACOM mails a reset token to it."
+            hint={messages.ui.resetPassword.emailHint}
             error={step.error}
             onSubmit={(raw) => dispatch({ _tag: "SubmitEmail", raw })}
           />
         )
       case "Requesting":
-        return <Busy label={`Requesting a reset token for ${state.email}…`} note={note} />
+        return <Busy label={messages.ui.resetPassword.requesting(state.email ?? "")} note={note} />
       case "Token":
         return (
           <Box flexDirection="column">
             {sent}
             <Field
               key="token"
-              label="Reset token"
-              hint="Paste the token from the email."
+              label={fieldLabel("token")}
+              hint={messages.ui.resetPassword.tokenHint}
               error={step.error}
               onSubmit={(raw) => dispatch({ _tag: "SubmitToken", raw })}
             />
@@ -107,7 +108,7 @@ export const ResetPassword = ({
         return (
           <Field
             key="password"
-            label="New password"
+            label={messages.ui.resetPassword.newPassword}
             secret
             error={step.error}
             onSubmit={(raw) => dispatch({ _tag: "SubmitPassword", raw })}
@@ -117,27 +118,27 @@ export const ResetPassword = ({
         return (
           <Field
             key="confirm"
-            label="New password again"
+            label={messages.ui.resetPassword.newPasswordAgain}
             secret
             error={step.error}
             onSubmit={(raw) => dispatch({ _tag: "SubmitConfirmation", raw })}
           />
         )
       case "Verifying":
-        return <Busy label="Setting the new password…" note={note} />
+        return <Busy label={messages.ui.resetPassword.verifying} note={note} />
       case "Done":
         return (
           <Box flexDirection="column">
             <Box marginBottom={1}>
               <Text color={theme.color.success}>
-                {theme.symbol.success} Your password was changed. Sign in with the new one.
+                {theme.symbol.success} {messages.ui.resetPassword.done}
               </Text>
             </Box>
             <Menu
               key="done"
               items={[
-                { value: "signIn", label: "Sign in" },
-                { value: "home", label: "Back to home" },
+                { value: "signIn", label: messages.ui.signInAction },
+                { value: "home", label: messages.ui.backHome },
               ]}
               onChoose={(v) => (v === "signIn" ? onSignIn() : onLeave())}
             />
@@ -148,7 +149,7 @@ export const ResetPassword = ({
           <Failure text={step.text}>
             <Menu
               key="failed"
-              items={step.actions.map((a) => ({ value: a, label: failureLabels[a] }))}
+              items={step.actions.map((a) => ({ value: a, label: failureLabel(a) }))}
               onChoose={(action) => (action === "home" ? onLeave() : dispatch({ _tag: "Choose", action }))}
             />
           </Failure>
@@ -157,9 +158,11 @@ export const ResetPassword = ({
   })()
   return (
     <Box flexDirection="column">
-      <Header title="Reset password" sandbox={endpoint.sandbox} />
+      <Header title={messages.ui.resetPassword.title} sandbox={endpoint.sandbox} />
       <Notice notice={state.notice} />
-      <Text color={theme.color.muted}>Endpoint: {endpoint.label}</Text>
+      <Text color={theme.color.muted}>
+        {messages.ui.endpoint}: {endpoint.label}
+      </Text>
       <Box marginTop={1} flexDirection="column">
         {body}
       </Box>

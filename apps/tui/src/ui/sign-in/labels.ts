@@ -1,21 +1,12 @@
 /**
- * Short labels, placeholders and hints for the sign-in fields and methods.
+ * Short labels, placeholders and hints for the sign-in fields and methods (words from the catalog).
  */
 import type { Fields } from "@soracom-auth/core"
+import { messages } from "../../presentation/messages.ts"
 import type { Method } from "../model.ts"
 
-/** @category constants */
-export const fieldLabels: Record<Fields.FieldName, string> = {
-  authKeyId: "AuthKey ID",
-  authKey: "AuthKey secret",
-  email: "Email",
-  password: "Password",
-  operatorId: "Operator ID",
-  userName: "User name",
-  mfaOtpCode: "MFA code",
-  tokenTimeoutSeconds: "Token lifetime (seconds)",
-  token: "Reset token",
-}
+/** A field's label in the process's language. @category getters */
+export const fieldLabel = (field: Fields.FieldName): string => messages.ui.field[field]
 
 /** @category constants */
 export const fieldPlaceholders: Partial<Record<Fields.FieldName, string>> = {
@@ -25,25 +16,11 @@ export const fieldPlaceholders: Partial<Record<Fields.FieldName, string>> = {
   mfaOtpCode: "123456",
 }
 
-/** @category constants */
-export const methodItems: ReadonlyArray<{
+const methods: ReadonlyArray<Method> = ["authKey", "root", "samUser"]
+
+/** The methods, in the order offered, with their label and hint. @category getters */
+export const methodItems = (): ReadonlyArray<{
   readonly value: Method
   readonly label: string
   readonly hint: string
-}> = [
-  {
-    value: "authKey",
-    label: "AuthKey (recommended)",
-    hint: "An AuthKey ID and secret — scoped, revocable, best for tools and scripts",
-  },
-  {
-    value: "root",
-    label: "Root user (email + password)",
-    hint: "The account owner's email address and password, with an MFA code if enabled",
-  },
-  {
-    value: "samUser",
-    label: "SAM user",
-    hint: "The operator ID, a SAM user name and that user's password, with an MFA code if enabled",
-  },
-]
+}> => methods.map((value) => ({ value, ...messages.ui.methodItem[value] }))

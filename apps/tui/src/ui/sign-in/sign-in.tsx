@@ -5,6 +5,7 @@
 
 import { Fields } from "@soracom-auth/core"
 import { Box, Text } from "ink"
+import { messages } from "../../presentation/messages.ts"
 import { Busy } from "../components/busy.tsx"
 import { Failure } from "../components/failure.tsx"
 import { Field } from "../components/field.tsx"
@@ -14,24 +15,26 @@ import { Menu, type MenuItem } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
 import type { EndpointChoice } from "../model.ts"
 import { theme } from "../theme/theme.ts"
-import { fieldLabels, fieldPlaceholders, methodItems } from "./labels.ts"
+import { fieldLabel, fieldPlaceholders, methodItems } from "./labels.ts"
 import { type SignInProps, useSignIn } from "./use-sign-in.ts"
 import {
   type FailureAction,
   formatLifetime,
   lifetimeChoices,
+  lifetimeLabel,
   methodFields,
   plainValue,
   type SignInState,
   takesMfa,
 } from "./use-sign-in-state.ts"
 
-const failureLabels: Record<FailureAction, string> = {
-  tryAgain: "Try again",
-  addMfa: "Add an MFA code",
-  changeEndpoint: "Choose another endpoint",
-  home: "Back to home",
-}
+const failureLabel = (action: FailureAction): string =>
+  ({
+    tryAgain: messages.ui.tryAgain,
+    addMfa: messages.ui.signIn.addMfa,
+    changeEndpoint: messages.ui.signIn.chooseAnotherEndpoint,
+    home: messages.ui.backHome,
+  })[action]
 
 /** The values entered so far, secrets as "entered (hidden)". */
 const Entered = ({ state, upTo }: { readonly state: SignInState; readonly upTo?: Fields.FieldName }) => {
@@ -40,14 +43,14 @@ const Entered = ({ state, upTo }: { readonly state: SignInState; readonly upTo?:
   return (
     <Box flexDirection="column">
       <Text>
-        <Text color={theme.color.muted}>Method: </Text>
-        {methodItems.find((m) => m.value === state.method)?.label}
+        <Text color={theme.color.muted}>{messages.ui.signIn.method}: </Text>
+        {methodItems().find((m) => m.value === state.method)?.label}
       </Text>
       {shown.map((field) => (
         <Text key={field}>
-          <Text color={theme.color.muted}>{fieldLabels[field]}: </Text>
+          <Text color={theme.color.muted}>{fieldLabel(field)}: </Text>
           {Fields.isSecret(field) ? (
-            <Text color={theme.color.muted}>entered (hidden)</Text>
+            <Text color={theme.color.muted}>{messages.ui.signIn.hidden}</Text>
           ) : (
             plainValue(state, field)
           )}
@@ -62,16 +65,16 @@ const Review = ({ state }: { readonly state: SignInState }) => (
     <Entered state={state} />
     {takesMfa(state.method) ? (
       <Text>
-        <Text color={theme.color.muted}>MFA code: </Text>
-        {state.mfaOtpCode === undefined ? "none" : "entered"}
+        <Text color={theme.color.muted}>{messages.ui.signIn.mfaCode}: </Text>
+        {state.mfaOtpCode === undefined ? messages.ui.signIn.mfaNone : messages.ui.signIn.mfaEntered}
       </Text>
     ) : null}
     <Text>
-      <Text color={theme.color.muted}>Token lifetime: </Text>
+      <Text color={theme.color.muted}>{messages.ui.signIn.tokenLifetime}: </Text>
       {formatLifetime(state.tokenTimeoutSeconds)}
     </Text>
     <Text>
-      <Text color={theme.color.muted}>Endpoint: </Text>
+      <Text color={theme.color.muted}>{messages.ui.endpoint}: </Text>
       {state.endpoint.label}
     </Text>
   </Box>
@@ -88,10 +91,10 @@ const Body = ({
     case "Method":
       return (
         <Box flexDirection="column">
-          <Text>How do you want to sign in?</Text>
+          <Text>{messages.ui.signIn.howToSignIn}</Text>
           <Menu
             key={`method:${state.method}`}
-            items={methodItems}
+            items={methodItems()}
             initial={state.method}
             onChoose={(method) => dispatch({ _tag: "ChooseMethod", method })}
           />
@@ -103,7 +106,7 @@ const Body = ({
           <Entered state={state} upTo={step.field} />
           <Field
             key={step.field}
-            label={fieldLabels[step.field]}
+            label={fieldLabel(step.field)}
             secret={Fields.isSecret(step.field)}
             defaultValue={Fields.isSecret(step.field) ? undefined : plainValue(state, step.field)}
             placeholder={fieldPlaceholders[step.field]}
@@ -118,9 +121,9 @@ const Body = ({
           <Entered state={state} />
           <Field
             key="mfa"
-            label={fieldLabels.mfaOtpCode}
-            placeholder="leave empty if MFA is off"
-            hint="6 digits from your authenticator app. Used once, never saved."
+            label={fieldLabel("mfaOtpCode")}
+            placeholder={messages.ui.signIn.mfaPlaceholder}
+            hint={messages.ui.signIn.mfaHint}
             error={step.error}
             onSubmit={(raw) => dispatch({ _tag: "SubmitMfa", raw })}
           />
@@ -128,14 +131,14 @@ const Body = ({
       )
     case "Review": {
       const items: Array<MenuItem<"signIn" | "lifetime" | "endpoint" | "mfa">> = [
-        { value: "signIn", label: "Sign in" },
-        { value: "lifetime", label: "Change the token lifetime", hint: "From 3 minutes to 48 hours" },
-        { value: "endpoint", label: "Change the endpoint", hint: "Japan (jp), global (g) or a sandbox" },
+        { value: "signIn", label: messages.ui.signInAction },
+        { value: "lifetime", ...messages.ui.signIn.changeLifetime },
+        { value: "endpoint", ...messages.ui.signIn.changeEndpoint },
       ]
       if (takesMfa(state.method)) {
         items.push({
           value: "mfa",
-          label: state.mfaOtpCode === undefined ? "Add an MFA code" : "Change the MFA code",
+          label: state.mfaOtpCode === undefined ? messages.ui.signIn.addMfa : messages.ui.signIn.changeMfa,
         })
       }
       return (
@@ -147,16 +150,16 @@ const Body = ({
     }
     case "Lifetime": {
       const items: Array<MenuItem<string>> = [
-        ...lifetimeChoices.map((c) => ({ value: String(c.seconds), label: c.label })),
+        ...lifetimeChoices.map((c) => ({ value: String(c.seconds), label: lifetimeLabel(c) })),
         {
           value: "custom",
-          label: "Custom…",
-          hint: `Any whole number of seconds from ${Fields.TOKEN_TIMEOUT.minimum} to ${Fields.TOKEN_TIMEOUT.maximum}`,
+          label: messages.ui.signIn.custom,
+          hint: messages.ui.signIn.customHint(Fields.TOKEN_TIMEOUT.minimum, Fields.TOKEN_TIMEOUT.maximum),
         },
       ]
       return (
         <Box flexDirection="column">
-          <Text>How long should the token stay valid?</Text>
+          <Text>{messages.ui.signIn.howLong}</Text>
           <Menu
             key="lifetime"
             items={items}
@@ -176,9 +179,12 @@ const Body = ({
       return (
         <Field
           key="lifetime-custom"
-          label={fieldLabels.tokenTimeoutSeconds}
+          label={fieldLabel("tokenTimeoutSeconds")}
           defaultValue={String(state.tokenTimeoutSeconds)}
-          hint={`From ${Fields.TOKEN_TIMEOUT.minimum} (3 minutes) to ${Fields.TOKEN_TIMEOUT.maximum} (48 hours).`}
+          hint={messages.ui.signIn.customFieldHint(
+            Fields.TOKEN_TIMEOUT.minimum,
+            Fields.TOKEN_TIMEOUT.maximum,
+          )}
           error={step.error}
           onSubmit={(raw) => dispatch({ _tag: "SubmitCustomLifetime", raw })}
         />
@@ -186,13 +192,13 @@ const Body = ({
     case "Endpoint":
       return (
         <Box flexDirection="column">
-          <Text>Where do you want to sign in?</Text>
+          <Text>{messages.ui.signIn.where}</Text>
           <Menu<EndpointChoice["id"]>
             key="endpoint"
             items={state.endpoints.map((e) => ({
               value: e.id,
               label: e.label,
-              ...(e.sandbox ? { hint: "A sandbox: not your production account" } : {}),
+              ...(e.sandbox ? { hint: messages.ui.signIn.sandboxHint } : {}),
             }))}
             initial={state.endpoint.id}
             onChoose={(id) => dispatch({ _tag: "ChooseEndpoint", id })}
@@ -200,13 +206,13 @@ const Body = ({
         </Box>
       )
     case "Submitting":
-      return <Busy label={`Signing in to ${state.endpoint.label}…`} note={note} />
+      return <Busy label={messages.ui.signIn.submitting(state.endpoint.label)} note={note} />
     case "Failed":
       return (
         <Failure text={step.text}>
           <Menu
             key="failed"
-            items={step.actions.map((a) => ({ value: a, label: failureLabels[a] }))}
+            items={step.actions.map((a) => ({ value: a, label: failureLabel(a) }))}
             onChoose={(action) =>
               action === "home" ? onHome() : dispatch({ _tag: "ChooseFailureAction", action })
             }
@@ -225,7 +231,7 @@ const hintsFor = (state: SignInState): ReadonlyArray<KeyHint> => {
     case "LifetimeCustom":
       return [keys.submit, keys.back, keys.ctrlC]
     case "Method":
-      return [keys.move, keys.choose, ["Esc", "home"], keys.ctrlC]
+      return [keys.move, keys.choose, keys.home, keys.ctrlC]
     default:
       return [keys.move, keys.choose, keys.back, keys.ctrlC]
   }
@@ -236,7 +242,7 @@ export const SignIn = (props: SignInProps) => {
   const signIn = useSignIn(props)
   return (
     <Box flexDirection="column">
-      <Header title="Sign in" sandbox={signIn.state.endpoint.sandbox} />
+      <Header title={messages.ui.signIn.title} sandbox={signIn.state.endpoint.sandbox} />
       <Notice notice={signIn.state.notice} />
       <Body {...signIn} onHome={props.onLeave} />
       <Footer hints={hintsFor(signIn.state)} />

@@ -8,6 +8,7 @@ import { type Credentials, type Errors, Fields } from "@soracom-auth/core"
 import { Option, Redacted } from "effect"
 import { describe, type Described as ErrorText, type AppError as UiError } from "../../presentation/errors.ts"
 import { formatLifetime as formatSeconds } from "../../presentation/format.ts"
+import { messages } from "../../presentation/messages.ts"
 import { takesMfa } from "../../session/method.ts"
 import type { EndpointChoice, Method, Notice, SignInRequest } from "../model.ts"
 
@@ -21,18 +22,24 @@ export const methodFields: Record<Method, ReadonlyArray<Fields.FieldName>> = {
 export { takesMfa }
 
 /** Token lifetime presets, in seconds; `custom` opens a field. @category constants */
-export const lifetimeChoices: ReadonlyArray<{ readonly seconds: number; readonly label: string }> = [
-  { seconds: 3_600, label: "1 hour" },
-  { seconds: 43_200, label: "12 hours" },
-  { seconds: Fields.TOKEN_TIMEOUT.default, label: "24 hours (default)" },
-  { seconds: Fields.TOKEN_TIMEOUT.maximum, label: "48 hours (the maximum)" },
+export const lifetimeChoices: ReadonlyArray<{
+  readonly seconds: number
+  readonly note?: "default" | "maximum"
+}> = [
+  { seconds: 3_600 },
+  { seconds: 43_200 },
+  { seconds: Fields.TOKEN_TIMEOUT.default, note: "default" },
+  { seconds: Fields.TOKEN_TIMEOUT.maximum, note: "maximum" },
 ]
 
-/** "24 hours", "1 hour 30 minutes", "3 minutes", "200 seconds". @category getters */
-export const formatLifetime = (seconds: number): string => {
-  const preset = lifetimeChoices.find((c) => c.seconds === seconds)
-  return preset !== undefined ? preset.label.replace(/ \(.*\)$/, "") : formatSeconds(seconds)
-}
+/** "24 hours", "1 hour 30 minutes", "3 minutes", "200 seconds" (in the process's language). @category getters */
+export const formatLifetime = (seconds: number): string => formatSeconds(seconds)
+
+/** A preset's menu label: "24 hours (default)". @category getters */
+export const lifetimeLabel = (choice: (typeof lifetimeChoices)[number]): string =>
+  choice.note === undefined
+    ? formatSeconds(choice.seconds)
+    : `${formatSeconds(choice.seconds)} ${choice.note === "default" ? messages.ui.signIn.lifetimeDefault : messages.ui.signIn.lifetimeMaximum}`
 
 /** @category models */
 export type FailureAction = "tryAgain" | "addMfa" | "changeEndpoint" | "home"

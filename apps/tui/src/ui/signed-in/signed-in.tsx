@@ -5,6 +5,7 @@
 import { Box, Text } from "ink"
 import { formatDuration, formatLocalTime, mask } from "../../presentation/format.ts"
 import { messages } from "../../presentation/messages.ts"
+import { padEndWidth } from "../../presentation/width.ts"
 import { Busy } from "../components/busy.tsx"
 import { Confirm } from "../components/confirm.tsx"
 import { Failure } from "../components/failure.tsx"
@@ -19,24 +20,16 @@ import { theme } from "../theme/theme.ts"
 import { useSignedIn } from "./use-signed-in.ts"
 import type { SignedInAction, SignedInState } from "./use-signed-in-state.ts"
 
-const actionItems: ReadonlyArray<MenuItem<SignedInAction>> = [
-  { value: "done", label: "Done", hint: "Back to the home screen" },
-  {
-    value: "save",
-    label: "Save as profile…",
-    hint: "A soracom-cli profile with these credentials (file mode 0600)",
-  },
-  {
-    value: "exports",
-    label: "Quit and print shell exports",
-    hint: "Prints SORACOM_API_KEY=… SORACOM_TOKEN=… to stdout after the app closes",
-  },
-  { value: "signOut", label: "Sign out", hint: "Revokes this API key and token on the server" },
+const actionItems = (): ReadonlyArray<MenuItem<SignedInAction>> => [
+  { value: "done", ...messages.ui.signedIn.done },
+  { value: "save", ...messages.ui.signedIn.save },
+  { value: "exports", ...messages.ui.signedIn.exports },
+  { value: "signOut", ...messages.ui.signedIn.signOut },
 ]
 
 const Row = ({ label, children }: { readonly label: string; readonly children: React.ReactNode }) => (
   <Text>
-    <Text color={theme.color.muted}>{label.padEnd(14)}</Text>
+    <Text color={theme.color.muted}>{padEndWidth(label, 16)}</Text>
     {children}
   </Text>
 )
@@ -44,22 +37,23 @@ const Row = ({ label, children }: { readonly label: string; readonly children: R
 const Details = ({ session, now }: { readonly session: Session; readonly now: number }) => {
   const { session: response } = session.cached
   const remaining = expiresAt(session) - now
+  const t = messages.ui.signedIn
   return (
     <Box flexDirection="column" marginBottom={1}>
-      <Row label="Operator ID">{response.operatorId}</Row>
-      {response.userName === undefined ? null : <Row label="User name">{response.userName}</Row>}
-      <Row label="Method">{messages.method[session.cached.method]}</Row>
-      <Row label="API key">{mask(response.apiKey)}</Row>
-      <Row label="Endpoint">{session.endpoint.label}</Row>
-      <Row label="Profile">{session.profileName}</Row>
-      <Row label="Token expires">
+      <Row label={t.operatorId}>{response.operatorId}</Row>
+      {response.userName === undefined ? null : <Row label={t.userName}>{response.userName}</Row>}
+      <Row label={t.method}>{messages.method[session.cached.method]}</Row>
+      <Row label={t.apiKey}>{mask(response.apiKey)}</Row>
+      <Row label={messages.ui.endpoint}>{session.endpoint.label}</Row>
+      <Row label={t.profile}>{session.profileName}</Row>
+      <Row label={t.tokenExpires}>
         {formatLocalTime(expiresAt(session))}{" "}
         {remaining > 0 ? (
           <Text color={remaining < 5 * 60_000 ? theme.color.warning : theme.color.success}>
-            in {formatDuration(remaining)}
+            {t.expiresIn(formatDuration(remaining))}
           </Text>
         ) : (
-          <Text color={theme.color.error}>(expired — sign in again)</Text>
+          <Text color={theme.color.error}>{t.expired}</Text>
         )}
       </Row>
     </Box>
@@ -69,11 +63,16 @@ const Details = ({ session, now }: { readonly session: Session; readonly now: nu
 const hintsFor = (state: SignedInState): ReadonlyArray<KeyHint> => {
   switch (state.step._tag) {
     case "Actions":
-      return [keys.move, keys.choose, ["Esc", "home"], keys.ctrlC]
+      return [keys.move, keys.choose, keys.home, keys.ctrlC]
     case "SaveName":
       return [keys.submit, keys.back, keys.ctrlC]
     case "ConfirmOverwrite":
-      return [["y", "overwrite"], ["n", "choose another name"], keys.back, keys.ctrlC]
+      return [
+        ["y", messages.ui.key.overwrite],
+        ["n", messages.ui.key.chooseAnotherName],
+        keys.back,
+        keys.ctrlC,
+      ]
     case "SignOutFailed":
       return [keys.move, keys.choose, keys.back, keys.ctrlC]
     default:
@@ -106,7 +105,7 @@ export const SignedIn = ({
         return (
           <Menu
             key="actions"
-            items={actionItems}
+            items={actionItems()}
             onChoose={(action) => {
               if (action === "done") onHome()
               else if (action === "exports") onQuitWithExports()
@@ -118,9 +117,9 @@ export const SignedIn = ({
         return (
           <Field
             key="name"
-            label="Profile name"
+            label={messages.ui.signedIn.profileName}
             defaultValue={session.profileName}
-            hint="Letters, digits, '.', '_' and '-'. soracom-cli uses it with --profile."
+            hint={messages.ui.signedIn.profileNameHint}
             error={step.error}
             onSubmit={(raw) => dispatch({ _tag: "SubmitName", raw })}
           />
@@ -128,28 +127,24 @@ export const SignedIn = ({
       case "ConfirmOverwrite":
         return (
           <Confirm
-            question={`A profile named "${step.name}" exists. Overwrite it?`}
+            question={messages.ui.signedIn.overwrite(step.name)}
             onAnswer={(yes) => dispatch({ _tag: "Confirm", yes })}
           />
         )
       case "CheckingName":
       case "Saving":
-        return <Busy label={`Saving profile "${step.name}"…`} />
+        return <Busy label={messages.ui.signedIn.saving(step.name)} />
       case "SigningOut":
-        return <Busy label="Signing out…" note={note} />
+        return <Busy label={messages.ui.signedIn.signingOut} note={note} />
       case "SignOutFailed":
         return (
-          <Failure text={step.text} lead="Could not sign out.">
+          <Failure text={step.text} lead={messages.ui.signedIn.signOutFailed}>
             <Menu
               key="signout-failed"
               items={[
-                { value: "retry", label: "Try again" },
-                {
-                  value: "forget",
-                  label: "Forget this sign-in here anyway",
-                  hint: "The token stays valid until it expires",
-                },
-                { value: "back", label: "Back" },
+                { value: "retry", label: messages.ui.tryAgain },
+                { value: "forget", ...messages.ui.signedIn.forget },
+                { value: "back", label: messages.ui.back },
               ]}
               onChoose={(choice) => {
                 if (choice === "retry") dispatch({ _tag: "Choose", action: "signOut" })
@@ -163,7 +158,7 @@ export const SignedIn = ({
   })()
   return (
     <Box flexDirection="column">
-      <Header title="Signed in" sandbox={session.endpoint.sandbox} />
+      <Header title={messages.ui.signedIn.title} sandbox={session.endpoint.sandbox} />
       <Notice notice={state.notice} />
       <Details session={session} now={now} />
       {body}
