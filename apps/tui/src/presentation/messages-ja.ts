@@ -225,6 +225,12 @@ export const ja: Messages = {
       next: "`soracom-auth login` でもう一度サインインしてください。",
     },
     profileTooOpen: { next: (path: string) => `次のコマンドで修正してください: chmod 600 '${path}'` },
+    profileCommand: {
+      next: "そのコマンドを自分で実行して確認してください: プロファイルの JSON (authKeyId と authKey など) を出力し、終了コード 0 で終わる必要があります。",
+    },
+    sourceProfile: {
+      next: "スイッチ用のプロファイルには、認証情報を持つソースプロファイルと、スイッチ先の operatorId と username を指定します。",
+    },
     profileNotFound: {
       title: (name: string, path: string) => `${path} にプロファイル「${name}」はありません。`,
       next: (name: string) =>

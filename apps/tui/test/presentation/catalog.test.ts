@@ -39,6 +39,11 @@ const names = [
   "export",
   "soracom-auth",
   "soracom-cli",
+  "authKeyId",
+  "authKey",
+  "operatorId",
+  "username",
+  "JSON",
   "jp",
   "g",
 ]
