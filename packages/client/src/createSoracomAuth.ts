@@ -14,7 +14,7 @@ import {
   SoracomAuth,
 } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
-import { Cause, Effect, Exit, Layer, ManagedRuntime, Option, Schema } from "effect"
+import { Cause, Effect, Exit, Layer, ManagedRuntime, Option } from "effect"
 import type { HttpClient } from "effect/http"
 import ky, { type KyInstance } from "ky"
 import { fromWebRequest, toWebResponse } from "./internal/web.ts"
@@ -62,14 +62,8 @@ export interface SoracomAuthClient {
   [Symbol.asyncDispose](): Promise<void>
 }
 
-const fromSession = (stored: Session): Option.Option<AuthResponse.AuthResponse> =>
-  Schema.decodeUnknownOption(AuthResponse.Json)({
-    apiKey: stored.apiKey,
-    token: stored.token,
-    operatorId: stored.operatorId,
-    ...(stored.userName === undefined ? {} : { userName: stored.userName }),
-    expiresAt: new Date(stored.expiresAt).toISOString(),
-  })
+const fromSession = AuthResponse.fromPlain
+const toSession = AuthResponse.toPlain
 
 /** The store's Promise single-flight around AuthSession's refresh; the refresh's own failure comes back typed. */
 const singleFlightOf =
@@ -115,17 +109,6 @@ const storeLayer = (store: SessionStore): AuthSession.Store => ({
     ? {}
     : { singleFlight: singleFlightOf(store.singleFlight.bind(store)) }),
 })
-
-const toSession = (session: AuthResponse.AuthResponse): Session => {
-  const json = Schema.encodeSync(AuthResponse.Json)(session)
-  return {
-    apiKey: json.apiKey,
-    token: json.token,
-    operatorId: json.operatorId,
-    ...(json.userName === undefined ? {} : { userName: json.userName }),
-    expiresAt: new Date(json.expiresAt),
-  }
-}
 
 const sourceOf = (resolved: Resolved): AuthSession.Source =>
   Effect.gen(function* () {

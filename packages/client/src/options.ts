@@ -2,7 +2,14 @@
  * The options of `createSoracomAuth`, checked before anything is sent: each problem is core's `InvalidRequest`
  * naming the option in one sentence.
  */
-import { Credentials, Endpoint, Errors, Fields, type SoracomAuth } from "@soracom-auth/core"
+import {
+  type AuthResponse,
+  Credentials,
+  Endpoint,
+  Errors,
+  Fields,
+  type SoracomAuth,
+} from "@soracom-auth/core"
 import { Effect, Exit, Option } from "effect"
 
 /**
@@ -17,16 +24,11 @@ export type CredentialsOption =
 
 /**
  * A signed-in session. The secrets are in clear: this is what you send as headers, or keep in a private store.
+ * (`{ apiKey, token, operatorId, userName?, expiresAt: Date }`: core's `AuthResponse.Plain`.)
  *
  * @category models
  */
-export interface Session {
-  readonly apiKey: string
-  readonly token: string
-  readonly operatorId: string
-  readonly userName?: string
-  readonly expiresAt: Date
-}
+export type Session = AuthResponse.Plain
 
 /**
  * Where the session is kept between runs (e.g. a file with mode 0600, a keychain). `load` answering nothing, or

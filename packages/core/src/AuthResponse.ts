@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Redacted, Schema } from "effect"
+import { DateTime, Option, Redacted, Schema } from "effect"
 
 /**
  * `POST /auth` → 200. `expiresAt` is computed from the request's token lifetime and the `Clock` at the moment
@@ -88,3 +88,58 @@ export const Json = Schema.Struct({
   issuedAt: Schema.optionalKey(Schema.DateTimeUtcFromString),
   expiresAt: Schema.DateTimeUtcFromString,
 }).pipe(Schema.decodeTo(AuthResponse))
+
+const encodeJson = Schema.encodeSync(Json)
+const decodeJsonOption = Schema.decodeUnknownOption(Json)
+
+/**
+ * A session as Promise code keeps it (e.g. `@soracom-auth/client`'s `Session`): the secrets **in clear**,
+ * `expiresAt` as a `Date`. For deliberate hand-over and private stores only.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Plain {
+  readonly apiKey: string
+  readonly token: string
+  readonly operatorId: string
+  readonly userName?: string
+  readonly expiresAt: Date
+}
+
+/**
+ * The {@link Plain} form of a session (through {@link Json}, so the same fields as the cache file).
+ *
+ * @category conversions
+ * @since 0.1.0
+ */
+export const toPlain = (self: AuthResponse): Plain => {
+  const json = encodeJson(self)
+  return {
+    apiKey: json.apiKey,
+    token: json.token,
+    operatorId: json.operatorId,
+    ...(json.userName === undefined ? {} : { userName: json.userName }),
+    expiresAt: new Date(json.expiresAt),
+  }
+}
+
+/**
+ * A session from its {@link Plain} form, checked by {@link Json}; `None` when it is malformed (it may come from a
+ * user's store: `expiresAt` as an ISO string or epoch millis, as `JSON.parse` leaves it, is accepted too).
+ *
+ * @category conversions
+ * @since 0.1.0
+ */
+export const fromPlain = (plain: Plain): Option.Option<AuthResponse> => {
+  const expiresAt = new Date(plain.expiresAt as Date | string | number)
+  return Number.isNaN(expiresAt.getTime())
+    ? Option.none()
+    : decodeJsonOption({
+        apiKey: plain.apiKey,
+        token: plain.token,
+        operatorId: plain.operatorId,
+        ...(plain.userName === undefined ? {} : { userName: plain.userName }),
+        expiresAt: expiresAt.toISOString(),
+      })
+}

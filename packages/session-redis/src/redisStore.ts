@@ -7,22 +7,16 @@
  * @since 0.1.0
  */
 import { AuthResponse, type AuthSession } from "@soracom-auth/core"
-import { Effect, Exit, Option, Redacted, Schema, Scope } from "effect"
+import { Effect, Exit, Option, Redacted, Scope } from "effect"
 import * as RedisSessionStore from "./RedisSessionStore.ts"
 
 /**
- * A session as the Promise client has it.
+ * A session as the Promise client has it (secrets in clear, `expiresAt` as a `Date`): core's `AuthResponse.Plain`.
  *
  * @category models
  * @since 0.1.0
  */
-export interface Session {
-  readonly apiKey: string
-  readonly token: string
-  readonly operatorId: string
-  readonly userName?: string
-  readonly expiresAt: Date
-}
+export type Session = AuthResponse.Plain
 
 /**
  * Options of {@link redisStore}: {@link RedisSessionStore.NodeOptions} with the password as a plain string
@@ -54,25 +48,11 @@ export interface RedisStore {
   close(): Promise<void>
 }
 
-const toSession = (session: AuthResponse.AuthResponse): Session => {
-  const json = Schema.encodeSync(AuthResponse.Json)(session)
-  return {
-    apiKey: json.apiKey,
-    token: json.token,
-    operatorId: json.operatorId,
-    ...(json.userName === undefined ? {} : { userName: json.userName }),
-    expiresAt: new Date(json.expiresAt),
-  }
-}
+const toSession = AuthResponse.toPlain
 
+// The client hands over sessions it made with `toPlain`, so a malformed one is a defect.
 const fromSession = (session: Session): AuthResponse.AuthResponse =>
-  Schema.decodeUnknownSync(AuthResponse.Json)({
-    apiKey: session.apiKey,
-    token: session.token,
-    operatorId: session.operatorId,
-    ...(session.userName === undefined ? {} : { userName: session.userName }),
-    expiresAt: new Date(session.expiresAt).toISOString(),
-  })
+  Option.getOrThrowWith(AuthResponse.fromPlain(session), () => new Error("redisStore: a malformed session"))
 
 /**
  * The store. It connects on first use (never throwing for Redis being unavailable unless `strict`).
