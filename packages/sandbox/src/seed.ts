@@ -195,19 +195,29 @@ export const parseSeed = (value: unknown, source?: string): Seed => {
       issues.push(`${path}.mfaSecret: must be an upper-case RFC 4648 base32 string of at least 16 characters`)
     }
   }
-  const authKeys = (obj: Record<string, unknown>, path: string) => {
-    const list = obj.authKeys
-    if (list === undefined) return
+  // The one rule for every list in the seed: an array (absent unless `required`) of objects, each checked by `each`.
+  const records = (
+    obj: Record<string, unknown>,
+    key: string,
+    path: string | undefined,
+    each: (record: Record<string, unknown>, path: string) => void,
+    required = false,
+  ) => {
+    const list = obj[key]
+    const at = path === undefined ? key : `${path}.${key}`
+    if (list === undefined && !required) return
     if (!Array.isArray(list)) {
-      issues.push(`${path}.authKeys: must be an array`)
+      issues.push(`${at}: ${required ? "required, " : ""}must be an array`)
       return
     }
-    list.forEach((key, i) => {
-      const p = `${path}.authKeys[${i}]`
-      if (!isRecord(key)) {
-        issues.push(`${p}: must be an object`)
-        return
-      }
+    list.forEach((item, i) => {
+      const p = `${at}[${i}]`
+      if (isRecord(item)) each(item, p)
+      else issues.push(`${p}: must be an object`)
+    })
+  }
+  const authKeys = (obj: Record<string, unknown>, path: string) =>
+    records(obj, "authKeys", path, (key, p) => {
       onlyKeys(key, p, ["authKeyId", "authKey"])
       const id = string(key, "authKeyId", p)
       if (id !== undefined) {
@@ -220,21 +230,9 @@ export const parseSeed = (value: unknown, source?: string): Seed => {
       if (secret !== undefined && !secret.startsWith("secret-"))
         issues.push(`${p}.authKey: must start with "secret-"`)
     })
-  }
 
-  const trustPolicy = (obj: Record<string, unknown>, path: string) => {
-    const list = obj.trustPolicy
-    if (list === undefined) return
-    if (!Array.isArray(list)) {
-      issues.push(`${path}.trustPolicy: must be an array`)
-      return
-    }
-    list.forEach((principal, i) => {
-      const p = `${path}.trustPolicy[${i}]`
-      if (!isRecord(principal)) {
-        issues.push(`${p}: must be an object`)
-        return
-      }
+  const trustPolicy = (obj: Record<string, unknown>, path: string) =>
+    records(obj, "trustPolicy", path, (principal, p) => {
       onlyKeys(principal, p, ["operatorId", "userName"])
       const id = string(principal, "operatorId", p)
       if (id !== undefined && !operatorIdPattern.test(id))
@@ -243,22 +241,16 @@ export const parseSeed = (value: unknown, source?: string): Seed => {
       if (name !== undefined && name !== "*" && !userNamePattern.test(name))
         issues.push(`${p}.userName: "*" or 1–100 characters of A–Z a–z 0–9 and @ + = . _ , -`)
     })
-  }
 
   if (!isRecord(value)) {
     issues.push("(root): must be an object with an `operators` array")
   } else {
     onlyKeys(value, "(root)", ["operators"])
-    const operators = value.operators
-    if (!Array.isArray(operators)) {
-      issues.push("operators: required, must be an array")
-    } else {
-      operators.forEach((op, i) => {
-        const p = `operators[${i}]`
-        if (!isRecord(op)) {
-          issues.push(`${p}: must be an object`)
-          return
-        }
+    records(
+      value,
+      "operators",
+      undefined,
+      (op, p) => {
         onlyKeys(op, p, ["operatorId", "email", "password", "mfaSecret", "authKeys", "users"])
         const id = string(op, "operatorId", p)
         if (id !== undefined) {
@@ -278,19 +270,8 @@ export const parseSeed = (value: unknown, source?: string): Seed => {
         string(op, "password", p)
         mfa(op, p)
         authKeys(op, p)
-        const users = op.users
-        if (users === undefined) return
-        if (!Array.isArray(users)) {
-          issues.push(`${p}.users: must be an array`)
-          return
-        }
         const names = new Map<string, string>()
-        users.forEach((user, j) => {
-          const u = `${p}.users[${j}]`
-          if (!isRecord(user)) {
-            issues.push(`${u}: must be an object`)
-            return
-          }
+        records(op, "users", p, (user, u) => {
           onlyKeys(user, u, ["userName", "password", "mfaSecret", "authKeys", "trustPolicy"])
           const name = string(user, "userName", u)
           if (name !== undefined) {
@@ -306,8 +287,9 @@ export const parseSeed = (value: unknown, source?: string): Seed => {
           authKeys(user, u)
           trustPolicy(user, u)
         })
-      })
-    }
+      },
+      true,
+    )
   }
   if (issues.length > 0) throw new SeedError(issues, source)
   return value as unknown as Seed

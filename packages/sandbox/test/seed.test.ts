@@ -46,6 +46,16 @@ describe("seed validation", () => {
     [{}, "operators: required"],
     [{ operators: {} }, "operators: required, must be an array"],
     [{ operators: [], extra: 1 }, "(root).extra: unknown key"],
+    // Every list: an array of objects, the problem named by its path.
+    [{ operators: [7] }, "operators[0]: must be an object"],
+    [{ operators: [{ ...op, authKeys: {} }] }, "operators[0].authKeys: must be an array"],
+    [{ operators: [{ ...op, authKeys: ["k"] }] }, "operators[0].authKeys[0]: must be an object"],
+    [{ operators: [{ ...op, users: "u" }] }, "operators[0].users: must be an array"],
+    [{ operators: [{ ...op, users: [null] }] }, "operators[0].users[0]: must be an object"],
+    [
+      { operators: [{ ...op, users: [{ userName: "u", password: "p", trustPolicy: [[]] }] }] },
+      "operators[0].users[0].trustPolicy[0]: must be an object",
+    ],
     [{ operators: [{ ...op, operatorId: "OP1" }] }, "operators[0].operatorId: must look like OP0000000001"],
     [{ operators: [{ ...op, email: "nope" }] }, "operators[0].email: not a well-formed email address"],
     [{ operators: [{ ...op, password: "" }] }, "operators[0].password: must be a non-empty string"],
