@@ -3,6 +3,7 @@
  * caller passed, and SORACOM's two coverages.
  */
 import { Endpoint } from "@soracom-auth/core"
+import { messages } from "../presentation/messages.ts"
 import type { EndpointChoice } from "./model.ts"
 import type { AppOptions } from "./options.ts"
 
@@ -24,12 +25,12 @@ export const endpointChoices = (
 ): ReadonlyArray<EndpointChoice> => {
   const out: Array<EndpointChoice> = []
   if (options.demo !== undefined) {
-    out.push(make("demo", "Embedded sandbox (demo)", Endpoint.url(options.demo.url), true))
+    out.push(make("demo", messages.ui.endpointLabel.demo, Endpoint.url(options.demo.url), true))
   }
   const given = options.endpoint
   const demoBase = options.demo === undefined ? undefined : Endpoint.resolve(Endpoint.url(options.demo.url))
   if (given !== undefined && given._tag === "Url" && Endpoint.resolve(Endpoint.url(given.url)) !== demoBase) {
-    out.push(make("custom", "Given endpoint", Endpoint.url(given.url), false))
+    out.push(make("custom", messages.ui.endpointLabel.given, Endpoint.url(given.url), false))
   }
   const coverages: ReadonlyArray<"jp" | "g"> =
     given?._tag === "Coverage" && given.coverage === "g" ? ["g", "jp"] : ["jp", "g"]
@@ -37,21 +38,14 @@ export const endpointChoices = (
     out.push(
       make(
         `${given.coverage}-sandbox`,
-        `SORACOM API sandbox (${given.coverage})`,
+        messages.ui.endpointLabel.sandbox(given.coverage),
         Endpoint.coverage(given.coverage, { sandbox: true }),
         true,
       ),
     )
   }
   for (const coverage of coverages) {
-    out.push(
-      make(
-        coverage,
-        coverage === "jp" ? "Japan coverage (jp)" : "Global coverage (g)",
-        Endpoint.coverage(coverage),
-        false,
-      ),
-    )
+    out.push(make(coverage, messages.ui.endpointLabel[coverage], Endpoint.coverage(coverage), false))
   }
   return out
 }
@@ -70,6 +64,11 @@ export const endpointOf = (
   const known = choices.find((e) => e.baseUrl === baseUrl)
   if (known !== undefined) return known
   return target._tag === "Url"
-    ? make("custom", "Profile endpoint", endpoint, false)
-    : make(`${target.coverage}-sandbox`, `SORACOM API sandbox (${target.coverage})`, endpoint, target.sandbox)
+    ? make("custom", messages.ui.endpointLabel.profile, endpoint, false)
+    : make(
+        `${target.coverage}-sandbox`,
+        messages.ui.endpointLabel.sandbox(target.coverage),
+        endpoint,
+        target.sandbox,
+      )
 }

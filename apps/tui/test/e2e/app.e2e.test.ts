@@ -293,7 +293,8 @@ describe
       const { t } = openApp(ctx, [], { TRACE_LOADS_TO: trace }, ["--import", pathToFileURL(hook).href])
       await t.waitFor("Reset password")
       // the command tree's chunk is the one holding the list of commands
-      const marker = "login, token, env, status, logout, profiles, reset-password, sandbox, demo, completion"
+      const marker =
+        "login, token, env, status, logout, switch-user, profiles, reset-password, sandbox, demo, completion"
       const chunks = readdirSync(bundleDir).filter((f) => f.endsWith(".js"))
       const holding = chunks.filter((f) => readFileSync(join(bundleDir, f), "utf8").includes(marker))
       expect(holding).toHaveLength(1)

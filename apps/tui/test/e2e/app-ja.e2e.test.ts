@@ -1,0 +1,156 @@
+/**
+ * The interactive app in Japanese, in a real 80×24 terminal (tmux) with `LANG=ja_JP.UTF-8`, started as users start
+ * it (`soracom-auth` with `SORACOM_ENDPOINT` pointing at a sandbox this test starts): sign in with an AuthKey, and
+ * reset a password then sign in with it. Assertions read the screen: Japanese words, Japanese dates, and no
+ * English sentence (key names such as Enter/Esc and names/codes aside).
+ */
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest"
+import { requireTool } from "../../../../tools/testing/require-tool.ts"
+import { Terminal } from "./tmux.ts"
+
+const appDir = fileURLToPath(new URL("../..", import.meta.url))
+const bundleDir = join(appDir, "tmp", `e2e-ja-bundle-${process.pid}`)
+let bin = ""
+
+beforeAll(async () => {
+  const { buildBundle } = await import("../../build.ts")
+  bin = await buildBundle({ outdir: bundleDir })
+}, 120_000)
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }))
+
+const seed = () => demoSeed.operators[0]!
+const authKey = () => seed().authKeys![0]!
+
+const start = async (ctx: Pick<TestContext, "onTestFinished">): Promise<{ t: Terminal; s: Sandbox }> => {
+  const s = await startSandbox({ port: 0, ...testSandboxOptions, record: true })
+  ctx.onTestFinished(() => s.close())
+  const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-ja-"))
+  const t = Terminal.start({
+    command: [process.execPath, bin],
+    cwd: appDir,
+    columns: 80,
+    rows: 24,
+    env: {
+      HOME: home,
+      SORACOM_PROFILE_DIR: join(home, ".soracom"),
+      SORACOM_ENDPOINT: s.endpoint,
+      LANG: "ja_JP.UTF-8",
+    },
+  })
+  ctx.onTestFinished(() => {
+    t.kill()
+    rmSync(home, { recursive: true, force: true })
+  })
+  await t.waitFor("パスワードをリセット")
+  return { t, s }
+}
+
+/** Words of English left on a screen, once key names, names, codes, hosts and values are set aside. */
+const allowed = new Set([
+  "soracom-auth",
+  "Enter",
+  "Esc",
+  "Ctrl",
+  "C",
+  "q",
+  "AuthKey",
+  "ID",
+  "SORACOM",
+  "MFA",
+  "API",
+  "SAM",
+  "soracom-cli",
+  "export",
+  "default",
+  "jp",
+  "g",
+])
+const englishOn = (screen: string): ReadonlyArray<string> =>
+  (
+    screen
+      .replace(/https?:\/\/\S+|\S+@\S+|\b[\d.]+:\d+\b|keyId-\w+|OP\d+|\*+\w*/g, " ")
+      .match(/[A-Za-z][A-Za-z-]*/g) ?? []
+  ).filter((w) => !allowed.has(w))
+
+/** The whole frame on one 24-row screen (the title still on the first line). */
+const fitsIn = (screen: string, rows: number) => {
+  expect(screen.split("\n").length).toBeLessThanOrEqual(rows)
+  expect(screen.split("\n")[0]).toContain("soracom-auth")
+}
+
+describe
+  .runIf(requireTool("tmux", "the terminal end-to-end tests"))
+  .concurrent("soracom-auth in Japanese (LANG=ja_JP.UTF-8, 80×24)", { timeout: 120_000 }, () => {
+    it("signs in with an AuthKey: Japanese screens, a Japanese date, quits with 0", async (ctx) => {
+      const { t } = await start(ctx)
+      const home = t.screen()
+      expect(home).toContain("サインイン")
+      expect(englishOn(home)).toEqual([])
+      await t.press("Enter")
+      const picker = await t.waitFor("どの方法でサインインしますか?")
+      expect(picker).toContain("ルートユーザー")
+      expect(picker).toContain("SAM ユーザー")
+      expect(englishOn(picker)).toEqual([])
+      await t.press("Enter")
+      await t.waitFor("AuthKey ID:")
+      await t.enter(authKey().authKeyId)
+      await t.waitFor("AuthKey シークレット:")
+      // a 75-character secret's mask wraps at 80 columns: wait for the mask to grow, then Enter separately
+      await t.type(authKey().authKey)
+      await t.waitFor(/\*{40}/)
+      await t.press("Enter")
+      const review = await t.waitFor("› サインイン")
+      expect(review).toContain("トークンの有効期間: 24時間")
+      expect(englishOn(review)).toEqual([])
+      await t.press("Enter")
+      const signedIn = await t.waitFor("有効期限")
+      expect(signedIn).toMatch(/有効期限\s+\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d\s+残り 2[34]時間\d\d分\d\d秒/)
+      expect(signedIn).toMatch(/オペレーター ID\s+OP0000000001/)
+      expect(signedIn).toMatch(/API キー\s+\*{8}/)
+      expect(englishOn(signedIn)).toEqual([])
+      fitsIn(signedIn, 24)
+      await t.press("Escape")
+      await t.waitFor("サインイン中: OP0000000001")
+      await t.type("q")
+      expect(await t.exitCode()).toBe(0)
+    })
+
+    it("resets a password (パスワードリセットトークン from the sandbox outbox), then signs in as the root user", async (ctx) => {
+      const { t, s } = await start(ctx)
+      await t.press("Down", "Enter")
+      await t.waitFor("メールアドレス:")
+      await t.enter(seed().email)
+      const sent = await t.waitFor("パスワードリセットトークンを送信しました")
+      expect(englishOn(sent)).toEqual([])
+      const mail = s.outbox().at(-1)!
+      expect(mail.to).toBe(seed().email)
+      await t.waitFor("パスワードリセットトークン:")
+      await t.enter(mail.token)
+      await t.waitFor("新しいパスワード:")
+      await t.enter("brand-new-password")
+      await t.waitFor("新しいパスワード (確認):")
+      await t.enter("brand-new-password")
+      const done = await t.waitFor("パスワードを変更しました")
+      expect(englishOn(done)).toEqual([])
+      await t.press("Enter")
+      await t.waitFor("どの方法でサインインしますか?")
+      await t.press("Down", "Enter")
+      await t.waitFor("メールアドレス:")
+      await t.enter(seed().email)
+      await t.waitFor("パスワード:")
+      await t.enter("brand-new-password")
+      await t.waitFor("MFA コード:")
+      await t.press("Enter")
+      await t.waitFor("› サインイン")
+      await t.press("Enter")
+      const signedIn = await t.waitFor("有効期限")
+      expect(signedIn).toMatch(/方法\s+ルートユーザー/)
+      expect(englishOn(signedIn)).toEqual([])
+      fitsIn(signedIn, 24)
+    })
+  })
