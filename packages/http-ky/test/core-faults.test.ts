@@ -1,19 +1,23 @@
 /**
  * The fault matrix, end to end: `SoracomAuth` (core: status mapping and the one retry policy) over this layer,
  * against a real fault server on 127.0.0.1. For each fault: the typed error core reports, the attempts the
- * server (or, for a refused connection, the transport) counted — exactly core's policy — and a generous upper
- * bound on the elapsed time.
+ * server (or, for a refused connection, the transport) counted — exactly core's policy. No wall-clock bounds
+ * (a loaded machine breaks them; core's retry tests check the waits under the TestClock): the per-attempt
+ * timeout is generous, so only the rows about the timeout can time out and every count stays exact.
  */
 
 import { assert, describe, it } from "@effect/vitest"
 import { AuthRequest, Endpoint, PasswordReset, SoracomAuth } from "@soracom-auth/core"
-import { Effect, Fiber, Layer } from "effect"
+import { type Duration, Effect, Fiber, Layer } from "effect"
 import { KyHttpClient } from "../src/index.ts"
 import { type Handler, json, refusedUrl, startServer } from "./helpers/server.ts"
 
 /** Fast, but the real shape of core's policy: 3 attempts, backoff from 20 ms. */
 const retryPolicy = { maxAttempts: 3, baseDelay: "20 millis", maxDelay: "100 millis" } as const
-const attemptTimeout = "300 millis"
+/** Long enough that no reply is cut off on a starved machine (a cut-off `auth` would be retried: 2 attempts). */
+const attemptTimeout: Duration.Input = "10 seconds"
+/** For the servers that never answer: the timeout must fire, after the request has reached the server. */
+const neverTimeout: Duration.Input = "1 second"
 
 const authBody = { apiKey: "api-CANARY", token: "tok-CANARY", operatorId: "OP0012345678", userName: "ada" }
 
@@ -33,8 +37,8 @@ interface Row {
   readonly handler?: Handler
   readonly expect: { readonly _tag: string; readonly reason?: string; readonly status?: number } | "success"
   readonly attempts: number
-  readonly maxMs: number
-  readonly minMs?: number
+  /** Per-attempt timeout; `attemptTimeout` unless the row is about the timeout. */
+  readonly timeout?: Duration.Input
 }
 
 const rows: ReadonlyArray<Row> = [
@@ -42,21 +46,18 @@ const rows: ReadonlyArray<Row> = [
     fault: "connection refused",
     expect: { _tag: "TransportError", reason: "ConnectionRefused" },
     attempts: 3,
-    maxMs: 3_000,
   },
   {
     fault: "connection refused (issue: provably unsent → retried)",
     operation: "issue",
     expect: { _tag: "TransportError", reason: "ConnectionRefused" },
     attempts: 3,
-    maxMs: 3_000,
   },
   {
     fault: "reset before the headers",
     handler: (req) => req.socket.destroy(),
     expect: { _tag: "TransportError", reason: "ConnectionReset" },
     attempts: 3,
-    maxMs: 3_000,
   },
   {
     fault: "reset mid-response",
@@ -67,32 +68,27 @@ const rows: ReadonlyArray<Row> = [
     },
     expect: { _tag: "TransportError", reason: "ConnectionReset" },
     attempts: 3,
-    maxMs: 3_000,
   },
   {
     fault: "never answers (auth: timeout fires, retried)",
     handler: () => {},
+    timeout: neverTimeout,
     expect: { _tag: "TransportError", reason: "Timeout" },
     attempts: 3,
-    minMs: 850,
-    maxMs: 4_000,
   },
   {
     fault: "never answers (issue: may have been sent → not retried)",
     operation: "issue",
     handler: () => {},
+    timeout: neverTimeout,
     expect: { _tag: "TransportError", reason: "Timeout" },
     attempts: 1,
-    minMs: 280,
-    maxMs: 2_000,
   },
   {
     fault: "slow headers within the timeout",
     handler: (_req, res) => setTimeout(() => json(res, 200, authBody), 150),
     expect: "success",
     attempts: 1,
-    minMs: 140,
-    maxMs: 2_000,
   },
   {
     fault: "503 + Retry-After",
@@ -100,7 +96,6 @@ const rows: ReadonlyArray<Row> = [
       json(res, 503, { code: "SYS0001", message: "unavailable" }, { "retry-after": "1" }),
     expect: { _tag: "ServerError", status: 503 },
     attempts: 3,
-    maxMs: 5_000,
   },
   {
     fault: "503 (issue → not retried)",
@@ -108,7 +103,6 @@ const rows: ReadonlyArray<Row> = [
     handler: (_req, res) => json(res, 503, {}),
     expect: { _tag: "ServerError", status: 503 },
     attempts: 1,
-    maxMs: 2_000,
   },
   {
     fault: "429 + X-Soracom-Ratelimit-*",
@@ -125,57 +119,48 @@ const rows: ReadonlyArray<Row> = [
       ),
     expect: { _tag: "RateLimited" },
     attempts: 3,
-    minMs: 1_900,
-    maxMs: 6_000,
   },
   {
     fault: "truncated JSON",
     handler: reply(200, "application/json", '{"apiKey":"api-CANARY","tok'),
     expect: { _tag: "UnexpectedResponse", status: 200 },
     attempts: 1,
-    maxMs: 2_000,
   },
   {
     fault: "HTML body on 200 (a proxy page)",
     handler: reply(200, "text/html", "<html><body>Welcome to the hotel Wi-Fi</body></html>"),
     expect: { _tag: "UnexpectedResponse", status: 200 },
     attempts: 1,
-    maxMs: 2_000,
   },
   {
     fault: "HTML body on 502 (a gateway)",
     handler: reply(502, "text/html", "<html><body>502 Bad Gateway</body></html>"),
     expect: { _tag: "ServerError", status: 502 },
     attempts: 3,
-    maxMs: 3_000,
   },
   {
     fault: "text/plain body on 500",
     handler: reply(500, "text/plain", "upstream connect error"),
     expect: { _tag: "ServerError", status: 500 },
     attempts: 1,
-    maxMs: 2_000,
   },
   {
     fault: "empty 200",
     handler: reply(200, "application/json", ""),
     expect: { _tag: "UnexpectedResponse", status: 200 },
     attempts: 1,
-    maxMs: 2_000,
   },
   {
     fault: "1 MiB body (valid, unknown fields ignored)",
     handler: (_req, res) => json(res, 200, { ...authBody, padding: "x".repeat(1024 * 1024) }),
     expect: "success",
     attempts: 1,
-    maxMs: 3_000,
   },
   {
     fault: "401",
     handler: (_req, res) => json(res, 401, { code: "AUM0001", message: "Invalid email or password." }),
     expect: { _tag: "AuthFailed" },
     attempts: 1,
-    maxMs: 2_000,
   },
 ]
 
@@ -191,9 +176,9 @@ const callOperation = (operation: Operation) =>
     return yield* auth.issuePasswordResetToken(yield* issueRequest)
   })
 
-const stack = (baseUrl: string, fetch: typeof globalThis.fetch) =>
+const stack = (baseUrl: string, fetch: typeof globalThis.fetch, timeout: Duration.Input) =>
   SoracomAuth.layer({ endpoint: Endpoint.url(baseUrl), retryPolicy }).pipe(
-    Layer.provide(KyHttpClient.layer({ timeout: attemptTimeout, fetch })),
+    Layer.provide(KyHttpClient.layer({ timeout, fetch })),
   )
 
 describe("fault matrix through SoracomAuth", () => {
@@ -215,12 +200,10 @@ describe("fault matrix through SoracomAuth", () => {
             fetchCalls++
             return globalThis.fetch(input, init)
           }
-          const start = performance.now()
           const exit = yield* callOperation(row.operation ?? "auth").pipe(
-            Effect.provide(stack(`${base}/v1`, fetch)),
+            Effect.provide(stack(`${base}/v1`, fetch, row.timeout ?? attemptTimeout)),
             Effect.exit,
           )
-          const elapsed = performance.now() - start
 
           const attempts = server === undefined ? fetchCalls : server.requests.length
           assert.strictEqual(attempts, row.attempts, "attempts")
@@ -238,8 +221,6 @@ describe("fault matrix through SoracomAuth", () => {
             for (const [key, value] of Object.entries(row.expect)) assert.strictEqual(error[key], value, key)
             assert.notInclude(String(error.message) + JSON.stringify(error), "CANARY")
           }
-          assert.isBelow(elapsed, row.maxMs, "elapsed upper bound")
-          if (row.minMs !== undefined) assert.isAtLeast(elapsed, row.minMs, "elapsed lower bound")
           if (server !== undefined) {
             assert.strictEqual(
               server.requests[0]?.url,

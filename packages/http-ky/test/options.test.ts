@@ -37,7 +37,9 @@ describe("options", () => {
 
   it.live("layerConfig reads the options from Config", () =>
     Effect.gen(function* () {
-      const server = yield* testServer(() => {}) // never answers: only the configured timeout ends the request
+      // never answers: only the configured timeout (not the 10 s default) ends the request; 2 s so that the request
+      // reaches the server before it fires on a starved machine
+      const server = yield* testServer(() => {})
       const arrived = server.nextRequest()
       const layer = KyHttpClient.layerConfig({
         timeout: Config.Duration("HTTP_TIMEOUT"),
@@ -47,7 +49,7 @@ describe("options", () => {
         Effect.provide(layer),
         Effect.provide(
           ConfigProvider.layer(
-            ConfigProvider.fromUnknown({ HTTP_TIMEOUT: "500 millis", HTTP_USER_AGENT: "cfg/1" }),
+            ConfigProvider.fromUnknown({ HTTP_TIMEOUT: "2 seconds", HTTP_USER_AGENT: "cfg/1" }),
           ),
         ),
         Effect.flip,
