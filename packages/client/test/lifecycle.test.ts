@@ -32,15 +32,19 @@ it("after session, fetch, ky and a re-sign-in, close() lets the process end by i
 })
 
 it("close() during a request interrupts it (rejected: the client is closed) and the process ends at once", async () => {
-  // Once the client is in use, the process must end long before the sandbox's 60 s answer would let it.
-  const ended = await runModule(fixture, env("in-flight"), { hangAfter: { output: "used", ms: 20_000 } })
+  // Once the request waits at the sandbox, the process must end long before the sandbox's 60 s answer would let it.
+  const ended = await runModule(fixture, env("in-flight"), { hangAfter: { output: "waiting", ms: 20_000 } })
   expect(ended.stderr).toBe("")
   expect(ended).toMatchObject({ code: 0, hung: false })
-  expect(ended.stdout).toBe(`used ${demo.operatorId}\nrejected InvalidRequest client\nclosed\n`)
+  expect(ended.stdout).toBe(`used ${demo.operatorId}\nwaiting\nrejected InvalidRequest client\nclosed\n`)
 })
 
 it("control: without close() the waiting request keeps the process alive", async () => {
-  const ended = await runModule(fixture, env("in-flight-open"), { hangAfter: { output: "used", ms: 5_000 } })
+  // The window starts once the request waits at the sandbox (not at start-up, which a loaded machine stretches).
+  const ended = await runModule(fixture, env("in-flight-open"), {
+    hangAfter: { output: "waiting", ms: 5_000 },
+  })
+  expect(ended.stderr).toBe("")
   expect(ended.hung).toBe(true)
-  expect(ended.stdout).toBe(`used ${demo.operatorId}\n`)
+  expect(ended.stdout).toBe(`used ${demo.operatorId}\nwaiting\n`)
 })
