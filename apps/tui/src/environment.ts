@@ -10,6 +10,8 @@
  * - Endpoint.Endpoint: `--endpoint` > `SORACOM_ENDPOINT` > `--coverage` > `SORACOM_COVERAGE_TYPE` > the profile
  *   (`endpoint`, else `sandbox` + `coverageType`) > coverage `jp`.
  * - Credentials: flags > `SORACOM_AUTH_KEY_ID` + `SORACOM_AUTH_KEY` > the profile.
+ * - Shared session store: `SORACOM_SESSION_STORE` (`redis://` or `rediss://`), its password
+ *   `SORACOM_SESSION_STORE_PASSWORD` > the URL's.
  */
 import { homedir } from "node:os"
 import { join } from "node:path"
@@ -145,3 +147,45 @@ export const authKeyFromEnv = (
 
 /** `SORACOM_AUTH_KEY_ID` alone (to prefill the app's AuthKey ID field). @category resolution */
 export const authKeyIdFromEnv = (env: Env): string | undefined => nonEmpty(env.SORACOM_AUTH_KEY_ID)
+
+/** Where sessions are shared between processes: Redis, credentials kept apart from the URL. @category models */
+export interface SessionStore {
+  /** `redis[s]://host:port[/db]`, without user or password (a URL ends up in messages). */
+  readonly url: string
+  readonly username?: string | undefined
+  readonly password?: Redacted.Redacted<string> | undefined
+}
+
+/**
+ * `SORACOM_SESSION_STORE` (`redis://[user[:password]@]host:port[/db]` or `rediss://…`) and
+ * `SORACOM_SESSION_STORE_PASSWORD` (wins over the URL's password); `"Invalid"` for anything else (the value is
+ * never repeated: it may hold a password), undefined when unset.
+ *
+ * @category resolution
+ */
+export const sessionStore = (env: Env): SessionStore | "Invalid" | undefined => {
+  const raw = nonEmpty(env.SORACOM_SESSION_STORE)
+  if (raw === undefined) return undefined
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    return "Invalid"
+  }
+  if ((parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") || parsed.hostname === "")
+    return "Invalid"
+  const decoded = (s: string) => {
+    try {
+      return decodeURIComponent(s)
+    } catch {
+      return s
+    }
+  }
+  const password =
+    env.SORACOM_SESSION_STORE_PASSWORD ?? (parsed.password === "" ? undefined : decoded(parsed.password))
+  return {
+    url: `${parsed.protocol}//${parsed.host}${parsed.pathname === "/" ? "" : parsed.pathname}`,
+    username: parsed.username === "" ? undefined : decoded(parsed.username),
+    password: password === undefined || password === "" ? undefined : Redacted.make(password),
+  }
+}

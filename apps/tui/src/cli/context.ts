@@ -12,6 +12,7 @@ import { Api } from "../session/Api.ts"
 import { SessionCache } from "../session/SessionCache.ts"
 import { Sessions } from "../session/Sessions.ts"
 import { type Io, makeOutput, type Output } from "./output.ts"
+import { sharedStoreLayer } from "./sessionStore.ts"
 
 /** @category flags */
 export const JsonFlag = GlobalFlag.Setting("json")({
@@ -118,6 +119,18 @@ export const withSessions = <A, E, R>(body: (g: Globals, cli: CliEnvShape) => Ef
     const g = yield* globals
     const cli = yield* CliEnv
     return yield* body(g, cli).pipe(Effect.provide(sessionLayer(cli, g)))
+  })
+
+/**
+ * {@link withSessions} for the commands that get a session (`token`, `env`, `login`): with `SORACOM_SESSION_STORE`, it is
+ * shared between processes through Redis.
+ *
+ * @category running
+ */
+export const withSharedSessions = <A, E, R>(body: (g: Globals, cli: CliEnvShape) => Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    const cli = yield* CliEnv
+    return yield* withSessions(body).pipe(Effect.provide(sharedStoreLayer(cli.env)))
   })
 
 /** `Option<A>` flags as `A | undefined`. @category getters */

@@ -245,6 +245,10 @@ const en = {
       titleRevoked: (profile: string) => `The server no longer accepts the session of profile "${profile}".`,
       next: "Sign in with `soracom-auth login`, or store credentials in the profile with `login --save`.",
     },
+    sessionStoreInvalid: {
+      // The value is never repeated: it may hold a password.
+      title: "SORACOM_SESSION_STORE must be a redis:// or rediss:// URL.",
+    },
     cancelled: { title: "Cancelled." },
     inputFile: { title: (path: string, reason: string) => `Could not read ${path}: ${reason}.` },
     unknown: {

@@ -29,6 +29,7 @@ import { Api } from "./Api.ts"
 import { NotSignedIn } from "./errors.ts"
 import { identityOf } from "./method.ts"
 import { type CachedSession, type CacheError, SessionCache } from "./SessionCache.ts"
+import { layered, sharedIdentity } from "./sharedStore.ts"
 
 /** @category models */
 export interface SignInInput {
@@ -180,14 +181,14 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
           return {
             endpoint: auth.baseUrl,
             method: input.credentials.kind,
-            identity:
-              switchTo === undefined
-                ? identityOf(input.credentials)
-                : `${switchTo.operatorId}/${switchTo.userName} (switched from ${identityOf(input.credentials)})`,
+            identity: identityOf(input.credentials, switchTo),
             session,
           } satisfies CachedSession
         }).pipe(Effect.provide(api.auth(input.endpoint)))
         yield* cache.write(input.profile, cached)
+        // Shared between processes (SORACOM_SESSION_STORE): the others use this sign-in from now on.
+        const shared = yield* AuthSession.SharedStore
+        if (shared !== undefined) yield* shared(sharedIdentity(cached)).save(cached.session)
         // One live session per profile: the one this sign-in replaces is revoked (best effort).
         const replaced: Replaced =
           previous._tag === "None" || previous._tag === "Expired"
@@ -212,15 +213,22 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
             method: input.credentials.kind,
             identity: identityOf(input.credentials),
           }
+          const switchTo =
+            input.switchTo === undefined ? undefined : yield* SwitchUser.fromInput(input.switchTo)
+          // A store shared between processes (SORACOM_SESSION_STORE), when provided, behind the profile's cache;
+          // shared under who the session is for, as `signIn` names it.
+          const shared = yield* AuthSession.SharedStore
+          const local = cache.store(input.profile, meta)
           const session = yield* AuthSession.make({
             source:
-              input.switchTo === undefined
-                ? request
-                : new SwitchUser.Source({
-                    base: request,
-                    request: yield* SwitchUser.fromInput(input.switchTo),
-                  }),
-            store: cache.store(input.profile, meta),
+              switchTo === undefined ? request : new SwitchUser.Source({ base: request, request: switchTo }),
+            store:
+              shared === undefined
+                ? local
+                : layered(
+                    local,
+                    shared(sharedIdentity({ ...meta, identity: identityOf(input.credentials, switchTo) })),
+                  ),
           })
           const response = yield* session.get
           return { ...meta, session: response }

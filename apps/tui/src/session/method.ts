@@ -14,8 +14,21 @@ export const methods = ["authKey", "root", "samUser"] as const satisfies Readonl
 /** Whether a method can use an MFA code (AuthKeys cannot). @category guards */
 export const takesMfa = (method: Method): boolean => method !== "authKey"
 
-/** A non-secret description of who signs in: the AuthKey ID, the email, or `OP…/user`. @category getters */
-export const identityOf = (credentials: Credentials.Input): string => {
+/**
+ * A non-secret description of who signs in: the AuthKey ID, the email, or `OP…/user`; after a switch,
+ * `OP…/user (switched from …)`.
+ *
+ * @category getters
+ */
+export const identityOf = (
+  credentials: Credentials.Input,
+  switchTo?: { readonly operatorId: string; readonly userName: string } | undefined,
+): string => {
+  const who = signerOf(credentials)
+  return switchTo === undefined ? who : `${switchTo.operatorId}/${switchTo.userName} (switched from ${who})`
+}
+
+const signerOf = (credentials: Credentials.Input): string => {
   switch (credentials.kind) {
     case "authKey":
       return credentials.authKeyId

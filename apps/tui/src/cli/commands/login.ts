@@ -14,7 +14,7 @@ import type { ProfileFields } from "../../profiles/ProfileFile.ts"
 import { fieldsWithCredentials } from "../../profiles/ProfileFile.ts"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
 import { Sessions } from "../../session/Sessions.ts"
-import { opt, withSessions } from "../context.ts"
+import { opt, withSharedSessions } from "../context.ts"
 import { credentialsFromFlags } from "../credentials.ts"
 import { UsageError } from "../errors.ts"
 import { readSecret } from "../secrets.ts"
@@ -66,7 +66,7 @@ export const login = Command.make(
     profileCommand: profileCommandFlag,
   },
   (flags) =>
-    withSessions((g, cli) =>
+    withSharedSessions((g, cli) =>
       Effect.gen(function* () {
         const store = yield* ProfileStore
         const sessions = yield* Sessions

@@ -16,7 +16,7 @@ import { ProfileStore } from "../../profiles/ProfileStore.ts"
 import { NotSignedIn } from "../../session/errors.ts"
 import type { CachedSession } from "../../session/SessionCache.ts"
 import { Sessions } from "../../session/Sessions.ts"
-import { type CliEnvShape, type Globals, opt, withSessions } from "../context.ts"
+import { type CliEnvShape, type Globals, opt, withSharedSessions } from "../context.ts"
 import {
   endpointFlag,
   profileCommandFlag,
@@ -129,7 +129,7 @@ export const token = Command.make(
     ),
   },
   (flags) =>
-    withSessions((g, cli) =>
+    withSharedSessions((g, cli) =>
       Effect.gen(function* () {
         const cached = yield* usableSession(flags, g, cli)
         const format = g.json ? "json" : flags.format
@@ -175,7 +175,7 @@ export const env = Command.make(
     ),
   },
   (flags) =>
-    withSessions((g, cli) =>
+    withSharedSessions((g, cli) =>
       usableSession(flags, g, cli).pipe(
         Effect.map((cached) => g.out.data(shellExports(cached.session, flags.shell))),
       ),
