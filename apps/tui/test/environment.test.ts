@@ -81,3 +81,36 @@ describe("precedence", () => {
     })
   })
 })
+
+describe("SORACOM_SESSION_STORE", () => {
+  const store = (env: Environment.Env) => {
+    const s = Environment.sessionStore(env)
+    return s === undefined || s === "Invalid"
+      ? s
+      : { ...s, password: s.password === undefined ? undefined : Redacted.value(s.password) }
+  }
+  it("unset or blank: no shared store", () => {
+    expect(store({})).toBeUndefined()
+    expect(store({ SORACOM_SESSION_STORE: "  " })).toBeUndefined()
+  })
+  it("user and password leave the URL; SORACOM_SESSION_STORE_PASSWORD wins over the URL's", () => {
+    expect(store({ SORACOM_SESSION_STORE: "redis://127.0.0.1:6379" })).toEqual({
+      url: "redis://127.0.0.1:6379",
+      username: undefined,
+      password: undefined,
+    })
+    expect(store({ SORACOM_SESSION_STORE: "rediss://ci:p%40ss@redis.internal:6380/2" })).toEqual({
+      url: "rediss://redis.internal:6380/2",
+      username: "ci",
+      password: "p@ss",
+    })
+    expect(
+      store({ SORACOM_SESSION_STORE: "redis://:in-url@h:1", SORACOM_SESSION_STORE_PASSWORD: "from-env" }),
+    ).toEqual({ url: "redis://h:1", username: undefined, password: "from-env" })
+  })
+  it("anything else is invalid", () => {
+    for (const value of ["http://h:1", "redis-host:6379", "not a url", "redis://"]) {
+      expect(store({ SORACOM_SESSION_STORE: value })).toBe("Invalid")
+    }
+  })
+})

@@ -5,7 +5,11 @@
  * sandbox's recording.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { hasRedis, type RedisServer, startRedis } from "../../../../packages/session-redis/test/redis-server.ts"
+import {
+  hasRedis,
+  type RedisServer,
+  startRedis,
+} from "../../../../packages/session-redis/test/redis-server.ts"
 import { type RunResult, runBin } from "../helpers/cli.ts"
 import { cliSuite } from "../helpers/cli-suite.ts"
 import { demo } from "../helpers/sandbox.ts"
@@ -84,7 +88,15 @@ describe.runIf(hasRedis())("the session shared through Redis (SORACOM_SESSION_ST
     dirs.push(dir)
     const login = await runBin(
       suite.entry,
-      ["login", "--json", "--endpoint", suite.sandbox.endpoint, "--auth-key-id", demo.authKeyId, "--auth-key-stdin"],
+      [
+        "login",
+        "--json",
+        "--endpoint",
+        suite.sandbox.endpoint,
+        "--auth-key-id",
+        demo.authKeyId,
+        "--auth-key-stdin",
+      ],
       { profileDir: dir.dir, env, stdin: demo.authKey },
     )
     expect(login.code).toBe(0)
