@@ -122,8 +122,8 @@ export const withSessions = <A, E, R>(body: (g: Globals, cli: CliEnvShape) => Ef
   })
 
 /**
- * {@link withSessions} for the commands that get a session (`token`, `env`, `login`): with `SORACOM_SESSION_STORE`, it is
- * shared between processes through Redis.
+ * {@link withSessions} for the commands that get or end a session (`token`, `env`, `login`, `logout`): with
+ * `SORACOM_SESSION_STORE`, it is shared between processes through Redis.
  *
  * @category running
  */

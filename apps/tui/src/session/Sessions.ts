@@ -21,7 +21,7 @@ import {
   SoracomAuth,
   SwitchUser,
 } from "@soracom-auth/core"
-import { Clock, Context, DateTime, Effect, Layer, Option } from "effect"
+import { Clock, Context, DateTime, Effect, Layer, Option, Redacted } from "effect"
 import { HttpClient, HttpClientRequest } from "effect/http"
 import type { ProfileFileError } from "../profiles/errors.ts"
 import { ProfileStore } from "../profiles/ProfileStore.ts"
@@ -322,6 +322,18 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
           Effect.catchTag("AuthFailed", () => Effect.succeed(true)),
         )
         yield* cache.remove(profile)
+        // The revoked session leaves the shared store too (only if it is still the one there).
+        const shared = yield* AuthSession.SharedStore
+        if (shared !== undefined) {
+          const store = shared(sharedIdentity(state.cached))
+          const there = yield* store.load
+          if (
+            Option.isSome(there) &&
+            Redacted.value(there.value.token) === Redacted.value(state.cached.session.token)
+          ) {
+            yield* store.clear ?? Effect.void
+          }
+        }
         return rejected
           ? ({ _tag: "ServerRejectedRemoved" } as const)
           : ({ _tag: "RevokedAndRemoved" } as const)

@@ -108,6 +108,23 @@ describe.runIf(hasRedis())("the session shared through Redis (SORACOM_SESSION_ST
     expect(posts()).toBe(1)
   })
 
+  it("logout revokes the shared session and takes it out of Redis: the next token signs in again", async () => {
+    const env = { SORACOM_SESSION_STORE: redis.url, SORACOM_SESSION_STORE_PASSWORD: redis.password }
+    const dir = makeTempDir()
+    dirs.push(dir)
+    const first = await runBin(suite.entry, ["token", "--endpoint", suite.sandbox.endpoint], {
+      profileDir: dir.dir,
+      env: { ...env, SORACOM_AUTH_KEY_ID: demo.authKeyId, SORACOM_AUTH_KEY: demo.authKey },
+    })
+    expect(first.code).toBe(0)
+    const out = await runBin(suite.entry, ["logout"], { profileDir: dir.dir, env })
+    expect(out.code).toBe(0)
+    const next = await token(env)
+    expect(next.code).toBe(0)
+    expect(next.stdout.trim()).not.toBe(first.stdout.trim())
+    expect(posts()).toBe(2)
+  })
+
   it("Redis unreachable: the token is still printed, with one warning line", async () => {
     await redis.stop()
     const env = { SORACOM_SESSION_STORE: redis.url, SORACOM_SESSION_STORE_PASSWORD: redis.password }

@@ -18,7 +18,7 @@ import { NotSignedIn } from "../../session/errors.ts"
 import { identityOf, type Method } from "../../session/method.ts"
 import { SessionCache } from "../../session/SessionCache.ts"
 import { type ProfileSession, type SessionState, Sessions } from "../../session/Sessions.ts"
-import { opt, withSessions } from "../context.ts"
+import { opt, withSessions, withSharedSessions } from "../context.ts"
 import { profileFlag, switchFlag } from "./shared.ts"
 import { statusRows } from "./show.ts"
 
@@ -99,7 +99,7 @@ export const logout = Command.make(
     localOnly: switchFlag("local-only", "Only forget the cached session; leave it valid on the server"),
   },
   (flags) =>
-    withSessions((g, cli) =>
+    withSharedSessions((g, cli) =>
       Effect.gen(function* () {
         const sessions = yield* Sessions
         const name = Environment.profileName(opt(flags.profile), cli.env)
