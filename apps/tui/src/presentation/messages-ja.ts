@@ -262,6 +262,9 @@ export const ja: Messages = {
         `プロファイル「${profile}」のセッションは、サーバーで無効になっています。`,
       next: "`soracom-auth login` でサインインするか、`login --save` で認証情報をプロファイルに保存してください。",
     },
+    sessionStoreInvalid: {
+      title: "SORACOM_SESSION_STORE には `redis://` または `rediss://` の URL を指定してください。",
+    },
     cancelled: { title: "キャンセルしました。" },
     inputFile: { title: (path: string, reason: string) => `${path} を読み込めませんでした: ${reason}。` },
     unknown: {
