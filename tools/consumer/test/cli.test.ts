@@ -32,8 +32,9 @@ const env: Record<string, string> = {
   KEY: sandbox.authKey,
 }
 
+// bash: the README's curl line reads the headers through process substitution (bash, zsh)
 const sh = (line: string, extra: Record<string, string> = {}) =>
-  execP("sh", ["-c", line], { cwd: home, env: { ...env, ...extra } }).then(
+  execP("bash", ["-c", line], { cwd: home, env: { ...env, ...extra } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code?: number; stdout?: string; stderr?: string }) => ({
       code: e.code ?? -1,
@@ -43,7 +44,8 @@ const sh = (line: string, extra: Record<string, string> = {}) =>
   )
 
 const lines = commands("Using it").filter(
-  (c) => c.startsWith("soracom-auth") || c.startsWith("printf") || c.startsWith("curl"),
+  (c) =>
+    c.startsWith("soracom-auth") || c.startsWith("printf") || c.startsWith("curl") || c.startsWith("eval"),
 )
 const line = (prefix: string) => {
   const found = lines.find((l) => l.startsWith(prefix))
@@ -83,15 +85,21 @@ describe("soracom-auth installed globally from its tarball", () => {
     expect(token.code, token.stderr).toBe(0)
     expect(token.stdout.trim()).toBe(session.token)
 
-    const curl = await sh(readmeLine("curl"), { API_KEY: session.apiKey, OPERATOR_ID: session.operatorId })
+    const curl = await sh(readmeLine("curl"), { OPERATOR_ID: session.operatorId })
     expect(curl.code, curl.stderr).toBe(0)
     expect(JSON.parse(curl.stdout)).toMatchObject({ operatorId: sandbox.operatorId })
+
+    const exported = await sh(`${readmeLine("eval")} && printf '%s %s' "$SORACOM_API_KEY" "$SORACOM_TOKEN"`)
+    expect(exported.code, exported.stderr).toBe(0)
+    expect(exported.stdout).toBe(`${session.apiKey} ${session.token}`)
 
     const statusLogout = await sh(readmeLine("soracom-auth status"))
     expect(statusLogout.code, statusLogout.stderr).toBe(0)
     expect(statusLogout.stdout).toContain(sandbox.operatorId)
     // logged out: the same pair is refused now
-    const after = await sh(readmeLine("curl"), { API_KEY: session.apiKey, OPERATOR_ID: session.operatorId })
+    const after = await sh(
+      `curl -H "X-Soracom-API-Key: ${session.apiKey}" -H "X-Soracom-Token: ${session.token}" "$SORACOM_ENDPOINT/v1/operators/${session.operatorId}"`,
+    )
     expect(after.stdout).not.toContain('"operatorId"')
 
     // the sandbox knows its seed's address only (SORACOM refuses unknown ones too)
