@@ -27,6 +27,14 @@ export const ja: Messages = {
       chooseAnotherName: "別の名前にする",
     },
     sandboxBadge: "サンドボックス",
+    sandbox: {
+      stop: "Ctrl+C で停止します。",
+      authKey: (id: string, secret: string) => `AuthKey ID ${id} · AuthKey シークレット ${secret}`,
+      root: (email: string, password: string) => `ルートユーザー ${email} / ${password}`,
+      samUser: (operatorId: string, userName: string, password: string) =>
+        `SAM ユーザー ${operatorId} · ${userName} / ${password}`,
+      mfa: (secret: string) => ` · MFA (TOTP シークレット ${secret})`,
+    },
     endpointLabel: {
       demo: "組み込みサンドボックス (デモ)",
       given: "指定されたエンドポイント",

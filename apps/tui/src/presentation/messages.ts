@@ -30,6 +30,14 @@ const en = {
       chooseAnotherName: "choose another name",
     },
     sandboxBadge: "sandbox",
+    sandbox: {
+      stop: "Press Ctrl+C to stop.",
+      authKey: (id: string, secret: string) => `AuthKey ID ${id} · AuthKey secret ${secret}`,
+      root: (email: string, password: string) => `Root user ${email} / ${password}`,
+      samUser: (operatorId: string, userName: string, password: string) =>
+        `SAM user ${operatorId} · ${userName} / ${password}`,
+      mfa: (secret: string) => ` · MFA (TOTP secret ${secret})`,
+    },
     endpointLabel: {
       demo: "Embedded sandbox (demo)",
       given: "Given endpoint",

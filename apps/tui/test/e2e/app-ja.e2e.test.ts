@@ -67,6 +67,7 @@ const allowed = new Set([
   "soracom-cli",
   "export",
   "default",
+  "TOTP",
   "jp",
   "g",
 ])

@@ -39,6 +39,8 @@ const names = [
   "export",
   "soracom-auth",
   "soracom-cli",
+  "Ctrl",
+  "C",
   "authKeyId",
   "authKey",
   "operatorId",

@@ -8,6 +8,7 @@ import { join } from "node:path"
 import type { Sandbox } from "@soracom-auth/sandbox"
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
+import { messages } from "../../presentation/messages.ts"
 import { globals, opt } from "../context.ts"
 import { InputFileError, UsageError } from "../errors.ts"
 import { openApp } from "./app.ts"
@@ -68,7 +69,7 @@ export const sandbox = Command.make(
             if (g.json) g.out.dataJson(mod.sandboxInfo(running))
             else {
               g.out.data(mod.describeSandbox(running))
-              g.out.status("Press Ctrl+C to stop.")
+              g.out.status(messages.ui.sandbox.stop)
             }
           }),
         ),
@@ -85,13 +86,13 @@ const credentialsText = (mod: SandboxModule, running: Sandbox): string =>
     .map((c) => {
       switch (c.kind) {
         case "authKey":
-          return `AuthKey ID ${c.authKeyId} · AuthKey secret ${c.authKey}`
+          return messages.ui.sandbox.authKey(c.authKeyId, c.authKey)
         case "root":
-          return `root ${c.email} / ${c.password}`
+          return messages.ui.sandbox.root(c.email, c.password)
         case "samUser":
           return (
-            `SAM user ${c.operatorId} · ${c.userName} / ${c.password}` +
-            (c.mfaSecret === undefined ? "" : ` · MFA (TOTP secret ${c.mfaSecret})`)
+            messages.ui.sandbox.samUser(c.operatorId, c.userName, c.password) +
+            (c.mfaSecret === undefined ? "" : messages.ui.sandbox.mfa(c.mfaSecret))
           )
         default:
           return ""
