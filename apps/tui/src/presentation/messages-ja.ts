@@ -168,6 +168,16 @@ export const ja: Messages = {
         label: "それでもこの端末ではサインインを忘れる",
         hint: "トークンは有効期限まで有効なままです",
       },
+      switchUser: {
+        label: "ユーザーを切り替え…",
+        hint: "信頼ポリシーであなたを許可している別の SAM ユーザーのセッション (最長 1 時間)",
+      },
+      switchOperatorId: "切り替え先のオペレーター ID",
+      switchUserName: "切り替え先の SAM ユーザー名",
+      switchRequired: "入力してください。",
+      switching: (operatorId: string, userName: string) => `${operatorId} / ${userName} に切り替えています…`,
+      switched: (operatorId: string, userName: string) => `${operatorId} / ${userName} に切り替えました。`,
+      switchFailed: "ユーザーを切り替えられませんでした。",
     },
   },
   server: {

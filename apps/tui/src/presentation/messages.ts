@@ -158,6 +158,16 @@ const en = {
       signingOut: "Signing out…",
       signOutFailed: "Could not sign out.",
       forget: { label: "Forget this sign-in here anyway", hint: "The token stays valid until it expires" },
+      switchUser: {
+        label: "Switch user…",
+        hint: "A session of another SAM user whose trust policy lists you (at most 1 h)",
+      },
+      switchOperatorId: "Operator ID to switch to",
+      switchUserName: "SAM user name to switch to",
+      switchRequired: "Required.",
+      switching: (operatorId: string, userName: string) => `Switching to ${operatorId} / ${userName}…`,
+      switched: (operatorId: string, userName: string) => `Switched to ${operatorId} / ${userName}.`,
+      switchFailed: "Could not switch user.",
     },
   },
   server: {

@@ -98,6 +98,7 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
           <SignedIn
             session={session}
             onSaved={(s) => dispatch({ _tag: "Renamed", session: s })}
+            onSwitched={(s) => dispatch({ _tag: "Renamed", session: s })}
             {...(screen.startAt === undefined ? {} : { startAt: screen.startAt })}
             onSignedOut={(text) => dispatch({ _tag: "SignedOut", notice: { kind: "success", text } })}
             onHome={home}

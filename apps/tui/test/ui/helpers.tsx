@@ -65,6 +65,10 @@ export const memorySessions = (
   overrides: {
     readonly signIn?: (input: SignInInput) => Effect.Effect<AuthResponse.AuthResponse, Errors.AuthError>
     readonly signOut?: (profile: string) => Effect.Effect<SignOutResult, Errors.LogoutError>
+    readonly switchUser?: (input: {
+      readonly operatorId: string
+      readonly userName: string
+    }) => Effect.Effect<AuthResponse.AuthResponse, Errors.SwitchUserError>
   } = {},
 ): SessionsShape & { readonly calls: Array<SignInInput>; readonly cached: Map<string, CachedSession> } => {
   const calls: Array<SignInInput> = []
@@ -98,7 +102,17 @@ export const memorySessions = (
     current: (profile) => current(profile),
     renewing: () => Effect.die("not used by the screens"),
     renew: () => Effect.die("not used by the screens"),
-    switchUser: () => Effect.die("not used by the screens"),
+    switchUser: (input) =>
+      Effect.gen(function* () {
+        const from = cached.get(input.profile)
+        if (from === undefined) return yield* Effect.die("switch without a session")
+        const answer = yield* (overrides.switchUser ?? (() => Effect.die("no switchUser fake")))(input)
+        return {
+          ...from,
+          identity: `${input.operatorId}/${input.userName} (switched from ${from.identity})`,
+          session: answer,
+        }
+      }),
     verify: () => Effect.succeed({ _tag: "Accepted" } as const),
     signOut: (profile, options = {}) =>
       Effect.gen(function* () {
@@ -183,6 +197,10 @@ export const memoryProfiles = (
 export interface Fakes {
   readonly signIn?: (input: SignInInput) => Effect.Effect<AuthResponse.AuthResponse, Errors.AuthError>
   readonly signOut?: (profile: string) => Effect.Effect<SignOutResult, Errors.LogoutError>
+  readonly switchUser?: (input: {
+    readonly operatorId: string
+    readonly userName: string
+  }) => Effect.Effect<AuthResponse.AuthResponse, Errors.SwitchUserError>
   readonly requestPasswordReset?: PasswordResetShape["request"]
   readonly verifyPasswordReset?: PasswordResetShape["verify"]
   readonly sessions?: SessionsShape
@@ -198,6 +216,7 @@ export const fakeRuntime = (
     memorySessions({
       ...(fakes.signIn === undefined ? {} : { signIn: fakes.signIn }),
       ...(fakes.signOut === undefined ? {} : { signOut: fakes.signOut }),
+      ...(fakes.switchUser === undefined ? {} : { switchUser: fakes.switchUser }),
     })
   const reset: PasswordResetShape = {
     request: fakes.requestPasswordReset ?? defaultReset.request,

@@ -1,5 +1,5 @@
-import { Errors } from "@soracom-auth/core"
-import { Effect } from "effect"
+import { AuthResponse, Errors } from "@soracom-auth/core"
+import { DateTime, Effect } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
 import { InvalidProfileName } from "../../src/profiles/errors.ts"
 import {
@@ -174,5 +174,69 @@ describe("signed in", () => {
     await a.write(keys.backspace.repeat(7))
     await a.type("../x")
     await a.waitFor('✖ "../x" is not a valid profile name')
+  })
+})
+
+describe("signed in: switch user", () => {
+  const switchedResponse = new AuthResponse.AuthResponse({
+    apiKey: fakeSignedIn.apiKey,
+    token: fakeSignedIn.token,
+    issuedAt: DateTime.makeUnsafe(NOW),
+    expiresAt: fakeSignedIn.expiresAt,
+    operatorId: "OP0000000002",
+    userName: "ops-user",
+  })
+
+  it("asks the operator ID and user name, switches through the session service and shows the switched user", async () => {
+    const asked: Array<{ operatorId: string; userName: string }> = []
+    const a = await signedIn(
+      fakeRuntime({
+        switchUser: (input) =>
+          Effect.sync(() => {
+            asked.push({ operatorId: input.operatorId, userName: input.userName })
+            return switchedResponse
+          }),
+      }),
+    )
+    await a.press(keys.up, keys.up, keys.enter)
+    await a.waitFor("Operator ID to switch to:")
+    await a.press(keys.enter)
+    await a.waitFor("✖ Required.")
+    await a.type("OP0000000002")
+    await a.waitFor("SAM user name to switch to:")
+    await a.type("ops-user")
+    const frame = await a.waitFor("✔ Switched to OP0000000002 / ops-user.")
+    expect(asked).toEqual([{ operatorId: "OP0000000002", userName: "ops-user" }])
+    expect(frame).toMatch(/Operator ID\s+OP0000000002/)
+    expect(frame).toMatch(/User name\s+ops-user/)
+    expect(frame).toContain("› Done")
+  })
+
+  it("a refusal shows the error table's words, and Back returns to the actions with the same session", async () => {
+    const a = await signedIn(
+      fakeRuntime({ switchUser: () => Effect.fail(new Errors.SwitchUserNotAllowed({})) }),
+    )
+    await a.press(keys.up, keys.up, keys.enter)
+    await a.waitFor("Operator ID to switch to:")
+    await a.type("OP0000000002")
+    await a.waitFor("SAM user name to switch to:")
+    await a.type("nobody")
+    const frame = await a.waitFor("Could not switch user.")
+    expect(frame).toContain("trust policy")
+    await a.press(keys.down, keys.enter)
+    const back = await a.waitFor("› Done")
+    expect(back).toMatch(/Operator ID\s+OP0000000001/)
+  })
+
+  it("Esc on the user name goes back to the operator ID, Esc there back to the actions", async () => {
+    const a = await signedIn()
+    await a.press(keys.up, keys.up, keys.enter)
+    await a.waitFor("Operator ID to switch to:")
+    await a.type("OP0000000002")
+    await a.waitFor("SAM user name to switch to:")
+    await a.press(keys.escape)
+    await a.waitFor("Operator ID to switch to:")
+    await a.press(keys.escape)
+    await a.waitFor("› Done")
   })
 })

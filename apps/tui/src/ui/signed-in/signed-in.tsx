@@ -1,6 +1,6 @@
 /**
  * Signed in: who, the masked API key, when the token expires (local time) with a live countdown, and what to do
- * next — save as a profile, quit printing shell exports, sign out on the server, or go back home.
+ * next — save as a profile, switch user (as the CLI's switch-user), quit printing shell exports, sign out on the server, or go back home.
  */
 import { Box, Text } from "ink"
 import { formatDuration, formatLocalTime, mask } from "../../presentation/format.ts"
@@ -24,6 +24,7 @@ const actionItems = (): ReadonlyArray<MenuItem<SignedInAction>> => [
   { value: "done", ...messages.ui.signedIn.done },
   { value: "save", ...messages.ui.signedIn.save },
   { value: "exports", ...messages.ui.signedIn.exports },
+  { value: "switch", ...messages.ui.signedIn.switchUser },
   { value: "signOut", ...messages.ui.signedIn.signOut },
 ]
 
@@ -65,6 +66,8 @@ const hintsFor = (state: SignedInState): ReadonlyArray<KeyHint> => {
     case "Actions":
       return [keys.move, keys.choose, keys.home, keys.ctrlC]
     case "SaveName":
+    case "SwitchOperatorId":
+    case "SwitchUserName":
       return [keys.submit, keys.back, keys.ctrlC]
     case "ConfirmOverwrite":
       return [
@@ -74,6 +77,7 @@ const hintsFor = (state: SignedInState): ReadonlyArray<KeyHint> => {
         keys.ctrlC,
       ]
     case "SignOutFailed":
+    case "SwitchFailed":
       return [keys.move, keys.choose, keys.back, keys.ctrlC]
     default:
       return [keys.cancel, keys.ctrlC]
@@ -85,6 +89,7 @@ export const SignedIn = ({
   session,
   startAt,
   onSaved,
+  onSwitched,
   onSignedOut,
   onHome,
   onQuitWithExports,
@@ -92,11 +97,19 @@ export const SignedIn = ({
   readonly session: Session
   readonly startAt?: "save"
   readonly onSaved: (session: Session) => void
+  readonly onSwitched: (session: Session) => void
   readonly onSignedOut: (text: string) => void
   readonly onHome: () => void
   readonly onQuitWithExports: () => void
 }) => {
-  const { state, dispatch, note } = useSignedIn({ session, startAt, onSaved, onSignedOut, onHome })
+  const { state, dispatch, note } = useSignedIn({
+    session,
+    startAt,
+    onSaved,
+    onSwitched,
+    onSignedOut,
+    onHome,
+  })
   const now = useNow(true)
   const { step } = state
   const body = (() => {
@@ -136,6 +149,42 @@ export const SignedIn = ({
         return <Busy label={messages.ui.signedIn.saving(step.name)} />
       case "SigningOut":
         return <Busy label={messages.ui.signedIn.signingOut} note={note} />
+      case "SwitchOperatorId":
+        return (
+          <Field
+            key="switch-operator"
+            label={messages.ui.signedIn.switchOperatorId}
+            placeholder="OP0000000000"
+            error={step.error}
+            onSubmit={(raw) => dispatch({ _tag: "SubmitOperatorId", raw })}
+          />
+        )
+      case "SwitchUserName":
+        return (
+          <Field
+            key="switch-user"
+            label={messages.ui.signedIn.switchUserName}
+            error={step.error}
+            onSubmit={(raw) => dispatch({ _tag: "SubmitUserName", raw })}
+          />
+        )
+      case "Switching":
+        return <Busy label={messages.ui.signedIn.switching(step.operatorId, step.userName)} note={note} />
+      case "SwitchFailed":
+        return (
+          <Failure text={step.text} lead={messages.ui.signedIn.switchFailed}>
+            <Menu
+              key="switch-failed"
+              items={[
+                { value: "retry", label: messages.ui.tryAgain },
+                { value: "back", label: messages.ui.back },
+              ]}
+              onChoose={(choice) =>
+                dispatch(choice === "retry" ? { _tag: "Choose", action: "switch" } : { _tag: "Back" })
+              }
+            />
+          </Failure>
+        )
       case "SignOutFailed":
         return (
           <Failure text={step.text} lead={messages.ui.signedIn.signOutFailed}>

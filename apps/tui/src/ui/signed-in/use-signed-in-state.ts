@@ -3,10 +3,11 @@
  * Pure; the wiring runs the effects and reports back.
  */
 import { describe, type Described as ErrorText, type AppError as UiError } from "../../presentation/errors.ts"
+import { messages } from "../../presentation/messages.ts"
 import type { Notice } from "../model.ts"
 
 /** @category models */
-export type SignedInAction = "save" | "exports" | "signOut" | "done"
+export type SignedInAction = "save" | "switch" | "exports" | "signOut" | "done"
 
 /** @category models */
 export type SignedInStep =
@@ -17,6 +18,10 @@ export type SignedInStep =
   | { readonly _tag: "Saving"; readonly name: string }
   | { readonly _tag: "SigningOut"; readonly localOnly: boolean }
   | { readonly _tag: "SignOutFailed"; readonly text: ErrorText }
+  | { readonly _tag: "SwitchOperatorId"; readonly error?: string }
+  | { readonly _tag: "SwitchUserName"; readonly operatorId: string; readonly error?: string }
+  | { readonly _tag: "Switching"; readonly operatorId: string; readonly userName: string }
+  | { readonly _tag: "SwitchFailed"; readonly text: ErrorText }
 
 /** @category models */
 export interface SignedInState {
@@ -26,7 +31,10 @@ export interface SignedInState {
 
 /** @category models */
 export type SignedInEvent =
-  | { readonly _tag: "Choose"; readonly action: "save" | "signOut" | "forget" }
+  | { readonly _tag: "Choose"; readonly action: "save" | "switch" | "signOut" | "forget" }
+  | { readonly _tag: "SubmitOperatorId"; readonly raw: string }
+  | { readonly _tag: "SubmitUserName"; readonly raw: string }
+  | { readonly _tag: "Switched"; readonly operatorId: string; readonly userName: string }
   | { readonly _tag: "SubmitName"; readonly raw: string }
   | { readonly _tag: "NameChecked"; readonly exists: boolean }
   | { readonly _tag: "Confirm"; readonly yes: boolean }
@@ -47,6 +55,10 @@ export const signedInReducer = (state: SignedInState, event: SignedInEvent): Sig
   const { step } = state
   switch (event._tag) {
     case "Choose":
+      if (event.action === "switch")
+        return step._tag === "Actions" || step._tag === "SwitchFailed"
+          ? { step: { _tag: "SwitchOperatorId" } }
+          : state
       if (step._tag !== "Actions" && !(step._tag === "SignOutFailed" && event.action !== "save")) return state
       return {
         step:
@@ -60,6 +72,32 @@ export const signedInReducer = (state: SignedInState, event: SignedInEvent): Sig
       if (name.length === 0) return { step: { _tag: "SaveName", error: "The profile name is required." } }
       return { step: { _tag: "CheckingName", name } }
     }
+    case "SubmitOperatorId": {
+      if (step._tag !== "SwitchOperatorId") return state
+      const operatorId = event.raw.trim()
+      if (operatorId.length === 0)
+        return { step: { _tag: "SwitchOperatorId", error: messages.ui.signedIn.switchRequired } }
+      return { step: { _tag: "SwitchUserName", operatorId } }
+    }
+    case "SubmitUserName": {
+      if (step._tag !== "SwitchUserName") return state
+      const userName = event.raw.trim()
+      if (userName.length === 0)
+        return {
+          step: {
+            _tag: "SwitchUserName",
+            operatorId: step.operatorId,
+            error: messages.ui.signedIn.switchRequired,
+          },
+        }
+      return { step: { _tag: "Switching", operatorId: step.operatorId, userName } }
+    }
+    case "Switched":
+      if (step._tag !== "Switching") return state
+      return actions({
+        kind: "success",
+        text: messages.ui.signedIn.switched(event.operatorId, event.userName),
+      })
     case "NameChecked":
       if (step._tag !== "CheckingName") return state
       return {
@@ -83,6 +121,11 @@ export const signedInReducer = (state: SignedInState, event: SignedInEvent): Sig
             : actions({ kind: "error", text: `Could not save the profile. ${text.title} ${text.next}` })
         case "SigningOut":
           return { step: { _tag: "SignOutFailed", text } }
+        case "Switching":
+          // a malformed operator ID / user name is refused before any request: back to the field that holds it
+          return event.error._tag === "InvalidRequest"
+            ? { step: { _tag: "SwitchOperatorId", error: text.title } }
+            : { step: { _tag: "SwitchFailed", text } }
         default:
           return state
       }
@@ -93,7 +136,11 @@ export const signedInReducer = (state: SignedInState, event: SignedInEvent): Sig
       switch (step._tag) {
         case "SaveName":
         case "SignOutFailed":
+        case "SwitchOperatorId":
+        case "SwitchFailed":
           return actions()
+        case "SwitchUserName":
+          return { step: { _tag: "SwitchOperatorId" } }
         case "ConfirmOverwrite":
           return { step: { _tag: "SaveName" } }
         default:

@@ -17,6 +17,7 @@ export const useSignedIn = ({
   session,
   startAt,
   onSaved,
+  onSwitched,
   onSignedOut,
   onHome,
 }: {
@@ -24,6 +25,8 @@ export const useSignedIn = ({
   readonly startAt?: "save" | undefined
   /** The session now belongs to the profile it was saved as. */
   readonly onSaved: (session: Session) => void
+  /** The switched user's session replaces this one on the screen. */
+  readonly onSwitched: (session: Session) => void
   readonly onSignedOut: (text: string) => void
   readonly onHome: () => void
 }) => {
@@ -58,6 +61,25 @@ export const useSignedIn = ({
             onInterrupt: interrupted,
           },
         )
+      case "Switching":
+        // the CLI's switch-user path: the session service switches as this profile's cached session
+        return task.start(
+          Sessions.use((s) =>
+            s.switchUser({
+              profile: session.profileName,
+              operatorId: step.operatorId,
+              userName: step.userName,
+            }),
+          ),
+          {
+            onSuccess: (cached) => {
+              onSwitched({ ...session, cached })
+              dispatch({ _tag: "Switched", operatorId: step.operatorId, userName: step.userName })
+            },
+            onFailure: fail,
+            onInterrupt: interrupted,
+          },
+        )
       case "SigningOut":
         return task.start(
           Sessions.use((s) => s.signOut(session.profileName, { localOnly: step.localOnly })),
@@ -80,7 +102,12 @@ export const useSignedIn = ({
   useInput((_input, key) => {
     if (!key.escape) return
     if (step._tag === "Actions") onHome()
-    else if (step._tag === "SigningOut" || step._tag === "Saving" || step._tag === "CheckingName")
+    else if (
+      step._tag === "SigningOut" ||
+      step._tag === "Saving" ||
+      step._tag === "CheckingName" ||
+      step._tag === "Switching"
+    )
       task.cancel()
     else dispatch({ _tag: "Back" })
   })
