@@ -34,6 +34,11 @@ export interface Session {
   readonly endpoint: EndpointChoice
   /** Kept in memory so the sign-in can be saved as a profile. */
   readonly request: SignInRequest
+  /**
+   * A switched user's session (not cached under the profile): saving, signing out and switching again would act on
+   * the profile's own session, so the screen offers none of them.
+   */
+  readonly switched?: true
 }
 
 /** When a session's token expires (epoch ms). @category getters */

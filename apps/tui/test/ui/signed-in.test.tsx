@@ -210,6 +210,10 @@ describe("signed in: switch user", () => {
     expect(frame).toMatch(/Operator ID\s+OP0000000002/)
     expect(frame).toMatch(/User name\s+ops-user/)
     expect(frame).toContain("› Done")
+    // the profile's cache still holds the source session: nothing that would act on it is offered
+    expect(frame).not.toContain("Sign out")
+    expect(frame).not.toContain("Save as profile")
+    expect(frame).not.toContain("Switch user")
   })
 
   it("a refusal shows the error table's words, and Back returns to the actions with the same session", async () => {

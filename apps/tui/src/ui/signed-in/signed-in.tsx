@@ -20,13 +20,19 @@ import { theme } from "../theme/theme.ts"
 import { useSignedIn } from "./use-signed-in.ts"
 import type { SignedInAction, SignedInState } from "./use-signed-in-state.ts"
 
-const actionItems = (): ReadonlyArray<MenuItem<SignedInAction>> => [
-  { value: "done", ...messages.ui.signedIn.done },
-  { value: "save", ...messages.ui.signedIn.save },
-  { value: "exports", ...messages.ui.signedIn.exports },
-  { value: "switch", ...messages.ui.signedIn.switchUser },
-  { value: "signOut", ...messages.ui.signedIn.signOut },
-]
+const actionItems = (session: Session): ReadonlyArray<MenuItem<SignedInAction>> =>
+  session.switched === true
+    ? [
+        { value: "done", ...messages.ui.signedIn.done },
+        { value: "exports", ...messages.ui.signedIn.exports },
+      ]
+    : [
+        { value: "done", ...messages.ui.signedIn.done },
+        { value: "save", ...messages.ui.signedIn.save },
+        { value: "exports", ...messages.ui.signedIn.exports },
+        { value: "switch", ...messages.ui.signedIn.switchUser },
+        { value: "signOut", ...messages.ui.signedIn.signOut },
+      ]
 
 const Row = ({ label, children }: { readonly label: string; readonly children: React.ReactNode }) => (
   <Text>
@@ -118,7 +124,7 @@ export const SignedIn = ({
         return (
           <Menu
             key="actions"
-            items={actionItems()}
+            items={actionItems(session)}
             onChoose={(action) => {
               if (action === "done") onHome()
               else if (action === "exports") onQuitWithExports()

@@ -73,7 +73,7 @@ export const useSignedIn = ({
           ),
           {
             onSuccess: (cached) => {
-              onSwitched({ ...session, cached })
+              onSwitched({ ...session, cached, switched: true })
               dispatch({ _tag: "Switched", operatorId: step.operatorId, userName: step.userName })
             },
             onFailure: fail,
