@@ -63,8 +63,8 @@ describe.runIf(requireTool("tmux", "the terminal end-to-end tests"))("Sign out i
     const issued = auth[0]!.response!.body as { apiKey: string; token: string }
     expect(sandbox.exchanges().some((e) => e.request.path === "/v1/auth/logout")).toBe(false)
 
-    // the action menu: Done, Save as profile…, Quit and print shell exports, Sign out
-    await t.press("Down", "Down", "Down")
+    // the action menu: Done, Save as profile…, Quit and print shell exports, Switch user…, Sign out
+    await t.press("Down", "Down", "Down", "Down")
     await t.waitFor(/› Sign out/)
     await t.press("Enter")
     await t.waitFor("Signed out")
