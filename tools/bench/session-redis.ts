@@ -10,13 +10,9 @@
  * Targets: ours makes exactly 1 POST /auth per round (the reference 1 per process), with a p99 latency ≤ 1.5× the
  * reference's (waiting for another process's sign-in must not cost much more than signing in oneself).
  */
-import { type ChildProcess, fork, spawn } from "node:child_process"
-import { randomBytes } from "node:crypto"
-import { mkdtempSync, rmSync } from "node:fs"
-import { createServer } from "node:net"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { type ChildProcess, fork } from "node:child_process"
 import { demoSeed, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
+import { startRedis } from "../../packages/session-redis/test/redis-server.ts"
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -26,45 +22,9 @@ const rounds = arg("rounds", 5)
 const processes = arg("processes", 8)
 const callers = arg("callers", 200)
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0))
-    })
-  })
-
-// A redis-server of our own: loopback, a password, no persistence.
-const dir = mkdtempSync(join(tmpdir(), "bench-redis-"))
-const port = await freePort()
-const password = randomBytes(12).toString("hex")
-const redisServer = spawn(
-  "redis-server",
-  [
-    "--port",
-    String(port),
-    "--bind",
-    "127.0.0.1",
-    "--requirepass",
-    password,
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-    "--dir",
-    dir,
-  ],
-  { stdio: ["ignore", "pipe", "inherit"] },
-)
-await new Promise<void>((resolve, reject) => {
-  let out = ""
-  redisServer.stdout!.on("data", (chunk: Buffer) => {
-    out += chunk
-    if (out.includes("Ready to accept connections")) resolve()
-  })
-  redisServer.once("error", reject)
-  redisServer.once("exit", (code) => reject(new Error(`redis-server exited (${code}): is it installed?`)))
-})
+// A redis-server of our own (loopback, a password, no persistence): the session-redis tests' fixture.
+const redisServer = await startRedis()
+const { port, password } = redisServer
 
 const sandbox = await startSandbox({ ...testSandboxOptions, record: true })
 const key = demoSeed.operators[0]!.authKeys![0]!
@@ -181,5 +141,4 @@ console.log(
 
 for (const w of Object.values(fleets).flat()) w.kill()
 await sandbox.close()
-redisServer.kill()
-rmSync(dir, { recursive: true, force: true })
+await redisServer[Symbol.asyncDispose]() // stops it and removes its folder
