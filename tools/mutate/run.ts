@@ -7,9 +7,11 @@
  *
  * Env: MUTATE_CONCURRENCY (default 2), MUTATE_FULL=1 to ignore the incremental file, MUTATE_STATIC=1 to test
  * static mutants too, MUTATE_FILES=a.ts,b.ts to mutate only those files (globs relative to the target's directory).
+ * A run scoped by MUTATE_FILES keeps its own incremental file and report (`<target>/<files>.json`): Stryker writes
+ * only the files it mutated, so sharing `<target>.json` would drop the other files' results.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import { Stryker } from "@stryker-mutator/core"
 import { type Target, targets } from "./targets.ts"
 
@@ -17,6 +19,26 @@ const root = join(import.meta.dirname, "..", "..")
 const concurrency = Number(process.env.MUTATE_CONCURRENCY ?? 2)
 
 type StrykerOptions = NonNullable<ConstructorParameters<typeof Stryker>[0]>
+
+const files = process.env.MUTATE_FILES?.split(",")
+/** `src/Endpoint.ts` → `Endpoint`; several files joined with `+`. */
+const slug =
+  files === undefined
+    ? undefined
+    : files
+        .map((f) =>
+          f
+            .replace(/^src\//, "")
+            .replace(/\.ts$/, "")
+            .replace(/[^\w.-]+/g, "_"),
+        )
+        .join("+")
+const incrementalFileOf = (target: Target) =>
+  slug === undefined
+    ? join(root, "tools", "mutate", "incremental", `${target.name}.json`)
+    : join(root, "tools", "mutate", "incremental", target.name, `${slug}.json`)
+const reportDirOf = (target: Target) =>
+  join(root, "reports", "mutation", target.name, ...(slug === undefined ? [] : [slug]))
 
 const optionsFor = (target: Target, dir: string): StrykerOptions => ({
   testRunner: "vitest",
@@ -32,13 +54,13 @@ const optionsFor = (target: Target, dir: string): StrykerOptions => ({
   // Static mutants (module-level values) need every test per mutant: on 2 shared cores they took ~60 % of a run.
   // They are reported as Ignored and left out of the score (MUTATE_STATIC=1 includes them).
   ignoreStatic: process.env.MUTATE_STATIC !== "1",
-  mutate: process.env.MUTATE_FILES === undefined ? [...target.mutate] : process.env.MUTATE_FILES.split(","),
+  mutate: files ?? [...target.mutate],
   concurrency,
   incremental: process.env.MUTATE_FULL !== "1",
-  incrementalFile: join(root, "tools", "mutate", "incremental", `${target.name}.json`),
+  incrementalFile: incrementalFileOf(target),
   reporters: ["html", "json", "clear-text", "progress"],
-  htmlReporter: { fileName: join(root, "reports", "mutation", target.name, "index.html") },
-  jsonReporter: { fileName: join(root, "reports", "mutation", target.name, "mutation.json") },
+  htmlReporter: { fileName: join(reportDirOf(target), "index.html") },
+  jsonReporter: { fileName: join(reportDirOf(target), "mutation.json") },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   thresholds: { high: target.goal, low: target.goal, break: null },
   // Real sockets and subprocesses on a loaded 2-core machine: a mutant is a timeout only well past its baseline.
@@ -76,7 +98,7 @@ for (const target of targets) {
     console.log(`mutate: ${target.name}: ${target.dir} does not exist yet, skipped`)
     continue
   }
-  mkdirSync(join(root, "tools", "mutate", "incremental"), { recursive: true })
+  mkdirSync(dirname(incrementalFileOf(target)), { recursive: true })
   process.chdir(dir)
   const started = performance.now()
   const results = await new Stryker(optionsFor(target, dir)).runMutationTest()
@@ -86,7 +108,7 @@ for (const target of targets) {
   const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0)
   const valid = detected + (counts.Survived ?? 0) + (counts.NoCoverage ?? 0)
   rows.push({
-    target: target.name,
+    target: slug === undefined ? target.name : `${target.name}/${slug}`,
     goal: target.goal,
     score: valid === 0 ? 100 : (100 * detected) / valid,
     counts,
@@ -102,7 +124,10 @@ const summary = rows.map((r) => ({
   met: r.score >= r.goal,
 }))
 mkdirSync(join(root, "reports", "mutation"), { recursive: true })
-writeFileSync(join(root, "reports", "mutation", "summary.json"), `${JSON.stringify(summary, null, 2)}\n`)
+writeFileSync(
+  join(root, "reports", "mutation", slug === undefined ? "summary.json" : `summary.${slug}.json`),
+  `${JSON.stringify(summary, null, 2)}\n`,
+)
 console.log("\nmutation score per target (killed + timeout) / (killed + timeout + survived + no coverage):")
 for (const r of summary) {
   const c = r.counts
