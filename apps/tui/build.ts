@@ -7,14 +7,20 @@
  */
 import { rmSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { build } from "esbuild"
+import { build, type Metafile } from "esbuild"
 
 export const defaultOutdir = fileURLToPath(new URL("./dist", import.meta.url))
 
-export const buildBundle = async (options: { readonly outdir?: string } = {}): Promise<string> => {
+export const buildBundle = async (
+  options: {
+    readonly outdir?: string
+    /** Receives esbuild's metafile (inputs and imports of each chunk), for tests of what a start loads. */
+    readonly onMetafile?: (metafile: Metafile) => void
+  } = {},
+): Promise<string> => {
   const outdir = options.outdir ?? defaultOutdir
   rmSync(outdir, { recursive: true, force: true })
-  await build({
+  const result = await build({
     entryPoints: { main: fileURLToPath(new URL("./src/main.ts", import.meta.url)) },
     outdir,
     bundle: true,
@@ -39,8 +45,10 @@ export const buildBundle = async (options: { readonly outdir?: string } = {}): P
         "const __dirname = __sa_fileURLToPath(new URL('.', import.meta.url));",
       ].join(" "),
     },
+    metafile: options.onMetafile !== undefined,
     logLevel: "warning",
   })
+  if (result.metafile !== undefined) options.onMetafile?.(result.metafile)
   return `${outdir}/main.js`
 }
 

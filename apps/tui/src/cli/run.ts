@@ -2,7 +2,7 @@
  * The command tree and `runCli(argv)`: parse with effect/cli, run the handler, and turn its `Exit` into an exit
  * code and a rendered failure (text on stderr, or JSON on stdout with `--json`) through the one error table.
  */
-import { NodeServices } from "@effect/platform-node"
+import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect, Exit, Fiber, Layer } from "effect"
 import { CliConfig, CliOutput, Command, GlobalFlag } from "effect/cli"
 import * as Environment from "../environment.ts"

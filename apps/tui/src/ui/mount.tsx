@@ -23,7 +23,13 @@ export const mount = async (options: AppOptions, streams: Streams): Promise<AppR
   const logs = makeLogChannel()
   const runtime = lazyRuntime(
     async () => {
-      const { Layer, Logger, ManagedRuntime } = await import("effect")
+      // One module each: importing the "effect" barrel dynamically keeps every export of it alive, so the
+      // bundle's shared chunk would load all of Effect on every CLI start.
+      const [Layer, Logger, ManagedRuntime] = await Promise.all([
+        import("effect/Layer"),
+        import("effect/Logger"),
+        import("effect/ManagedRuntime"),
+      ])
       const { uiLayer } = await import("./effects/live.ts")
       // Log lines go to the screen, never to the console under Ink.
       const layer = Layer.merge(uiLayer({ profileDir, language: options.lang }), Logger.layer([logs.logger]))
