@@ -64,7 +64,7 @@ const optionsFor = (target: Target, dir: string): StrykerOptions => ({
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   thresholds: { high: target.goal, low: target.goal, break: null },
   // Real sockets and subprocesses on a loaded 2-core machine: a mutant is a timeout only well past its baseline.
-  timeoutMS: 20_000,
+  timeoutMS: target.timeoutMS ?? 20_000,
   timeoutFactor: 3,
   // In place, not in a copy: the vitest configs import ../../vitest.shared.ts, which a copy under .stryker-tmp
   // cannot reach. Stryker restores every file when it ends — run it in a checkout you are not editing.
