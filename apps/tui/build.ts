@@ -16,6 +16,8 @@ export const buildBundle = async (
     readonly outdir?: string
     /** Receives esbuild's metafile (inputs and imports of each chunk), for tests of what a start loads. */
     readonly onMetafile?: (metafile: Metafile) => void
+    /** Source maps beside the chunks, to map a CPU profile back to the modules (tools/bench/cli-cold-start.ts --profile). */
+    readonly sourcemap?: boolean
   } = {},
 ): Promise<string> => {
   const outdir = options.outdir ?? defaultOutdir
@@ -46,6 +48,7 @@ export const buildBundle = async (
       ].join(" "),
     },
     metafile: options.onMetafile !== undefined,
+    sourcemap: options.sourcemap === true,
     logLevel: "warning",
   })
   if (result.metafile !== undefined) options.onMetafile?.(result.metafile)

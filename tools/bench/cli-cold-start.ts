@@ -4,35 +4,39 @@
  * (target ≤ 1.5×); `soracom-auth token` answered from the session cache vs `node -e 0` (≤ 2.0×);
  * `soracom-auth --version` vs `node -e 0` (≤ 1.5×).
  *
- *   node tools/bench/cli-cold-start.ts [--runs 15] [--hash-cost 1]
+ *   node tools/bench/cli-cold-start.ts [--runs 15] [--hash-cost 1] [--profile]
  *
- * The app runs through its bin, which uses the esbuild bundle (built here first) — what `pnpm start` ships.
- * With `--source` it runs the TypeScript sources through tsx instead, for comparison.
+ * The app runs through its bin on the esbuild bundle (built here first into a temporary copy of the package:
+ * bin/ + dist/, what the tarball ships), with Node's compile cache warm as after an installed CLI's first run.
+ * `--profile` then runs each command under `--cpu-prof` and prints where its time goes, mapped back to the
+ * modules through the bundle's source maps (node bootstrap, module loading, each package's evaluation and run).
  */
-import { spawn, spawnSync } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { spawn } from "node:child_process"
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { SourceMap } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { demoSeed, startSandbox } from "@soracom-auth/sandbox"
+import { buildBundle } from "../../apps/tui/build.ts"
 import { report } from "./report.ts"
 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "15" },
     "hash-cost": { type: "string", default: "1" },
-    source: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
   },
 })
 const runs = Number(values.runs)
-const appDir = fileURLToPath(new URL("../../apps/tui/", import.meta.url))
-const bin = join(appDir, "bin/soracom-auth.js")
 
-if (!values.source) {
-  const built = spawnSync(process.execPath, [join(appDir, "build.ts")], { stdio: "inherit" })
-  if (built.status !== 0) throw new Error("bundle build failed")
-}
+const appDir = fileURLToPath(new URL("../../apps/tui/", import.meta.url))
+const packageDir = mkdtempSync(join(tmpdir(), "soracom-auth-cold-"))
+mkdirSync(join(packageDir, "bin"))
+copyFileSync(join(appDir, "bin/soracom-auth.js"), join(packageDir, "bin/soracom-auth.js"))
+await buildBundle({ outdir: join(packageDir, "dist"), sourcemap: values.profile })
+const bin = join(packageDir, "bin/soracom-auth.js")
 
 const key = demoSeed.operators[0]!.authKeys![0]!
 const sandbox = await startSandbox({
@@ -43,16 +47,20 @@ const sandbox = await startSandbox({
 })
 const profileDir = mkdtempSync(join(tmpdir(), "soracom-auth-bench-"))
 
-const timed = (
-  args: ReadonlyArray<string>,
-  stdin: string | undefined,
-  env: Record<string, string>,
-  expect = "operatorId",
-) =>
+interface Subject {
+  readonly args: ReadonlyArray<string>
+  readonly stdin?: string
+  readonly env?: Record<string, string>
+  /** What stdout must contain for the run to count. */
+  readonly expect: string
+}
+
+// Spawned asynchronously: the sandbox answering `login` lives in this process.
+const timed = (s: Subject, extraArgs: ReadonlyArray<string> = []) =>
   new Promise<number>((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, ...env },
+    const child = spawn(process.execPath, [...extraArgs, ...s.args], {
+      env: { ...process.env, ...s.env },
       stdio: ["pipe", "pipe", "pipe"],
     })
     let out = ""
@@ -65,32 +73,25 @@ const timed = (
     })
     child.on("close", (code) => {
       const ms = performance.now() - started
-      if (code !== 0 || !out.includes(expect)) reject(new Error(`run failed (${code}): ${out}${err}`))
+      if (code !== 0 || !out.includes(s.expect)) reject(new Error(`run failed (${code}): ${out}${err}`))
       else resolve(ms)
     })
-    child.stdin.end(stdin ?? "")
+    child.stdin.end(s.stdin ?? "")
   })
 
-// SORACOM_AUTH_BUNDLE=1: other engineers may edit sources during the run; without it the bin would fall back to
-// tsx for a stale bundle. (The freshness check it skips costs ~5–15 ms in a checkout.)
-const appEnv = {
-  SORACOM_PROFILE_DIR: profileDir,
-  ...(values.source ? { SORACOM_AUTH_FROM_SOURCE: "1" } : { SORACOM_AUTH_BUNDLE: "1" }),
-}
+const appEnv = { SORACOM_PROFILE_DIR: profileDir }
 const body = JSON.stringify({ authKeyId: key.authKeyId, authKey: key.authKey })
-const bare = () =>
-  timed(
-    [
+const subjects = {
+  bare: {
+    args: [
       "--input-type=module",
       "-e",
       `const r = await fetch(${JSON.stringify(`${sandbox.url}/auth`)}, { method: "POST", headers: { "content-type": "application/json" }, body: ${JSON.stringify(body)} }); process.stdout.write(await r.text())`,
     ],
-    undefined,
-    {},
-  )
-const app = () =>
-  timed(
-    [
+    expect: "operatorId",
+  },
+  login: {
+    args: [
       bin,
       "login",
       "--json",
@@ -100,12 +101,14 @@ const app = () =>
       key.authKeyId,
       "--auth-key-stdin",
     ],
-    key.authKey,
-    appEnv,
-  )
-const nodeEmpty = () => timed(["-e", "0"], undefined, {}, "")
-const version = () => timed([bin, "--version"], undefined, appEnv, ".")
-const token = () => timed([bin, "token"], undefined, appEnv, "")
+    stdin: key.authKey,
+    env: appEnv,
+    expect: "operatorId",
+  },
+  nodeEmpty: { args: ["-e", "0"], expect: "" },
+  version: { args: [bin, "--version"], env: appEnv, expect: "." },
+  token: { args: [bin, "token"], env: appEnv, expect: "" },
+} satisfies Record<string, Subject>
 
 const median = (xs: ReadonlyArray<number>) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -113,23 +116,93 @@ const median = (xs: ReadonlyArray<number>) => {
   return s.length % 2 === 0 ? (s[mid - 1]! + s[mid]!) / 2 : s[mid]!
 }
 
+/** Where a profiled run's time went: mapped source → a label (package, Effect module family, or our folder). */
+const labelOf = (source: string): string => {
+  const pkg = source.match(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)\/(.*)$/)
+  if (pkg === null) return source.replace(/^.*?\/((?:apps|packages)\/[^/]+\/src\/[^/]+).*$/, "$1")
+  if (pkg[1] !== "effect") return pkg[1]!
+  const inner = pkg[2]!.replace(/^(src|dist)\//, "")
+  if (inner.startsWith("cli/")) return "effect/cli"
+  if (inner.startsWith("http/")) return "effect/http"
+  if (/^(Schema|internal\/schema)/.test(inner)) return "effect/Schema*"
+  return "effect (runtime, data types)"
+}
+
+const breakdown = async (name: string, subject: Subject, n: number) => {
+  const maps = new Map<string, SourceMap | undefined>()
+  const mapOf = (url: string) => {
+    if (!url.startsWith("file://") || !url.includes(packageDir)) return undefined
+    const file = fileURLToPath(url)
+    if (!maps.has(file)) {
+      let map: SourceMap | undefined
+      try {
+        map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, "utf8")))
+      } catch {
+        map = undefined
+      }
+      maps.set(file, map)
+    }
+    return maps.get(file)
+  }
+  const totals = new Map<string, number>()
+  let all = 0
+  for (let i = 0; i < n; i++) {
+    const dir = mkdtempSync(join(tmpdir(), "soracom-auth-prof-"))
+    await timed(subject, ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=100"])
+    const profile = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]!), "utf8")) as {
+      nodes: Array<{
+        id: number
+        callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
+      }>
+      samples: Array<number>
+      timeDeltas: Array<number>
+    }
+    rmSync(dir, { recursive: true, force: true })
+    const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]))
+    for (let s = 0; s < profile.samples.length; s++) {
+      const frame = byId.get(profile.samples[s]!)!
+      const dt = profile.timeDeltas[s + 1] ?? 0
+      if (frame.functionName === "(idle)") continue
+      let label: string
+      const map = mapOf(frame.url)
+      if (map !== undefined) {
+        const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string }
+        // a chunk's own top level (its modules' evaluation order) maps to no single source
+        label =
+          entry.originalSource === undefined
+            ? "chunks' top level (module evaluation)"
+            : labelOf(entry.originalSource)
+      } else if (frame.url.startsWith("node:internal/modules/") || frame.functionName === "ModuleWrap")
+        label = "node: module loading (resolve, compile-cache read, link)"
+      else if (frame.url.startsWith("node:")) label = "node: built-in modules"
+      else if (frame.functionName === "(garbage collector)") label = "GC"
+      else label = `native: ${frame.functionName || "(anonymous)"}`
+      totals.set(label, (totals.get(label) ?? 0) + dt)
+      all += dt
+    }
+  }
+  const rows = [...totals].sort((a, b) => b[1] - a[1])
+  console.log(`\n${name}: ${(all / n / 1000).toFixed(1)} ms busy per run (mean of ${n})`)
+  for (const [label, us] of rows.filter(([, us]) => us / n >= 500))
+    console.log(`  ${(us / n / 1000).toFixed(1).padStart(6)} ms  ${label}`)
+}
+
 try {
-  await app() // signs in once, so `token` below answers from the cache
-  const subjects = { bare, app, nodeEmpty, version, token }
+  await timed(subjects.login) // signs in once, so `token` below answers from the cache
   const times = Object.fromEntries(Object.keys(subjects).map((k) => [k, [] as Array<number>]))
   for (let i = 0; i < runs + 3; i++) {
-    for (const [name, run] of Object.entries(subjects)) {
-      const ms = await run()
-      if (i >= 3) times[name]!.push(ms) // 3 warm-ups
+    for (const [name, subject] of Object.entries(subjects)) {
+      const ms = await timed(subject)
+      if (i >= 3) times[name]!.push(ms) // 3 warm-ups (and the compile cache filled)
     }
   }
   const m = (name: keyof typeof subjects) => median(times[name]!)
   report(
-    `CLI cold start, whole process, ${runs} interleaved runs each (medians), ${values.source ? "sources via tsx" : "bundle"}, sandbox hash cost ${values["hash-cost"]}`,
+    `CLI cold start, whole process, ${runs} interleaved runs each (medians), bundle through its bin, sandbox hash cost ${values["hash-cost"]}`,
     [
       {
         measure: "`login --json`",
-        ours: m("app"),
+        ours: m("login"),
         reference: m("bare"),
         referenceName: "bare node fetch script",
         unit: "ms",
@@ -153,7 +226,21 @@ try {
       },
     ],
   )
+  if (values.profile) {
+    console.log("\nWhere the time goes (--cpu-prof, 100 µs samples, idle left out; on a loaded machine a")
+    console.log("sample also counts time the thread waited for a CPU):")
+    const named = {
+      nodeEmpty: "`node -e 0`",
+      version: "`soracom-auth --version`",
+      token: "`soracom-auth token` (from the cache)",
+      login: "`soracom-auth login --json`",
+      bare: "bare node fetch script",
+    } as const
+    for (const [key, name] of Object.entries(named))
+      await breakdown(name, subjects[key as keyof typeof named], Math.max(3, Math.min(runs, 8)))
+  }
 } finally {
   await sandbox.close()
   rmSync(profileDir, { recursive: true, force: true })
+  rmSync(packageDir, { recursive: true, force: true })
 }

@@ -2,7 +2,8 @@
  * The servers of the sandbox load benchmark, each in its own worker thread (own event loop), so the load
  * generator never shares a thread with the server it measures. `workerData`: `{ kind: "bare" }` or
  * `{ kind: "sandbox", hashCost }`. Posts `{ url }` (the full `/auth` URL) once listening. Messages: `"elu"` →
- * replies `{ active }` (ms this thread's event loop has been busy so far); `"close"` → closes and exits.
+ * replies `{ active, cpu }` (ms this thread's event loop has been busy so far, and µs of CPU
+ * this thread has used — its own, not the thread pool's); `"close"` → closes and exits.
  */
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
@@ -21,8 +22,13 @@ const fixed = JSON.stringify({
 
 function onMessage(close: () => void) {
   parentPort?.on("message", (m: string) => {
-    if (m === "elu") parentPort?.postMessage({ active: performance.eventLoopUtilization().active })
-    else close()
+    if (m === "elu") {
+      const cpu = process.threadCpuUsage()
+      parentPort?.postMessage({
+        active: performance.eventLoopUtilization().active,
+        cpu: cpu.user + cpu.system,
+      })
+    } else close()
   })
 }
 
