@@ -14,33 +14,24 @@ import { Sessions } from "../session/Sessions.ts"
 import { type Io, makeOutput, type Output } from "./output.ts"
 import { sharedStoreLayer } from "./sessionStore.ts"
 
+// The global flags are described in `--help` by name from the catalog (`messages.cli.globalFlag`, see help.ts):
+// they are built once, before the language is known, because the settings are also the keys handlers read them by.
+
 /** @category flags */
 export const JsonFlag = GlobalFlag.Setting("json")({
-  flag: Flag.Boolean("json").pipe(
-    Flag.withDefault(false),
-    Flag.withDescription("Machine-readable output: data and errors as JSON on stdout"),
-  ),
+  flag: Flag.Boolean("json").pipe(Flag.withDefault(false)),
 })
 /** @category flags */
 export const VerboseFlag = GlobalFlag.Setting("verbose")({
-  flag: Flag.Boolean("verbose").pipe(
-    Flag.withDefault(false),
-    Flag.withDescription("Trace HTTP exchanges on stderr (secrets redacted)"),
-  ),
+  flag: Flag.Boolean("verbose").pipe(Flag.withDefault(false)),
 })
 /** @category flags */
 export const NoInputFlag = GlobalFlag.Setting("no-input")({
-  flag: Flag.Boolean("no-input").pipe(
-    Flag.withDefault(false),
-    Flag.withDescription("Never prompt or open the interactive app"),
-  ),
+  flag: Flag.Boolean("no-input").pipe(Flag.withDefault(false)),
 })
 /** @category flags */
 export const LangFlag = GlobalFlag.Setting("lang")({
-  flag: Flag.Literals("lang", Environment.languages).pipe(
-    Flag.optional,
-    Flag.withDescription("Message language (default: SORACOM_LANG, else LC_ALL / LC_MESSAGES / LANG)"),
-  ),
+  flag: Flag.Literals("lang", Environment.languages).pipe(Flag.optional),
 })
 
 /** @category models */

@@ -4,11 +4,11 @@
  */
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect, Exit, Fiber, Layer } from "effect"
-import { CliConfig, CliOutput, Command, GlobalFlag } from "effect/cli"
+import { CliConfig, CliOutput, Command, GlobalFlag, type HelpDoc } from "effect/cli"
 import * as Environment from "../environment.ts"
 import { describe } from "../presentation/errors.ts"
 import { ExitCode } from "../presentation/exit-code.ts"
-import { chooseLanguage, messagesFor } from "../presentation/messages.ts"
+import { chooseLanguage, type Messages, messagesFor } from "../presentation/messages.ts"
 import { version } from "../version.ts"
 import { openApp } from "./commands/app.ts"
 import { completion } from "./commands/completion.ts"
@@ -28,37 +28,41 @@ import {
   VerboseFlag,
 } from "./context.ts"
 import { Cancelled, UsageError } from "./errors.ts"
+import { formatHelp } from "./help.ts"
 import { loggingLayer } from "./logging.ts"
 import { type Io, processIo, renderError } from "./output.ts"
 
-/** @category commands */
-export const root = Command.make("soracom-auth").pipe(
-  Command.withDescription(
-    "Sign in to the SORACOM API and manage operator passwords. Without a command, opens the interactive app.",
-  ),
-  Command.withSubcommands([
-    login,
-    token,
-    env,
-    status,
-    logout,
-    switchUser,
-    profiles,
-    resetPassword,
-    sandbox,
-    demo,
-    completion((): Command.Command.Any => root),
-  ]),
-  Command.withGlobalFlags([JsonFlag, VerboseFlag, NoInputFlag, LangFlag]),
-  Command.withExamples([
-    { command: "soracom-auth", description: "The interactive app (on a terminal)" },
-    {
-      command: 'eval "$(soracom-auth)"',
-      description: 'The app; "Quit and print shell exports" sets the variables',
-    },
-    { command: "soracom-auth demo", description: "The app against an embedded sandbox, nothing to set up" },
-  ]),
-)
+/**
+ * The command tree in the words of `m`: built at run time, once the language is known, so `--help` and every
+ * flag's description follow it.
+ *
+ * @category commands
+ */
+export const root = (m: Messages) => {
+  const tree = Command.make("soracom-auth").pipe(
+    Command.withDescription(m.cli.root.description),
+    Command.withSubcommands([
+      login(m),
+      token(m),
+      env(m),
+      status(m),
+      logout(m),
+      switchUser(m),
+      profiles(m),
+      resetPassword(m),
+      sandbox(m),
+      demo(m),
+      completion(m, (): Command.Command.Any => tree),
+    ]),
+    Command.withGlobalFlags([JsonFlag, VerboseFlag, NoInputFlag, LangFlag]),
+    Command.withExamples([
+      { command: "soracom-auth", description: m.cli.root.example.app },
+      { command: 'eval "$(soracom-auth)"', description: m.cli.root.example.eval },
+      { command: "soracom-auth demo", description: m.cli.root.example.demo },
+    ]),
+  )
+  return tree
+}
 
 const commandNames =
   "login, token, env, status, logout, switch-user, profiles, reset-password, sandbox, demo, completion"
@@ -108,6 +112,7 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
   }
   const lang = Environment.language(Environment.langFlag(argv), env)
   chooseLanguage(lang)
+  const m = messagesFor(lang)
 
   // `soracom-auth` alone: the app on a terminal (drawn on it even when stdout is captured), else a usage error.
   const program =
@@ -119,11 +124,11 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
               message: `soracom-auth needs a terminal for the interactive app. Commands for scripts: ${commandNames} (see --help).`,
             }),
           )
-      : Command.runWith(root, { version })(argv)
+      : Command.runWith(root(m), { version })(argv)
 
   // effect/cli reports help, versions and parse errors through a presenter; the one thing this run remembers.
   let presented: Presented | undefined
-  const formatter = CliOutput.defaultFormatter({ colors: false })
+  const help = (doc: HelpDoc.HelpDoc) => `${formatHelp(doc, m, { colors: false })}\n`
   const presenter: CliOutput.Presenter = {
     present: (event) =>
       Effect.sync(() => {
@@ -131,9 +136,9 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
           case "Help":
             // asked for (--help) → stdout; shown because a command group got no subcommand → a usage error
             if (event.reason === "Requested") {
-              io.stdout.write(`${formatter.formatHelpDoc(event.helpDoc)}\n`)
+              io.stdout.write(help(event.helpDoc))
               presented = { _tag: "RequestedHelp" }
-            } else presented = { _tag: "ImplicitHelp", text: `${formatter.formatHelpDoc(event.helpDoc)}\n` }
+            } else presented = { _tag: "ImplicitHelp", text: help(event.helpDoc) }
             return
           case "Version":
             io.stdout.write(`${event.version}\n`)

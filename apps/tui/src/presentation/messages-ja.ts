@@ -290,4 +290,162 @@ export const ja: Messages = {
       next: "もう一度お試しください。繰り返し起きる場合は、実行したコマンドを添えて報告してください。",
     },
   },
+  cli: {
+    help: {
+      description: "説明",
+      usage: "使い方",
+      arguments: "引数",
+      flags: "フラグ",
+      inheritedFlags: "親コマンドのフラグ",
+      globalFlags: "共通フラグ",
+      subcommands: "サブコマンド",
+      examples: "例",
+      optional: "(省略可)",
+      choices: (choices: string) => `(選択肢: ${choices})`,
+      usageWords: { subcommand: "<サブコマンド>", flags: "[フラグ]" },
+      type: { string: "文字列", integer: "整数", choice: "選択", boolean: "真偽値" },
+    },
+    globalFlag: {
+      help: "ヘルプを表示します",
+      version: "バージョンを表示します",
+      json: "機械向けの出力: データもエラーも JSON で標準出力へ",
+      verbose: "HTTP のやり取りを標準エラー出力にトレースします (シークレットは伏せ字)",
+      "no-input": "入力を求めず、対話アプリも開きません",
+      lang: "メッセージの言語 (既定: SORACOM_LANG、なければ LC_ALL / LC_MESSAGES / LANG)",
+    },
+    flag: {
+      profile: "プロファイル名 (既定: SORACOM_PROFILE、なければ「default」)",
+      coverage: "SORACOM のカバレッジ: jp (api.soracom.io) または g (g.api.soracom.io)",
+      endpoint: "API のベース URL。例: http://127.0.0.1:8080 (SORACOM_ENDPOINT と --coverage より優先)",
+      profileCommand:
+        "認証情報を得るために CMD を実行します: CMD はプロファイルの JSON を出力します (mfaOTPCode も可)。CMD にシェルの構文がなければシェルを使いません。10 秒、64 KiB まで",
+      tokenTimeout: (minimum: number) =>
+        `トークンの有効期間: 秒数、または 2h、90m、1h30m のような期間 (${minimum} 秒〜48 時間、既定 24 時間)`,
+    },
+    root: {
+      description:
+        "SORACOM API にサインインし、オペレーターのパスワードを管理します。コマンドなしで実行すると対話アプリを開きます。",
+      example: {
+        app: "対話アプリ (端末で)",
+        eval: "対話アプリ。「終了してシェル用の export を出力」で変数が設定されます",
+        demo: "組み込みサンドボックスに接続した対話アプリ (準備不要)",
+      },
+    },
+    login: {
+      description:
+        "サインインして、セッションをプロファイルにキャッシュします。認証情報はフラグ、SORACOM_AUTH_KEY_ID + SORACOM_AUTH_KEY、またはプロファイルから。どれもなければ端末では対話アプリを開きます (--no-input や --json のときは開きません)",
+      flag: {
+        authKeyId: "AuthKey ID (`keyId-…`)",
+        authKeyStdin: "AuthKey シークレットを標準入力から読みます",
+        authKeyFile: "AuthKey シークレットをファイル FILE から読みます",
+        email: "ルートユーザーのメールアドレス",
+        operatorId: "SAM ユーザーのオペレーター ID (OP…)",
+        userName: "SAM ユーザー名",
+        passwordStdin: "パスワードを標準入力から読みます",
+        passwordFile: "パスワードをファイル FILE から読みます",
+        mfaCode: "ルートユーザーまたは SAM ユーザーの 6 桁の MFA (TOTP) コード",
+        save: "認証情報をプロファイル P にも保存します (soracom-cli の形式、0600)",
+      },
+      example: {
+        authKey: "AuthKey でサインイン (シークレットは標準入力から)",
+        root: "MFA を使うルートユーザー、有効期間 2 時間のトークン",
+        profile: "プロファイルに保存された認証情報で、JSON で出力",
+      },
+    },
+    token: {
+      description:
+        "プロファイルのセッションの API トークンを出力します (可能なら再サインインします)。SORACOM は API キーも必要とします: `--format header` と `soracom-auth env` を参照",
+      flag: {
+        format:
+          "`token`: トークンのみ · `header`: SORACOM が必要とする 2 つのヘッダーを 1 行ずつ (`curl -H @file`) · `json` · `env`: シェル用の `export`",
+      },
+      example: {
+        curl: "`curl` に 2 つのヘッダーを渡す (`bash`、`zsh`)",
+        check: "先にサーバーに確認し、受け付けられなければ再サインイン",
+      },
+    },
+    env: {
+      description: "SORACOM_API_KEY と SORACOM_TOKEN をシェル用の `export` として出力します (`eval` 向け)",
+      flag: { shell: "`export` の構文: `sh` (`bash`、`zsh` など)、`fish` または `pwsh`" },
+      example: {
+        eval: '続けて: `curl -H "X-Soracom-API-Key: $SORACOM_API_KEY" -H "X-Soracom-Token: $SORACOM_TOKEN" …`',
+        fish: "`fish` の場合",
+      },
+    },
+    check: "セッションをまだ受け付けるかサーバーに確認し、受け付けられなければ再サインインします",
+    status: {
+      description:
+        "プロファイルのセッションを表示し、サーバーに確認します (未サインイン、期限切れ、拒否のときは終了コード 4)",
+      flag: { offline: "サーバーに確認せず、キャッシュされたセッションだけを表示します" },
+      example: {
+        default: "既定のプロファイルを、サーバーに確認して表示",
+        offline: "キャッシュされた情報のみを JSON で",
+      },
+    },
+    logout: {
+      description:
+        "サーバー上のセッションを無効にし (まだ有効な場合)、キャッシュされたセッションを削除します",
+      flag: { localOnly: "キャッシュされたセッションを削除するだけで、サーバー上では有効なままにします" },
+      example: { default: "既定のプロファイルからサインアウト", localOnly: "この端末でだけ削除" },
+    },
+    profiles: {
+      description:
+        "プロファイル (soracom-cli と共有するファイル) を、認証方法、エンドポイント、セッションとともに一覧表示します。または 1 つを削除します",
+      list: "プロファイルを、認証方法、エンドポイント、セッションとともに一覧表示します",
+      remove: "プロファイルを削除します (そのセッションからもサインアウトします)",
+      name: "削除するプロファイル",
+      example: {
+        list: "すべてのプロファイルと、その認証方法、エンドポイント、セッション",
+        remove: "1 つを削除 (そのセッションからサインアウト)",
+      },
+    },
+    switchUser: {
+      description:
+        "ユーザーを切り替えます (POST /auth/switch_user): プロファイルでサインイン中のユーザーとして、信頼ポリシーにそのユーザーを含む別の SAM ユーザーのセッションを得ます (最長 1 時間)",
+      flag: {
+        operatorId: "切り替え先のオペレーター (OP + 10 桁)",
+        userName: "切り替え先の SAM ユーザー",
+        saveAs: "切り替えたセッションをプロファイル Q にキャッシュします",
+      },
+    },
+    resetPassword: {
+      description:
+        "ルートユーザーのパスワードをリセットします: トークンを要求し、新しいパスワードとともに検証します",
+      request: "パスワードリセットトークンのメール送信を SORACOM に依頼します",
+      verify: "パスワードリセットトークンで新しいパスワードを設定します",
+      flag: {
+        email: "ルートユーザーのメールアドレス",
+        tokenStdin: "パスワードリセットトークンを標準入力 (1 行目) から読みます",
+        tokenFile: "パスワードリセットトークンをファイル FILE から読みます",
+        passwordStdin: "新しいパスワードを標準入力 (次の行) から読みます",
+        passwordFile: "新しいパスワードをファイル FILE から読みます (または SORACOM_NEW_PASSWORD)",
+      },
+      example: {
+        request: "SORACOM がトークンをメールで送ります",
+        verify: "新しいパスワードを設定: トークンとパスワードを 2 行で",
+      },
+    },
+    sandbox: {
+      description: "組み込みの SORACOM Auth API サンドボックスを Ctrl+C まで実行します",
+      flag: {
+        port: "TCP ポート (0 = 空いているポート)",
+        host: "待ち受けるインターフェース",
+        seed: "最初に用意するアカウント (JSON のシードファイル)",
+        hashCost: "`scrypt` のコスト (`log2(N)`)、1〜20",
+        noRateLimit: "レート制限なし",
+      },
+    },
+    demo: {
+      description: "組み込みサンドボックスに接続し、デモ用の認証情報で対話アプリを開きます (既定の起動方法)",
+    },
+    completion: {
+      description: "シェルの補完スクリプトを出力します (`bash`、`zsh`、`fish`)",
+      shell: "`bash`、`zsh` または `fish`",
+      example: {
+        bash: "`bash`: `~/.bashrc` に追加",
+        zsh: "`zsh` (`~/.zfunc` を `fpath` に含める)",
+        fish: "`fish` の場合",
+      },
+    },
+  },
 }

@@ -274,6 +274,164 @@ const en = {
       next: "Try again; if it keeps happening, report it with the command you ran.",
     },
   },
+  cli: {
+    /** effect/cli's help layout, its headings in the catalog (see cli/help.ts). */
+    help: {
+      description: "DESCRIPTION",
+      usage: "USAGE",
+      arguments: "ARGUMENTS",
+      flags: "FLAGS",
+      inheritedFlags: "INHERITED FLAGS",
+      globalFlags: "GLOBAL FLAGS",
+      subcommands: "SUBCOMMANDS",
+      examples: "EXAMPLES",
+      optional: "(optional)",
+      choices: (choices: string) => `(choices: ${choices})`,
+      usageWords: { subcommand: "<subcommand>", flags: "[flags]" },
+      type: { string: "string", integer: "integer", choice: "choice", boolean: "boolean" },
+    },
+    /** The global flags, effect/cli's built-ins (help, version) included: described by name. */
+    globalFlag: {
+      help: "Show help information",
+      version: "Show version information",
+      json: "Machine-readable output: data and errors as JSON on stdout",
+      verbose: "Trace HTTP exchanges on stderr (secrets redacted)",
+      "no-input": "Never prompt or open the interactive app",
+      lang: "Message language (default: SORACOM_LANG, else LC_ALL / LC_MESSAGES / LANG)",
+    },
+    flag: {
+      profile: 'Profile name (default: SORACOM_PROFILE, else "default")',
+      coverage: "SORACOM coverage: jp (api.soracom.io) or g (g.api.soracom.io)",
+      endpoint: "API base URL, e.g. http://127.0.0.1:8080 (overrides SORACOM_ENDPOINT and --coverage)",
+      profileCommand:
+        "Run CMD for the credentials: it prints a profile JSON (may carry mfaOTPCode). No shell unless CMD has shell syntax; 10 s, 64 KiB",
+      tokenTimeout: (minimum: number) =>
+        `Token lifetime: seconds or a duration such as 2h, 90m, 1h30m (${minimum} s … 48h, default 24h)`,
+    },
+    root: {
+      description:
+        "Sign in to the SORACOM API and manage operator passwords. Without a command, opens the interactive app.",
+      example: {
+        app: "The interactive app (on a terminal)",
+        eval: 'The app; "Quit and print shell exports" sets the variables',
+        demo: "The app against an embedded sandbox, nothing to set up",
+      },
+    },
+    login: {
+      description:
+        "Sign in and cache the session for the profile. Credentials from flags, SORACOM_AUTH_KEY_ID + SORACOM_AUTH_KEY, or the profile; without any, opens the app on a terminal (never with --no-input or --json)",
+      flag: {
+        authKeyId: "AuthKey ID (keyId-…)",
+        authKeyStdin: "Read the AuthKey secret from stdin",
+        authKeyFile: "Read the AuthKey secret from FILE",
+        email: "Root user's email address",
+        operatorId: "SAM user's operator ID (OP…)",
+        userName: "SAM user name",
+        passwordStdin: "Read the password from stdin",
+        passwordFile: "Read the password from FILE",
+        mfaCode: "6-digit MFA (TOTP) code of a root or SAM user",
+        save: "Also store the credentials in profile P (soracom-cli format, 0600)",
+      },
+      example: {
+        authKey: "Sign in with an AuthKey, the secret on stdin",
+        root: "A root user with MFA, a two-hour token",
+        profile: "With a profile's stored credentials, JSON out",
+      },
+    },
+    token: {
+      description:
+        "Print the API token of the profile's session (signs in again when it can). SORACOM wants the API key too: see --format header and `soracom-auth env`",
+      flag: {
+        format:
+          "token: the bare token · header: both headers SORACOM wants, one per line (curl -H @file) · json · env: shell exports",
+      },
+      example: {
+        curl: "Both headers for curl (bash, zsh)",
+        check: "Ask the server first; sign in again if it refuses",
+      },
+    },
+    env: {
+      description: "Print SORACOM_API_KEY and SORACOM_TOKEN as shell exports, for eval",
+      flag: { shell: "Syntax of the exports: sh (bash, zsh, …), fish or pwsh" },
+      example: {
+        eval: 'Then: curl -H "X-Soracom-API-Key: $SORACOM_API_KEY" -H "X-Soracom-Token: $SORACOM_TOKEN" …',
+        fish: "fish",
+      },
+    },
+    check: "Ask the server whether it still accepts the session; sign in again if not",
+    status: {
+      description:
+        "Show the profile's session and check it with the server (exit 4 when not signed in, expired or refused)",
+      flag: { offline: "Do not ask the server; show the cached session only" },
+      example: {
+        default: "The default profile, checked with the server",
+        offline: "Cached data only, as JSON",
+      },
+    },
+    logout: {
+      description: "Revoke the session on the server (when still valid) and remove the cached session",
+      flag: { localOnly: "Only forget the cached session; leave it valid on the server" },
+      example: { default: "Sign out of the default profile", localOnly: "Forget it here only" },
+    },
+    profiles: {
+      description:
+        "List the profiles (soracom-cli's files, shared with it) with their method, endpoint and session; or remove one",
+      list: "List the profiles with their method, endpoint and session",
+      remove: "Delete a profile (and sign out of its session)",
+      name: "The profile to delete",
+      example: {
+        list: "Every profile, its method, endpoint and session",
+        remove: "Delete one (signing out of its session)",
+      },
+    },
+    switchUser: {
+      description:
+        "Switch user (POST /auth/switch_user) as the profile's signed-in user: a session of another SAM user whose trust policy lists you, at most 1 h",
+      flag: {
+        operatorId: "The operator to switch to (OP + 10 digits)",
+        userName: "The SAM user to switch to",
+        saveAs: "Cache the switched session under profile Q",
+      },
+    },
+    resetPassword: {
+      description: "Reset a root user's password: request a token, then verify it with a new password",
+      request: "Ask SORACOM to mail a password reset token",
+      verify: "Set a new password with a reset token",
+      flag: {
+        email: "The root user's email address",
+        tokenStdin: "Read the reset token from stdin (first line)",
+        tokenFile: "Read the reset token from FILE",
+        passwordStdin: "Read the new password from stdin (next line)",
+        passwordFile: "Read the new password from FILE (or set SORACOM_NEW_PASSWORD)",
+      },
+      example: {
+        request: "SORACOM mails a token",
+        verify: "Set the new password: the token and the password on two lines",
+      },
+    },
+    sandbox: {
+      description: "Run the embedded SORACOM Auth API sandbox until Ctrl+C",
+      flag: {
+        port: "TCP port (0 = a free one)",
+        host: "Interface to listen on",
+        seed: "Accounts to start with (JSON seed file)",
+        hashCost: "scrypt cost as log2(N), 1…20",
+        noRateLimit: "No rate limits",
+      },
+    },
+    demo: {
+      description: "Open the app against the embedded sandbox, with demo credentials (the default start)",
+    },
+    completion: {
+      description: "Print a shell completion script (bash, zsh or fish)",
+      shell: "bash, zsh or fish",
+      example: {
+        bash: "bash: add to ~/.bashrc",
+        zsh: "zsh (with ~/.zfunc on fpath)",
+        fish: "fish",
+      },
+    },
+  },
 }
 
 /** The catalog's shape: what every language provides. @category models */

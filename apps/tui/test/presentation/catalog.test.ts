@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest"
 import { catalogs, type Messages } from "../../src/presentation/messages.ts"
+import { englishLeft, names } from "../helpers/english.ts"
 
 type Leaf = { readonly path: string; readonly text: string }
 
@@ -23,41 +24,6 @@ const leaves = (node: unknown, path = ""): ReadonlyArray<Leaf> => {
   if (typeof node === "object" && node !== null)
     return Object.entries(node).flatMap(([k, v]) => leaves(v, path === "" ? k : `${path}.${k}`))
   throw new Error(`${path}: not a string or a template (${typeof node})`)
-}
-
-/** What may stay as typed in a Japanese sentence: names, codes, commands, flags, variables, units. */
-const names = [
-  "SORACOM",
-  "AuthKey",
-  "Auth",
-  "ID",
-  "MFA",
-  "SAM",
-  "API",
-  "HTTP",
-  "chmod",
-  "export",
-  "soracom-auth",
-  "soracom-cli",
-  "Ctrl",
-  "C",
-  "authKeyId",
-  "authKey",
-  "operatorId",
-  "username",
-  "JSON",
-  "jp",
-  "g",
-]
-
-const englishLeft = (text: string): ReadonlyArray<string> => {
-  const stripped = text
-    .replace(/`[^`]*`/g, " ") // commands
-    .replace(/--[a-z][a-z-]*/g, " ") // flags
-    .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, " ") // variables and codes
-    .replace(/'[^']*'/g, " ") // quoted characters and paths
-    .replace(/⟦\d+⟧/g, " ")
-  return (stripped.match(/[A-Za-z][A-Za-z-]*/g) ?? []).filter((w) => !names.includes(w))
 }
 
 const en = leaves(catalogs.en)

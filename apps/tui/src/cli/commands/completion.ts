@@ -4,15 +4,16 @@
  */
 import { Effect } from "effect"
 import { Argument, Command, Completions } from "effect/cli"
+import type { Messages } from "../../presentation/messages.ts"
 import { globals } from "../context.ts"
 
 /** The command, for the tree `root()` returns (given lazily: this command is part of that tree). */
-export const completion = (root: () => Command.Command.Any) =>
+export const completion = (m: Messages, root: () => Command.Command.Any) =>
   Command.make(
     "completion",
     {
       shell: Argument.Literals("shell", ["bash", "zsh", "fish"]).pipe(
-        Argument.withDescription("bash, zsh or fish"),
+        Argument.withDescription(m.cli.completion.shell),
       ),
     },
     ({ shell }) =>
@@ -21,16 +22,16 @@ export const completion = (root: () => Command.Command.Any) =>
         g.out.data(Completions.generate("soracom-auth", shell, Completions.fromCommand(root())))
       }),
   ).pipe(
-    Command.withDescription("Print a shell completion script (bash, zsh or fish)"),
+    Command.withDescription(m.cli.completion.description),
     Command.withExamples([
-      { command: 'eval "$(soracom-auth completion bash)"', description: "bash: add to ~/.bashrc" },
+      { command: 'eval "$(soracom-auth completion bash)"', description: m.cli.completion.example.bash },
       {
         command: "soracom-auth completion zsh > ~/.zfunc/_soracom-auth",
-        description: "zsh (with ~/.zfunc on fpath)",
+        description: m.cli.completion.example.zsh,
       },
       {
         command: "soracom-auth completion fish > ~/.config/fish/completions/soracom-auth.fish",
-        description: "fish",
+        description: m.cli.completion.example.fish,
       },
     ]),
   )

@@ -8,7 +8,7 @@ import { Endpoint } from "@soracom-auth/core"
 import { Effect } from "effect"
 import { Command } from "effect/cli"
 import * as Environment from "../../environment.ts"
-import { messages } from "../../presentation/messages.ts"
+import type { Messages } from "../../presentation/messages.ts"
 import { validateName } from "../../profiles/files.ts"
 import type { ProfileFields } from "../../profiles/ProfileFile.ts"
 import { fieldsWithCredentials } from "../../profiles/ProfileFile.ts"
@@ -46,181 +46,181 @@ const endpointFields = (endpoint: Endpoint.Endpoint): ProfileFields =>
     ? { endpoint: endpoint.url.replace(/\/+$/, "").replace(/\/v1$/, ""), sandbox: false }
     : { endpoint: undefined, coverageType: endpoint.coverage, sandbox: endpoint.sandbox }
 
-export const login = Command.make(
-  "login",
-  {
-    profile: profileFlag,
-    authKeyId: optionalStringFlag("auth-key-id", "AuthKey ID (keyId-…)"),
-    authKeyStdin: switchFlag("auth-key-stdin", "Read the AuthKey secret from stdin"),
-    authKeyFile: optionalStringFlag("auth-key-file", "Read the AuthKey secret from FILE"),
-    email: optionalStringFlag("email", "Root user's email address"),
-    operatorId: optionalStringFlag("operator-id", "SAM user's operator ID (OP…)"),
-    userName: optionalStringFlag("user-name", "SAM user name"),
-    passwordStdin: switchFlag("password-stdin", "Read the password from stdin"),
-    passwordFile: optionalStringFlag("password-file", "Read the password from FILE"),
-    mfaCode: optionalStringFlag("mfa-code", "6-digit MFA (TOTP) code of a root or SAM user"),
-    tokenTimeout: tokenTimeoutFlag,
-    coverage: coverageFlag,
-    endpoint: endpointFlag,
-    save: optionalStringFlag("save", "Also store the credentials in profile P (soracom-cli format, 0600)"),
-    profileCommand: profileCommandFlag,
-  },
-  (flags) =>
-    withSharedSessions((g, cli) =>
-      Effect.gen(function* () {
-        const store = yield* ProfileStore
-        const sessions = yield* Sessions
-        const name = Environment.profileName(opt(flags.profile), cli.env)
-        // Every profile name is checked before anything is read or sent (`--save ../evil` must not sign in first).
-        yield* validateName(name)
-        const saveAs = opt(flags.save)
-        if (saveAs !== undefined) yield* validateName(saveAs)
-        const timeout = yield* tokenTimeoutSeconds(flags.tokenTimeout)
+/** The command, its help and words from `m`. @category commands */
+export const login = (m: Messages) =>
+  Command.make(
+    "login",
+    {
+      profile: profileFlag(m),
+      authKeyId: optionalStringFlag("auth-key-id", m.cli.login.flag.authKeyId),
+      authKeyStdin: switchFlag("auth-key-stdin", m.cli.login.flag.authKeyStdin),
+      authKeyFile: optionalStringFlag("auth-key-file", m.cli.login.flag.authKeyFile),
+      email: optionalStringFlag("email", m.cli.login.flag.email),
+      operatorId: optionalStringFlag("operator-id", m.cli.login.flag.operatorId),
+      userName: optionalStringFlag("user-name", m.cli.login.flag.userName),
+      passwordStdin: switchFlag("password-stdin", m.cli.login.flag.passwordStdin),
+      passwordFile: optionalStringFlag("password-file", m.cli.login.flag.passwordFile),
+      mfaCode: optionalStringFlag("mfa-code", m.cli.login.flag.mfaCode),
+      tokenTimeout: tokenTimeoutFlag(m),
+      coverage: coverageFlag(m),
+      endpoint: endpointFlag(m),
+      save: optionalStringFlag("save", m.cli.login.flag.save),
+      profileCommand: profileCommandFlag(m),
+    },
+    (flags) =>
+      withSharedSessions((g, cli) =>
+        Effect.gen(function* () {
+          const store = yield* ProfileStore
+          const sessions = yield* Sessions
+          const name = Environment.profileName(opt(flags.profile), cli.env)
+          // Every profile name is checked before anything is read or sent (`--save ../evil` must not sign in first).
+          yield* validateName(name)
+          const saveAs = opt(flags.save)
+          if (saveAs !== undefined) yield* validateName(saveAs)
+          const timeout = yield* tokenTimeoutSeconds(flags.tokenTimeout)
 
-        // 1. credentials: flags > SORACOM_AUTH_KEY_ID/SORACOM_AUTH_KEY > profile
-        const authKey = yield* readSecret(
-          {
-            name: "auth-key",
-            stdin: flags.authKeyStdin,
-            file: opt(flags.authKeyFile),
-            envVar: opt(flags.authKeyId) === undefined ? undefined : "SORACOM_AUTH_KEY",
-          },
-          cli.env,
-        )
-        const wantsPassword = opt(flags.email) !== undefined || opt(flags.userName) !== undefined
-        const password = yield* readSecret(
-          {
-            name: "password",
-            stdin: flags.passwordStdin,
-            file: opt(flags.passwordFile),
-            envVar: wantsPassword ? "SORACOM_PASSWORD" : undefined,
-          },
-          cli.env,
-        )
-        if (password !== undefined && !wantsPassword) {
-          return yield* new UsageError({
-            message: "A password was given without --email or --user-name.",
-            flags: true,
-          })
-        }
-        const fromFlags = credentialsFromFlags({
-          authKeyId: opt(flags.authKeyId),
-          authKey,
-          email: opt(flags.email),
-          operatorId: opt(flags.operatorId),
-          userName: opt(flags.userName),
-          password,
-        })
-        if (fromFlags instanceof UsageError) return yield* fromFlags
-        // With complete credentials from the flags, a profile that cannot be parsed only loses its defaults
-        // (endpoint, timeout): it must not block the sign-in — least of all `--save` to that profile, which repairs it.
-        const lenient = (profileToRead: string) =>
-          readProfileIfPresent(store, profileToRead, false).pipe(
-            Effect.catchTag("ProfileFileError", (e) =>
-              fromFlags !== undefined && e.unparsable === true
-                ? Effect.sync(() => {
-                    g.out.warn(`Profile "${profileToRead}" ignored: ${e.reason}.`)
-                    return undefined
-                  })
-                : Effect.fail(e),
-            ),
+          // 1. credentials: flags > SORACOM_AUTH_KEY_ID/SORACOM_AUTH_KEY > profile
+          const authKey = yield* readSecret(
+            {
+              name: "auth-key",
+              stdin: flags.authKeyStdin,
+              file: opt(flags.authKeyFile),
+              envVar: opt(flags.authKeyId) === undefined ? undefined : "SORACOM_AUTH_KEY",
+            },
+            cli.env,
           )
-        const profile = yield* lenient(name)
-        // flags > --profile-command > SORACOM_AUTH_KEY_ID/SORACOM_AUTH_KEY > the profile (its own precedence)
-        const command = opt(flags.profileCommand)
-        const fromProfile =
-          fromFlags !== undefined
-            ? undefined
-            : command !== undefined
-              ? yield* profileSignIn(store, name, profile, command)
-              : Environment.authKeyFromEnv(cli.env) !== undefined
-                ? undefined
-                : yield* profileSignIn(store, name, profile, undefined)
-        const credentials = fromFlags ?? fromProfile?.credentials ?? Environment.authKeyFromEnv(cli.env)
-        const resolved = Environment.endpoint({
-          flag: opt(flags.endpoint),
-          coverage: opt(flags.coverage),
-          env: cli.env,
-          profile: profile?.fields,
-        })
-        // An endpoint with a password in it is refused before anything is printed or sent.
-        yield* Endpoint.validate(resolved.endpoint)
-
-        if (credentials === undefined) {
-          if (opt(flags.profile) !== undefined) yield* readProfileIfPresent(store, name, true)
-          if (cli.interactive && !g.noInput && !g.json) {
-            return yield* openApp({
-              initialScreen: "signIn",
-              profileName: name,
-              lang: g.lang,
-              ...(Environment.isExplicit(resolved) ? { endpoint: resolved.endpoint } : {}),
+          const wantsPassword = opt(flags.email) !== undefined || opt(flags.userName) !== undefined
+          const password = yield* readSecret(
+            {
+              name: "password",
+              stdin: flags.passwordStdin,
+              file: opt(flags.passwordFile),
+              envVar: wantsPassword ? "SORACOM_PASSWORD" : undefined,
+            },
+            cli.env,
+          )
+          if (password !== undefined && !wantsPassword) {
+            return yield* new UsageError({
+              message: "A password was given without --email or --user-name.",
+              flags: true,
             })
           }
-          return yield* new UsageError({ message: missingCredentialsMessage })
-        }
-        const mfaCode = opt(flags.mfaCode) ?? fromProfile?.mfaOtpCode
-        if (opt(flags.mfaCode) !== undefined && credentials.kind === "authKey") {
-          return yield* new UsageError({
-            message: "--mfa-code is for a root or SAM user; an AuthKey signs in without MFA.",
-            flags: true,
+          const fromFlags = credentialsFromFlags({
+            authKeyId: opt(flags.authKeyId),
+            authKey,
+            email: opt(flags.email),
+            operatorId: opt(flags.operatorId),
+            userName: opt(flags.userName),
+            password,
           })
-        }
-
-        // 2. sign in and cache the session under --save P, else the profile
-        const cacheAs = saveAs ?? name
-        cli.note({ method: credentials.kind, mfaEntered: mfaCode !== undefined })
-        g.out.status(`Signing in with ${messages.method[credentials.kind]}…`)
-        const signedIn = yield* sessions.signIn({
-          profile: cacheAs,
-          credentials,
-          endpoint: resolved.endpoint,
-          mfaOtpCode: mfaCode,
-          tokenTimeoutSeconds: timeout ?? profile?.fields.tokenTimeoutSeconds,
-          switchTo: fromProfile?.switchTo,
-        })
-
-        // 3. --save: the credentials into a soracom-cli profile (unknown keys of an existing one kept)
-        if (saveAs !== undefined) {
-          const existing = yield* lenient(saveAs)
-          const base: ProfileFields = existing?.fields ?? {}
-          yield* store.write(saveAs, {
-            ...fieldsWithCredentials({ ...base, ...endpointFields(resolved.endpoint) }, credentials),
-            tokenTimeoutSeconds: timeout ?? base.tokenTimeoutSeconds,
+          if (fromFlags instanceof UsageError) return yield* fromFlags
+          // With complete credentials from the flags, a profile that cannot be parsed only loses its defaults
+          // (endpoint, timeout): it must not block the sign-in — least of all `--save` to that profile, which repairs it.
+          const lenient = (profileToRead: string) =>
+            readProfileIfPresent(store, profileToRead, false).pipe(
+              Effect.catchTag("ProfileFileError", (e) =>
+                fromFlags !== undefined && e.unparsable === true
+                  ? Effect.sync(() => {
+                      g.out.warn(`Profile "${profileToRead}" ignored: ${e.reason}.`)
+                      return undefined
+                    })
+                  : Effect.fail(e),
+              ),
+            )
+          const profile = yield* lenient(name)
+          // flags > --profile-command > SORACOM_AUTH_KEY_ID/SORACOM_AUTH_KEY > the profile (its own precedence)
+          const command = opt(flags.profileCommand)
+          const fromProfile =
+            fromFlags !== undefined
+              ? undefined
+              : command !== undefined
+                ? yield* profileSignIn(store, name, profile, command)
+                : Environment.authKeyFromEnv(cli.env) !== undefined
+                  ? undefined
+                  : yield* profileSignIn(store, name, profile, undefined)
+          const credentials = fromFlags ?? fromProfile?.credentials ?? Environment.authKeyFromEnv(cli.env)
+          const resolved = Environment.endpoint({
+            flag: opt(flags.endpoint),
+            coverage: opt(flags.coverage),
+            env: cli.env,
+            profile: profile?.fields,
           })
-        }
+          // An endpoint with a password in it is refused before anything is printed or sent.
+          yield* Endpoint.validate(resolved.endpoint)
 
-        // 4. report
-        if (g.json) return g.out.dataJson(sessionJson(signedIn.cached))
-        const now = Date.now()
-        const [first, ...rest] = signedInLines(signedIn.cached, now)
-        g.out.success(first ?? "")
-        for (const line of rest) g.out.status(`  ${line}`)
-        if (signedIn.replaced === "Revoked")
-          g.out.status("  The session it replaces was signed out on the server.")
-        g.out.status(
-          `  Session cached for profile "${cacheAs}". Print the token with \`soracom-auth token\`.`,
-        )
-        if (saveAs !== undefined)
-          g.out.status(`  Credentials saved to profile "${saveAs}" (${store.pathOf(saveAs)}).`)
-      }),
-    ),
-).pipe(
-  Command.withDescription(
-    "Sign in and cache the session for the profile. Credentials from flags, SORACOM_AUTH_KEY_ID + SORACOM_AUTH_KEY, or the profile; without any, opens the app on a terminal (never with --no-input or --json)",
-  ),
-  Command.withExamples([
-    {
-      command: 'printf %s "$KEY" | soracom-auth login --auth-key-id keyId-… --auth-key-stdin',
-      description: "Sign in with an AuthKey, the secret on stdin",
-    },
-    {
-      command:
-        "soracom-auth login --email ada@example.com --password-file ~/.pw --mfa-code 123456 --token-timeout 2h",
-      description: "A root user with MFA, a two-hour token",
-    },
-    {
-      command: "soracom-auth login --profile work --json",
-      description: "With a profile's stored credentials, JSON out",
-    },
-  ]),
-)
+          if (credentials === undefined) {
+            if (opt(flags.profile) !== undefined) yield* readProfileIfPresent(store, name, true)
+            if (cli.interactive && !g.noInput && !g.json) {
+              return yield* openApp({
+                initialScreen: "signIn",
+                profileName: name,
+                lang: g.lang,
+                ...(Environment.isExplicit(resolved) ? { endpoint: resolved.endpoint } : {}),
+              })
+            }
+            return yield* new UsageError({ message: missingCredentialsMessage })
+          }
+          const mfaCode = opt(flags.mfaCode) ?? fromProfile?.mfaOtpCode
+          if (opt(flags.mfaCode) !== undefined && credentials.kind === "authKey") {
+            return yield* new UsageError({
+              message: "--mfa-code is for a root or SAM user; an AuthKey signs in without MFA.",
+              flags: true,
+            })
+          }
+
+          // 2. sign in and cache the session under --save P, else the profile
+          const cacheAs = saveAs ?? name
+          cli.note({ method: credentials.kind, mfaEntered: mfaCode !== undefined })
+          g.out.status(`Signing in with ${m.method[credentials.kind]}…`)
+          const signedIn = yield* sessions.signIn({
+            profile: cacheAs,
+            credentials,
+            endpoint: resolved.endpoint,
+            mfaOtpCode: mfaCode,
+            tokenTimeoutSeconds: timeout ?? profile?.fields.tokenTimeoutSeconds,
+            switchTo: fromProfile?.switchTo,
+          })
+
+          // 3. --save: the credentials into a soracom-cli profile (unknown keys of an existing one kept)
+          if (saveAs !== undefined) {
+            const existing = yield* lenient(saveAs)
+            const base: ProfileFields = existing?.fields ?? {}
+            yield* store.write(saveAs, {
+              ...fieldsWithCredentials({ ...base, ...endpointFields(resolved.endpoint) }, credentials),
+              tokenTimeoutSeconds: timeout ?? base.tokenTimeoutSeconds,
+            })
+          }
+
+          // 4. report
+          if (g.json) return g.out.dataJson(sessionJson(signedIn.cached))
+          const now = Date.now()
+          const [first, ...rest] = signedInLines(signedIn.cached, now)
+          g.out.success(first ?? "")
+          for (const line of rest) g.out.status(`  ${line}`)
+          if (signedIn.replaced === "Revoked")
+            g.out.status("  The session it replaces was signed out on the server.")
+          g.out.status(
+            `  Session cached for profile "${cacheAs}". Print the token with \`soracom-auth token\`.`,
+          )
+          if (saveAs !== undefined)
+            g.out.status(`  Credentials saved to profile "${saveAs}" (${store.pathOf(saveAs)}).`)
+        }),
+      ),
+  ).pipe(
+    Command.withDescription(m.cli.login.description),
+    Command.withExamples([
+      {
+        command: 'printf %s "$KEY" | soracom-auth login --auth-key-id keyId-… --auth-key-stdin',
+        description: m.cli.login.example.authKey,
+      },
+      {
+        command:
+          "soracom-auth login --email ada@example.com --password-file ~/.pw --mfa-code 123456 --token-timeout 2h",
+        description: m.cli.login.example.root,
+      },
+      {
+        command: "soracom-auth login --profile work --json",
+        description: m.cli.login.example.profile,
+      },
+    ]),
+  )

@@ -7,6 +7,7 @@ import { PasswordReset, SoracomAuth } from "@soracom-auth/core"
 import { Effect, type Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import * as Environment from "../../environment.ts"
+import type { Messages } from "../../presentation/messages.ts"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
 import { Api } from "../../session/Api.ts"
 import { CliEnv, opt, withSessions } from "../context.ts"
@@ -36,98 +37,98 @@ const endpointFor = (flags: {
     return (yield* Api).auth(endpoint)
   })
 
-const request = Command.make(
-  "request",
-  {
-    email: Flag.String("email").pipe(Flag.withDescription("The root user's email address")),
-    ...endpointFlags,
-  },
-  (flags) =>
-    withSessions((g) =>
-      Effect.gen(function* () {
-        const auth = yield* endpointFor(flags)
-        const req = yield* PasswordReset.issueFromInput({ email: flags.email })
-        yield* SoracomAuth.SoracomAuth.use((a) => a.issuePasswordResetToken(req)).pipe(Effect.provide(auth))
-        if (g.json) {
-          g.out.dataJson({ requested: true, email: req.email })
-          return
-        }
-        g.out.success(`SORACOM sent a password reset token to ${req.email}.`)
-        g.out.status(
-          "  Then: soracom-auth reset-password verify --token-stdin --password-stdin, with the token and the new password on two lines",
-        )
-      }),
-    ),
-).pipe(Command.withDescription("Ask SORACOM to mail a password reset token"))
-
-const verify = Command.make(
-  "verify",
-  {
-    tokenStdin: switchFlag("token-stdin", "Read the reset token from stdin (first line)"),
-    tokenFile: optionalStringFlag("token-file", "Read the reset token from FILE"),
-    passwordStdin: switchFlag("password-stdin", "Read the new password from stdin (next line)"),
-    passwordFile: optionalStringFlag(
-      "password-file",
-      "Read the new password from FILE (or set SORACOM_NEW_PASSWORD)",
-    ),
-    ...endpointFlags,
-  },
-  (flags) =>
-    withSessions((g, cli) =>
-      Effect.gen(function* () {
-        const token = yield* readSecret(
-          { name: "token", stdin: flags.tokenStdin, file: opt(flags.tokenFile) },
-          cli.env,
-        )
-        const password = yield* readSecret(
-          {
-            name: "password",
-            stdin: flags.passwordStdin,
-            file: opt(flags.passwordFile),
-            envVar: "SORACOM_NEW_PASSWORD",
-            stdinLine: flags.tokenStdin ? 1 : 0,
-          },
-          cli.env,
-        )
-        if (token === undefined) {
-          return yield* new UsageError({
-            message: "Give the reset token with --token-stdin or --token-file FILE.",
-            flags: true,
-          })
-        }
-        if (password === undefined) {
-          return yield* new UsageError({
-            message:
-              "Give the new password with --password-stdin, --password-file FILE or SORACOM_NEW_PASSWORD.",
-            flags: true,
-          })
-        }
-        const auth = yield* endpointFor(flags)
-        const req = yield* PasswordReset.verifyFromInput({ token, password })
-        yield* SoracomAuth.SoracomAuth.use((a) => a.verifyPasswordResetToken(req)).pipe(Effect.provide(auth))
-        if (g.json) {
-          g.out.dataJson({ verified: true })
-          return
-        }
-        g.out.success("The password was changed. Sign in with the new one: `soracom-auth login`.")
-      }),
-    ),
-).pipe(Command.withDescription("Set a new password with a reset token"))
-
-export const resetPassword = Command.make("reset-password").pipe(
-  Command.withDescription(
-    "Reset a root user's password: request a token, then verify it with a new password",
-  ),
-  Command.withSubcommands([request, verify]),
-  Command.withExamples([
+const request = (m: Messages) =>
+  Command.make(
+    "request",
     {
-      command: "soracom-auth reset-password request --email ada@example.com",
-      description: "SORACOM mails a token",
+      email: Flag.String("email").pipe(Flag.withDescription(m.cli.resetPassword.flag.email)),
+      ...endpointFlags(m),
     },
+    (flags) =>
+      withSessions((g) =>
+        Effect.gen(function* () {
+          const auth = yield* endpointFor(flags)
+          const req = yield* PasswordReset.issueFromInput({ email: flags.email })
+          yield* SoracomAuth.SoracomAuth.use((a) => a.issuePasswordResetToken(req)).pipe(Effect.provide(auth))
+          if (g.json) {
+            g.out.dataJson({ requested: true, email: req.email })
+            return
+          }
+          g.out.success(`SORACOM sent a password reset token to ${req.email}.`)
+          g.out.status(
+            "  Then: soracom-auth reset-password verify --token-stdin --password-stdin, with the token and the new password on two lines",
+          )
+        }),
+      ),
+  ).pipe(Command.withDescription(m.cli.resetPassword.request))
+
+const verify = (m: Messages) =>
+  Command.make(
+    "verify",
     {
-      command:
-        'printf "%s\\n%s\\n" "$TOKEN" "$NEW_PASSWORD" | soracom-auth reset-password verify --token-stdin --password-stdin',
-      description: "Set the new password: the token and the password on two lines",
+      tokenStdin: switchFlag("token-stdin", m.cli.resetPassword.flag.tokenStdin),
+      tokenFile: optionalStringFlag("token-file", m.cli.resetPassword.flag.tokenFile),
+      passwordStdin: switchFlag("password-stdin", m.cli.resetPassword.flag.passwordStdin),
+      passwordFile: optionalStringFlag("password-file", m.cli.resetPassword.flag.passwordFile),
+      ...endpointFlags(m),
     },
-  ]),
-)
+    (flags) =>
+      withSessions((g, cli) =>
+        Effect.gen(function* () {
+          const token = yield* readSecret(
+            { name: "token", stdin: flags.tokenStdin, file: opt(flags.tokenFile) },
+            cli.env,
+          )
+          const password = yield* readSecret(
+            {
+              name: "password",
+              stdin: flags.passwordStdin,
+              file: opt(flags.passwordFile),
+              envVar: "SORACOM_NEW_PASSWORD",
+              stdinLine: flags.tokenStdin ? 1 : 0,
+            },
+            cli.env,
+          )
+          if (token === undefined) {
+            return yield* new UsageError({
+              message: "Give the reset token with --token-stdin or --token-file FILE.",
+              flags: true,
+            })
+          }
+          if (password === undefined) {
+            return yield* new UsageError({
+              message:
+                "Give the new password with --password-stdin, --password-file FILE or SORACOM_NEW_PASSWORD.",
+              flags: true,
+            })
+          }
+          const auth = yield* endpointFor(flags)
+          const req = yield* PasswordReset.verifyFromInput({ token, password })
+          yield* SoracomAuth.SoracomAuth.use((a) => a.verifyPasswordResetToken(req)).pipe(
+            Effect.provide(auth),
+          )
+          if (g.json) {
+            g.out.dataJson({ verified: true })
+            return
+          }
+          g.out.success("The password was changed. Sign in with the new one: `soracom-auth login`.")
+        }),
+      ),
+  ).pipe(Command.withDescription(m.cli.resetPassword.verify))
+
+export const resetPassword = (m: Messages) =>
+  Command.make("reset-password").pipe(
+    Command.withDescription(m.cli.resetPassword.description),
+    Command.withSubcommands([request(m), verify(m)]),
+    Command.withExamples([
+      {
+        command: "soracom-auth reset-password request --email ada@example.com",
+        description: m.cli.resetPassword.example.request,
+      },
+      {
+        command:
+          'printf "%s\\n%s\\n" "$TOKEN" "$NEW_PASSWORD" | soracom-auth reset-password verify --token-stdin --password-stdin',
+        description: m.cli.resetPassword.example.verify,
+      },
+    ]),
+  )

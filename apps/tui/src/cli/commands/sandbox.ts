@@ -8,7 +8,7 @@ import { join } from "node:path"
 import type { Sandbox } from "@soracom-auth/sandbox"
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
-import { messages } from "../../presentation/messages.ts"
+import type { Messages } from "../../presentation/messages.ts"
 import { globals, opt } from "../context.ts"
 import { InputFileError, UsageError } from "../errors.ts"
 import { openApp } from "./app.ts"
@@ -29,70 +29,71 @@ const loadSeed = (mod: SandboxModule, path: string | undefined) =>
             : new InputFileError({ path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) }),
       })
 
-export const sandbox = Command.make(
-  "sandbox",
-  {
-    port: Flag.Int("port").pipe(Flag.withDefault(0), Flag.withDescription("TCP port (0 = a free one)")),
-    host: Flag.String("host").pipe(
-      Flag.withDefault("127.0.0.1"),
-      Flag.withDescription("Interface to listen on"),
-    ),
-    seed: optionalStringFlag("seed", "Accounts to start with (JSON seed file)"),
-    hashCost: Flag.Int("hash-cost").pipe(Flag.optional, Flag.withDescription("scrypt cost as log2(N), 1…20")),
-    noRateLimit: switchFlag("no-rate-limit", "No rate limits"),
-  },
-  (flags) =>
-    Effect.gen(function* () {
-      const g = yield* globals
-      const mod = yield* loadSandbox
-      const seed = yield* loadSeed(mod, opt(flags.seed))
-      const hashCost = opt(flags.hashCost)
-      if (flags.port < 0 || flags.port > 65535) {
-        return yield* new UsageError({ message: `--port must be 0…65535, got ${flags.port}.` })
-      }
-      yield* Effect.acquireRelease(
-        Effect.tryPromise({
-          try: () =>
-            mod.startSandbox({
-              port: flags.port,
-              host: flags.host,
-              ...(seed === undefined ? {} : { seed }),
-              ...(hashCost === undefined ? {} : { hashCost }),
-              ...(flags.noRateLimit ? { rateLimit: false as const } : {}),
-            }),
-          catch: (cause) => new UsageError({ message: `Could not start the sandbox: ${String(cause)}` }),
-        }),
-        (running) => Effect.promise(() => running.close()),
-      ).pipe(
-        Effect.tap((running) =>
-          Effect.sync(() => {
-            if (g.json) g.out.dataJson(mod.sandboxInfo(running))
-            else {
-              g.out.data(mod.describeSandbox(running))
-              g.out.status(messages.ui.sandbox.stop)
-            }
+export const sandbox = (m: Messages) =>
+  Command.make(
+    "sandbox",
+    {
+      port: Flag.Int("port").pipe(Flag.withDefault(0), Flag.withDescription(m.cli.sandbox.flag.port)),
+      host: Flag.String("host").pipe(
+        Flag.withDefault("127.0.0.1"),
+        Flag.withDescription(m.cli.sandbox.flag.host),
+      ),
+      seed: optionalStringFlag("seed", m.cli.sandbox.flag.seed),
+      hashCost: Flag.Int("hash-cost").pipe(Flag.optional, Flag.withDescription(m.cli.sandbox.flag.hashCost)),
+      noRateLimit: switchFlag("no-rate-limit", m.cli.sandbox.flag.noRateLimit),
+    },
+    (flags) =>
+      Effect.gen(function* () {
+        const g = yield* globals
+        const mod = yield* loadSandbox
+        const seed = yield* loadSeed(mod, opt(flags.seed))
+        const hashCost = opt(flags.hashCost)
+        if (flags.port < 0 || flags.port > 65535) {
+          return yield* new UsageError({ message: `--port must be 0…65535, got ${flags.port}.` })
+        }
+        yield* Effect.acquireRelease(
+          Effect.tryPromise({
+            try: () =>
+              mod.startSandbox({
+                port: flags.port,
+                host: flags.host,
+                ...(seed === undefined ? {} : { seed }),
+                ...(hashCost === undefined ? {} : { hashCost }),
+                ...(flags.noRateLimit ? { rateLimit: false as const } : {}),
+              }),
+            catch: (cause) => new UsageError({ message: `Could not start the sandbox: ${String(cause)}` }),
           }),
-        ),
-        Effect.andThen(Effect.never),
-        Effect.scoped,
-      )
-    }),
-).pipe(Command.withDescription("Run the embedded SORACOM Auth API sandbox until Ctrl+C"))
+          (running) => Effect.promise(() => running.close()),
+        ).pipe(
+          Effect.tap((running) =>
+            Effect.sync(() => {
+              if (g.json) g.out.dataJson(mod.sandboxInfo(running))
+              else {
+                g.out.data(mod.describeSandbox(running))
+                g.out.status(m.ui.sandbox.stop)
+              }
+            }),
+          ),
+          Effect.andThen(Effect.never),
+          Effect.scoped,
+        )
+      }),
+  ).pipe(Command.withDescription(m.cli.sandbox.description))
 
 /** One line per credential of the demo seed, for the app's home screen. */
-const credentialsText = (mod: SandboxModule, running: Sandbox): string =>
+const credentialsText = (m: Messages, mod: SandboxModule, running: Sandbox): string =>
   mod
     .seedCredentials(running.seed)
     .map((c) => {
       switch (c.kind) {
         case "authKey":
-          return messages.ui.sandbox.authKey(c.authKeyId, c.authKey)
+          return m.ui.sandbox.authKey(c.authKeyId, c.authKey)
         case "root":
-          return messages.ui.sandbox.root(c.email, c.password)
+          return m.ui.sandbox.root(c.email, c.password)
         case "samUser":
           return (
-            messages.ui.sandbox.samUser(c.operatorId, c.userName, c.password) +
-            (c.mfaSecret === undefined ? "" : messages.ui.sandbox.mfa(c.mfaSecret))
+            m.ui.sandbox.samUser(c.operatorId, c.userName, c.password) +
+            (c.mfaSecret === undefined ? "" : m.ui.sandbox.mfa(c.mfaSecret))
           )
         default:
           return ""
@@ -100,28 +101,25 @@ const credentialsText = (mod: SandboxModule, running: Sandbox): string =>
     })
     .join("\n")
 
-export const demo = Command.make("demo", {}, () =>
-  Effect.gen(function* () {
-    const g = yield* globals
-    const mod = yield* loadSandbox
-    // The demo's profiles (demo passwords, a port that dies with it) never go near ~/.soracom.
-    const profileDir = yield* Effect.acquireRelease(
-      Effect.promise(() => mkdtemp(join(tmpdir(), "soracom-auth-demo-"))),
-      (dir) => Effect.promise(() => rm(dir, { recursive: true, force: true })),
-    )
-    const running = yield* Effect.acquireRelease(
-      Effect.promise(() => mod.startSandbox({ port: 0, log: false })),
-      (running) => Effect.promise(() => running.close()),
-    )
-    yield* openApp({
-      demo: { url: running.url, credentialsText: credentialsText(mod, running), profileDir },
-      endpoint: { _tag: "Url", url: running.url },
-      profileDir,
-      lang: g.lang,
-    })
-  }).pipe(Effect.scoped),
-).pipe(
-  Command.withDescription(
-    "Open the app against the embedded sandbox, with demo credentials (the default start)",
-  ),
-)
+export const demo = (m: Messages) =>
+  Command.make("demo", {}, () =>
+    Effect.gen(function* () {
+      const g = yield* globals
+      const mod = yield* loadSandbox
+      // The demo's profiles (demo passwords, a port that dies with it) never go near ~/.soracom.
+      const profileDir = yield* Effect.acquireRelease(
+        Effect.promise(() => mkdtemp(join(tmpdir(), "soracom-auth-demo-"))),
+        (dir) => Effect.promise(() => rm(dir, { recursive: true, force: true })),
+      )
+      const running = yield* Effect.acquireRelease(
+        Effect.promise(() => mod.startSandbox({ port: 0, log: false })),
+        (running) => Effect.promise(() => running.close()),
+      )
+      yield* openApp({
+        demo: { url: running.url, credentialsText: credentialsText(m, mod, running), profileDir },
+        endpoint: { _tag: "Url", url: running.url },
+        profileDir,
+        lang: g.lang,
+      })
+    }).pipe(Effect.scoped),
+  ).pipe(Command.withDescription(m.cli.demo.description))

@@ -11,7 +11,7 @@ import { DateTime, Effect } from "effect"
 import { Argument, Command } from "effect/cli"
 import * as Environment from "../../environment.ts"
 import { formatDuration } from "../../presentation/format.ts"
-import { messages } from "../../presentation/messages.ts"
+import type { Messages } from "../../presentation/messages.ts"
 import { credentialsOf } from "../../profiles/ProfileFile.ts"
 import { ProfileStore, type ProfileStoreShape } from "../../profiles/ProfileStore.ts"
 import { NotSignedIn } from "../../session/errors.ts"
@@ -22,128 +22,130 @@ import { opt, withSessions, withSharedSessions } from "../context.ts"
 import { profileFlag, switchFlag } from "./shared.ts"
 import { statusRows } from "./show.ts"
 
-export const status = Command.make(
-  "status",
-  {
-    profile: profileFlag,
-    offline: switchFlag("offline", "Do not ask the server; show the cached session only"),
-  },
-  (flags) =>
-    withSessions((g, cli) =>
-      Effect.gen(function* () {
-        const sessions = yield* Sessions
-        const name = Environment.profileName(opt(flags.profile), cli.env)
-        const state = yield* sessions.current(name)
-        if (state._tag === "None") return yield* new NotSignedIn({ profile: name })
-        if (state._tag === "Expired") {
-          return yield* new NotSignedIn({
-            profile: name,
-            expiredAt: DateTime.toEpochMillis(state.cached.session.expiresAt),
-          })
-        }
-        const verdict = flags.offline ? undefined : yield* sessions.verify(state.cached)
-        if (verdict?._tag === "Rejected") return yield* new NotSignedIn({ profile: name, revoked: true })
-        const now = Date.now()
-        const s = state.cached
-        const verdictText =
-          verdict === undefined
-            ? undefined
-            : verdict._tag === "Accepted"
-              ? "accepts the session (checked just now)"
-              : `could not be asked: ${verdict.detail}`
-        if (g.json) {
-          return g.out.dataJson({
-            profile: name,
-            signedIn: true,
-            method: s.method,
-            identity: s.identity,
-            operatorId: s.session.operatorId,
-            ...(s.session.userName === undefined ? {} : { userName: s.session.userName }),
-            apiKey: statusRows(name, s, now, { stale: false, verdict: undefined }).find(
-              ([l]) => l === "API key",
-            )?.[1],
-            endpoint: s.endpoint,
-            expiresAt: DateTime.formatIso(s.session.expiresAt),
-            remainingSeconds: Math.max(
-              0,
-              Math.floor((DateTime.toEpochMillis(s.session.expiresAt) - now) / 1000),
-            ),
-            checked: verdict === undefined ? "offline" : verdict._tag === "Accepted" ? "accepted" : "unknown",
-          })
-        }
-        for (const [label, value] of statusRows(name, s, now, {
-          stale: state._tag === "Stale",
-          verdict: verdictText,
-        })) {
-          g.out.data(`${g.out.bold(label.padEnd(10))} ${value}`)
-        }
-      }),
-    ),
-).pipe(
-  Command.withDescription(
-    "Show the profile's session and check it with the server (exit 4 when not signed in, expired or refused)",
-  ),
-  Command.withExamples([
-    { command: "soracom-auth status", description: "The default profile, checked with the server" },
+export const status = (m: Messages) =>
+  Command.make(
+    "status",
     {
-      command: "soracom-auth status --profile work --offline --json",
-      description: "Cached data only, as JSON",
+      profile: profileFlag(m),
+      offline: switchFlag("offline", m.cli.status.flag.offline),
     },
-  ]),
-)
+    (flags) =>
+      withSessions((g, cli) =>
+        Effect.gen(function* () {
+          const sessions = yield* Sessions
+          const name = Environment.profileName(opt(flags.profile), cli.env)
+          const state = yield* sessions.current(name)
+          if (state._tag === "None") return yield* new NotSignedIn({ profile: name })
+          if (state._tag === "Expired") {
+            return yield* new NotSignedIn({
+              profile: name,
+              expiredAt: DateTime.toEpochMillis(state.cached.session.expiresAt),
+            })
+          }
+          const verdict = flags.offline ? undefined : yield* sessions.verify(state.cached)
+          if (verdict?._tag === "Rejected") return yield* new NotSignedIn({ profile: name, revoked: true })
+          const now = Date.now()
+          const s = state.cached
+          const verdictText =
+            verdict === undefined
+              ? undefined
+              : verdict._tag === "Accepted"
+                ? "accepts the session (checked just now)"
+                : `could not be asked: ${verdict.detail}`
+          if (g.json) {
+            return g.out.dataJson({
+              profile: name,
+              signedIn: true,
+              method: s.method,
+              identity: s.identity,
+              operatorId: s.session.operatorId,
+              ...(s.session.userName === undefined ? {} : { userName: s.session.userName }),
+              apiKey: statusRows(name, s, now, { stale: false, verdict: undefined }).find(
+                ([l]) => l === "API key",
+              )?.[1],
+              endpoint: s.endpoint,
+              expiresAt: DateTime.formatIso(s.session.expiresAt),
+              remainingSeconds: Math.max(
+                0,
+                Math.floor((DateTime.toEpochMillis(s.session.expiresAt) - now) / 1000),
+              ),
+              checked:
+                verdict === undefined ? "offline" : verdict._tag === "Accepted" ? "accepted" : "unknown",
+            })
+          }
+          for (const [label, value] of statusRows(name, s, now, {
+            stale: state._tag === "Stale",
+            verdict: verdictText,
+          })) {
+            g.out.data(`${g.out.bold(label.padEnd(10))} ${value}`)
+          }
+        }),
+      ),
+  ).pipe(
+    Command.withDescription(m.cli.status.description),
+    Command.withExamples([
+      { command: "soracom-auth status", description: m.cli.status.example.default },
+      {
+        command: "soracom-auth status --profile work --offline --json",
+        description: m.cli.status.example.offline,
+      },
+    ]),
+  )
 
-export const logout = Command.make(
-  "logout",
-  {
-    profile: profileFlag,
-    localOnly: switchFlag("local-only", "Only forget the cached session; leave it valid on the server"),
-  },
-  (flags) =>
-    withSharedSessions((g, cli) =>
-      Effect.gen(function* () {
-        const sessions = yield* Sessions
-        const name = Environment.profileName(opt(flags.profile), cli.env)
-        const result = yield* sessions.signOut(name, { localOnly: flags.localOnly })
-        if (g.json) {
-          const revoked = result._tag === "RevokedAndRemoved"
-          return g.out.dataJson({
-            profile: name,
-            revoked,
-            removed: result._tag !== "NothingCached",
-            result: result._tag,
-          })
-        }
-        switch (result._tag) {
-          case "NothingCached":
-            return g.out.status(`No session cached for profile "${name}"; nothing to do.`)
-          case "RevokedAndRemoved":
-            return g.out.success(
-              `Signed out: the server revoked the API key and token, and the cached session of "${name}" was removed.`,
-            )
-          case "ExpiredRemoved":
-            return g.out.success(
-              `The session had already expired; removed the cached session of "${name}" (nothing to revoke).`,
-            )
-          case "ServerRejectedRemoved":
-            return g.out.success(
-              `The server no longer accepted the session; removed the cached session of "${name}".`,
-            )
-          case "LocalRemoved":
-            return g.out.success(
-              `Removed the cached session of "${name}"; it stays valid on the server until it expires.`,
-            )
-        }
-      }),
-    ),
-).pipe(
-  Command.withDescription(
-    "Revoke the session on the server (when still valid) and remove the cached session",
-  ),
-  Command.withExamples([
-    { command: "soracom-auth logout", description: "Sign out of the default profile" },
-    { command: "soracom-auth logout --profile work --local-only", description: "Forget it here only" },
-  ]),
-)
+export const logout = (m: Messages) =>
+  Command.make(
+    "logout",
+    {
+      profile: profileFlag(m),
+      localOnly: switchFlag("local-only", m.cli.logout.flag.localOnly),
+    },
+    (flags) =>
+      withSharedSessions((g, cli) =>
+        Effect.gen(function* () {
+          const sessions = yield* Sessions
+          const name = Environment.profileName(opt(flags.profile), cli.env)
+          const result = yield* sessions.signOut(name, { localOnly: flags.localOnly })
+          if (g.json) {
+            const revoked = result._tag === "RevokedAndRemoved"
+            return g.out.dataJson({
+              profile: name,
+              revoked,
+              removed: result._tag !== "NothingCached",
+              result: result._tag,
+            })
+          }
+          switch (result._tag) {
+            case "NothingCached":
+              return g.out.status(`No session cached for profile "${name}"; nothing to do.`)
+            case "RevokedAndRemoved":
+              return g.out.success(
+                `Signed out: the server revoked the API key and token, and the cached session of "${name}" was removed.`,
+              )
+            case "ExpiredRemoved":
+              return g.out.success(
+                `The session had already expired; removed the cached session of "${name}" (nothing to revoke).`,
+              )
+            case "ServerRejectedRemoved":
+              return g.out.success(
+                `The server no longer accepted the session; removed the cached session of "${name}".`,
+              )
+            case "LocalRemoved":
+              return g.out.success(
+                `Removed the cached session of "${name}"; it stays valid on the server until it expires.`,
+              )
+          }
+        }),
+      ),
+  ).pipe(
+    Command.withDescription(m.cli.logout.description),
+    Command.withExamples([
+      { command: "soracom-auth logout", description: m.cli.logout.example.default },
+      {
+        command: "soracom-auth logout --profile work --local-only",
+        description: m.cli.logout.example.localOnly,
+      },
+    ]),
+  )
 
 const sessionWords = (state: SessionState, now: number): string => {
   switch (state._tag) {
@@ -197,7 +199,7 @@ const profileRow = (store: ProfileStoreShape, p: ProfileSession): Effect.Effect<
   )
 }
 
-const listProfiles = () =>
+const listProfiles = (m: Messages) => () =>
   withSessions((g, _cli) =>
     Effect.gen(function* () {
       const sessions = yield* Sessions
@@ -222,8 +224,7 @@ const listProfiles = () =>
       if (rows.length === 0)
         return g.out.status(`No profiles in ${store.dir}. Save one with \`soracom-auth login --save NAME\`.`)
       for (const r of rows) {
-        const method =
-          r.method === undefined ? "no credentials" : `${messages.method[r.method]} ${r.identity}`
+        const method = r.method === undefined ? "no credentials" : `${m.method[r.method]} ${r.identity}`
         const parts = [
           r.name.padEnd(16),
           method,
@@ -236,42 +237,41 @@ const listProfiles = () =>
     }),
   )
 
-const list = Command.make("list", {}, listProfiles).pipe(
-  Command.withDescription("List the profiles with their method, endpoint and session"),
-)
+const list = (m: Messages) =>
+  Command.make("list", {}, listProfiles(m)).pipe(Command.withDescription(m.cli.profiles.list))
 
-const remove = Command.make(
-  "remove",
-  { name: Argument.String("name").pipe(Argument.withDescription("The profile to delete")) },
-  ({ name }) =>
-    withSessions((g, _cli) =>
-      Effect.gen(function* () {
-        const sessions = yield* Sessions
-        const store = yield* ProfileStore
-        const cache = yield* SessionCache
-        const signedOut = yield* sessions
-          .signOut(name)
-          .pipe(Effect.map((r) => r._tag === "RevokedAndRemoved"))
-        const removed = yield* store.remove(name)
-        yield* cache.remove(name)
-        if (g.json) return g.out.dataJson({ profile: name, removed, signedOut })
-        if (!removed && !signedOut)
-          return g.out.status(`There is no profile "${name}" in ${store.dir}; nothing to do.`)
-        g.out.success(`Removed profile "${name}"${signedOut ? " and signed out of its session" : ""}.`)
-      }),
-    ),
-).pipe(Command.withDescription("Delete a profile (and sign out of its session)"))
+const remove = (m: Messages) =>
+  Command.make(
+    "remove",
+    { name: Argument.String("name").pipe(Argument.withDescription(m.cli.profiles.name)) },
+    ({ name }) =>
+      withSessions((g, _cli) =>
+        Effect.gen(function* () {
+          const sessions = yield* Sessions
+          const store = yield* ProfileStore
+          const cache = yield* SessionCache
+          const signedOut = yield* sessions
+            .signOut(name)
+            .pipe(Effect.map((r) => r._tag === "RevokedAndRemoved"))
+          const removed = yield* store.remove(name)
+          yield* cache.remove(name)
+          if (g.json) return g.out.dataJson({ profile: name, removed, signedOut })
+          if (!removed && !signedOut)
+            return g.out.status(`There is no profile "${name}" in ${store.dir}; nothing to do.`)
+          g.out.success(`Removed profile "${name}"${signedOut ? " and signed out of its session" : ""}.`)
+        }),
+      ),
+  ).pipe(Command.withDescription(m.cli.profiles.remove))
 
-export const profiles = Command.make("profiles", {}, listProfiles).pipe(
-  Command.withDescription(
-    "List the profiles (soracom-cli's files, shared with it) with their method, endpoint and session; or remove one",
-  ),
-  Command.withSubcommands([list, remove]),
-  Command.withExamples([
-    { command: "soracom-auth profiles list", description: "Every profile, its method, endpoint and session" },
-    {
-      command: "soracom-auth profiles remove old-work",
-      description: "Delete one (signing out of its session)",
-    },
-  ]),
-)
+export const profiles = (m: Messages) =>
+  Command.make("profiles", {}, listProfiles(m)).pipe(
+    Command.withDescription(m.cli.profiles.description),
+    Command.withSubcommands([list(m), remove(m)]),
+    Command.withExamples([
+      { command: "soracom-auth profiles list", description: m.cli.profiles.example.list },
+      {
+        command: "soracom-auth profiles remove old-work",
+        description: m.cli.profiles.example.remove,
+      },
+    ]),
+  )

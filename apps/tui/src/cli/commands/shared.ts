@@ -3,6 +3,7 @@ import { type Credentials, Fields } from "@soracom-auth/core"
 import { Effect, Option } from "effect"
 import { Flag } from "effect/cli"
 import { parseDuration } from "../../presentation/format.ts"
+import type { Messages } from "../../presentation/messages.ts"
 import {
   type ProfileCommandFailed,
   resolveProfileSource,
@@ -21,25 +22,16 @@ export const optionalStringFlag = (name: string, description: string) =>
 export const switchFlag = (name: string, description: string) =>
   Flag.Boolean(name).pipe(Flag.withDefault(false), Flag.withDescription(description))
 
-export const profileFlag = Flag.String("profile").pipe(
-  Flag.optional,
-  Flag.withDescription('Profile name (default: SORACOM_PROFILE, else "default")'),
-)
+export const profileFlag = (m: Messages) => optionalStringFlag("profile", m.cli.flag.profile)
 
-export const coverageFlag = Flag.Literals("coverage", ["jp", "g"]).pipe(
-  Flag.optional,
-  Flag.withDescription("SORACOM coverage: jp (api.soracom.io) or g (g.api.soracom.io)"),
-)
+export const coverageFlag = (m: Messages) =>
+  Flag.Literals("coverage", ["jp", "g"]).pipe(Flag.optional, Flag.withDescription(m.cli.flag.coverage))
 
-export const endpointFlag = Flag.String("endpoint").pipe(
-  Flag.optional,
-  Flag.withDescription(
-    "API base URL, e.g. http://127.0.0.1:8080 (overrides SORACOM_ENDPOINT and --coverage)",
-  ),
-)
+export const endpointFlag = (m: Messages) => optionalStringFlag("endpoint", m.cli.flag.endpoint)
 
 /** Where a command talks to: the profile, and the coverage or endpoint overriding it. */
-export const endpointFlags = { profile: profileFlag, coverage: coverageFlag, endpoint: endpointFlag } as const
+export const endpointFlags = (m: Messages) =>
+  ({ profile: profileFlag(m), coverage: coverageFlag(m), endpoint: endpointFlag(m) }) as const
 
 /**
  * The profile when it exists. A missing profile is an error only when it was named explicitly; a profile
@@ -59,12 +51,8 @@ export const readProfileIfPresent = (
     )
 
 /** `--profile-command CMD`: soracom-cli's credential command, winning over the profile's. */
-export const profileCommandFlag = Flag.String("profile-command").pipe(
-  Flag.optional,
-  Flag.withDescription(
-    "Run CMD for the credentials: it prints a profile JSON (may carry mfaOTPCode). No shell unless CMD has shell syntax; 10 s, 64 KiB",
-  ),
-)
+export const profileCommandFlag = (m: Messages) =>
+  optionalStringFlag("profile-command", m.cli.flag.profileCommand)
 
 /** What a profile side signs in with (see credentialSource.ts). @category models */
 export interface ProfileSignIn {
@@ -108,12 +96,8 @@ export const profileSignIn = (
       )
 
 /** `--token-timeout`: seconds or a duration (`2h`, `90m`, `1h30m`). */
-export const tokenTimeoutFlag = Flag.String("token-timeout").pipe(
-  Flag.optional,
-  Flag.withDescription(
-    `Token lifetime: seconds or a duration such as 2h, 90m, 1h30m (${Fields.TOKEN_TIMEOUT.minimum} s … 48h, default 24h)`,
-  ),
-)
+export const tokenTimeoutFlag = (m: Messages) =>
+  optionalStringFlag("token-timeout", m.cli.flag.tokenTimeout(Fields.TOKEN_TIMEOUT.minimum))
 
 /** The `--token-timeout` value in seconds, checked against the API's range. */
 export const tokenTimeoutSeconds = (

@@ -6,51 +6,47 @@
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
 import * as Environment from "../../environment.ts"
+import type { Messages } from "../../presentation/messages.ts"
 import { validateName } from "../../profiles/files.ts"
 import { Sessions } from "../../session/Sessions.ts"
 import { opt, withSessions } from "../context.ts"
 import { optionalStringFlag, profileFlag, tokenTimeoutFlag, tokenTimeoutSeconds } from "./shared.ts"
 import { sessionJson, signedInLines } from "./show.ts"
 
-export const switchUser = Command.make(
-  "switch-user",
-  {
-    profile: profileFlag,
-    operatorId: Flag.String("operator-id").pipe(
-      Flag.withDescription("The operator to switch to (OP + 10 digits)"),
-    ),
-    userName: Flag.String("user-name").pipe(Flag.withDescription("The SAM user to switch to")),
-    tokenTimeout: tokenTimeoutFlag,
-    saveAs: optionalStringFlag("save-as", "Cache the switched session under profile Q"),
-  },
-  (flags) =>
-    withSessions((g, cli) =>
-      Effect.gen(function* () {
-        const sessions = yield* Sessions
-        const name = Environment.profileName(opt(flags.profile), cli.env)
-        const saveAs = opt(flags.saveAs)
-        if (saveAs !== undefined) yield* validateName(saveAs)
-        const timeout = yield* tokenTimeoutSeconds(flags.tokenTimeout)
-        g.out.status(`Switching to ${flags.operatorId} / ${flags.userName} as profile "${name}"…`)
-        const switched = yield* sessions.switchUser({
-          profile: name,
-          operatorId: flags.operatorId,
-          userName: flags.userName,
-          tokenTimeoutSeconds: timeout,
-          saveAs,
-        })
-        if (g.json) return g.out.dataJson(sessionJson(switched))
-        const [first, ...rest] = signedInLines(switched, Date.now())
-        g.out.success(first ?? "")
-        for (const line of rest) g.out.status(`  ${line}`)
-        if (saveAs !== undefined)
-          g.out.status(
-            `  Session cached for profile "${saveAs}". Print the token with \`soracom-auth token --profile ${saveAs}\`.`,
-          )
-      }),
-    ),
-).pipe(
-  Command.withDescription(
-    "Switch user (POST /auth/switch_user) as the profile's signed-in user: a session of another SAM user whose trust policy lists you, at most 1 h",
-  ),
-)
+export const switchUser = (m: Messages) =>
+  Command.make(
+    "switch-user",
+    {
+      profile: profileFlag(m),
+      operatorId: Flag.String("operator-id").pipe(Flag.withDescription(m.cli.switchUser.flag.operatorId)),
+      userName: Flag.String("user-name").pipe(Flag.withDescription(m.cli.switchUser.flag.userName)),
+      tokenTimeout: tokenTimeoutFlag(m),
+      saveAs: optionalStringFlag("save-as", m.cli.switchUser.flag.saveAs),
+    },
+    (flags) =>
+      withSessions((g, cli) =>
+        Effect.gen(function* () {
+          const sessions = yield* Sessions
+          const name = Environment.profileName(opt(flags.profile), cli.env)
+          const saveAs = opt(flags.saveAs)
+          if (saveAs !== undefined) yield* validateName(saveAs)
+          const timeout = yield* tokenTimeoutSeconds(flags.tokenTimeout)
+          g.out.status(`Switching to ${flags.operatorId} / ${flags.userName} as profile "${name}"…`)
+          const switched = yield* sessions.switchUser({
+            profile: name,
+            operatorId: flags.operatorId,
+            userName: flags.userName,
+            tokenTimeoutSeconds: timeout,
+            saveAs,
+          })
+          if (g.json) return g.out.dataJson(sessionJson(switched))
+          const [first, ...rest] = signedInLines(switched, Date.now())
+          g.out.success(first ?? "")
+          for (const line of rest) g.out.status(`  ${line}`)
+          if (saveAs !== undefined)
+            g.out.status(
+              `  Session cached for profile "${saveAs}". Print the token with \`soracom-auth token --profile ${saveAs}\`.`,
+            )
+        }),
+      ),
+  ).pipe(Command.withDescription(m.cli.switchUser.description))

@@ -11,7 +11,7 @@ import { DateTime, Effect, type Option, Redacted } from "effect"
 import { Command, Flag } from "effect/cli"
 import * as Environment from "../../environment.ts"
 import { headerLines, shellExports, shells } from "../../presentation/exports.ts"
-import { messages } from "../../presentation/messages.ts"
+import type { Messages } from "../../presentation/messages.ts"
 import { ProfileStore } from "../../profiles/ProfileStore.ts"
 import { NotSignedIn } from "../../session/errors.ts"
 import type { CachedSession } from "../../session/SessionCache.ts"
@@ -27,13 +27,11 @@ import {
 } from "./shared.ts"
 import { sessionJson } from "./show.ts"
 
-const checkFlag = switchFlag(
-  "check",
-  "Ask the server whether it still accepts the session; sign in again if not",
-)
+const checkFlag = (m: Messages) => switchFlag("check", m.cli.check)
 
 /** The session a script asked for (see the module doc). */
 const usableSession = (
+  m: Messages,
   flags: {
     readonly profile: Option.Option<string>
     readonly endpoint: Option.Option<string>
@@ -101,7 +99,7 @@ const usableSession = (
       : state._tag === "None"
         ? "No session cached"
         : "The cached session is expiring"
-    g.out.status(`${why}; signing in with ${messages.method[credentials.kind]}…`)
+    g.out.status(`${why}; signing in with ${m.method[credentials.kind]}…`)
     cli.note({ method: credentials.kind })
     const cached: CachedSession = yield* sessions.renewing({
       profile: name,
@@ -114,80 +112,74 @@ const usableSession = (
     return cached
   })
 
-export const token = Command.make(
-  "token",
-  {
-    profile: profileFlag,
-    endpoint: endpointFlag,
-    check: checkFlag,
-    profileCommand: profileCommandFlag,
-    format: Flag.Literals("format", ["token", "header", "json", "env"]).pipe(
-      Flag.withDefault("token" as const),
-      Flag.withDescription(
-        "token: the bare token · header: both headers SORACOM wants, one per line (curl -H @file) · json · env: shell exports",
+export const token = (m: Messages) =>
+  Command.make(
+    "token",
+    {
+      profile: profileFlag(m),
+      endpoint: endpointFlag(m),
+      check: checkFlag(m),
+      profileCommand: profileCommandFlag(m),
+      format: Flag.Literals("format", ["token", "header", "json", "env"]).pipe(
+        Flag.withDefault("token" as const),
+        Flag.withDescription(m.cli.token.flag.format),
       ),
-    ),
-  },
-  (flags) =>
-    withSharedSessions((g, cli) =>
-      Effect.gen(function* () {
-        const cached = yield* usableSession(flags, g, cli)
-        const format = g.json ? "json" : flags.format
-        switch (format) {
-          case "token":
-            return g.out.data(Redacted.value(cached.session.token))
-          case "header":
-            return g.out.data(headerLines(cached.session))
-          case "json":
-            return g.out.dataJson(sessionJson(cached))
-          case "env":
-            return g.out.data(shellExports(cached.session))
-        }
-      }),
-    ),
-).pipe(
-  Command.withDescription(
-    "Print the API token of the profile's session (signs in again when it can). SORACOM wants the API key too: see --format header and `soracom-auth env`",
-  ),
-  Command.withExamples([
-    {
-      command:
-        'curl -H @<(soracom-auth token --format header) "https://api.soracom.io/v1/operators/$OPERATOR_ID"',
-      description: "Both headers for curl (bash, zsh)",
     },
-    {
-      command: "soracom-auth token --check --profile work",
-      description: "Ask the server first; sign in again if it refuses",
-    },
-  ]),
-)
+    (flags) =>
+      withSharedSessions((g, cli) =>
+        Effect.gen(function* () {
+          const cached = yield* usableSession(m, flags, g, cli)
+          const format = g.json ? "json" : flags.format
+          switch (format) {
+            case "token":
+              return g.out.data(Redacted.value(cached.session.token))
+            case "header":
+              return g.out.data(headerLines(cached.session))
+            case "json":
+              return g.out.dataJson(sessionJson(cached))
+            case "env":
+              return g.out.data(shellExports(cached.session))
+          }
+        }),
+      ),
+  ).pipe(
+    Command.withDescription(m.cli.token.description),
+    Command.withExamples([
+      {
+        command:
+          'curl -H @<(soracom-auth token --format header) "https://api.soracom.io/v1/operators/$OPERATOR_ID"',
+        description: m.cli.token.example.curl,
+      },
+      {
+        command: "soracom-auth token --check --profile work",
+        description: m.cli.token.example.check,
+      },
+    ]),
+  )
 
-export const env = Command.make(
-  "env",
-  {
-    profile: profileFlag,
-    endpoint: endpointFlag,
-    check: checkFlag,
-    profileCommand: profileCommandFlag,
-    shell: Flag.Literals("shell", shells).pipe(
-      Flag.withDefault("sh" as const),
-      Flag.withDescription("Syntax of the exports: sh (bash, zsh, …), fish or pwsh"),
-    ),
-  },
-  (flags) =>
-    withSharedSessions((g, cli) =>
-      usableSession(flags, g, cli).pipe(
-        Effect.map((cached) => g.out.data(shellExports(cached.session, flags.shell))),
-      ),
-    ),
-).pipe(
-  Command.withDescription("Print SORACOM_API_KEY and SORACOM_TOKEN as shell exports, for eval"),
-  Command.withExamples([
+export const env = (m: Messages) =>
+  Command.make(
+    "env",
     {
-      command: 'eval "$(soracom-auth env)"',
-      description:
-        'Then: curl -H "X-Soracom-API-Key: $SORACOM_API_KEY" -H "X-Soracom-Token: $SORACOM_TOKEN" …',
+      profile: profileFlag(m),
+      endpoint: endpointFlag(m),
+      check: checkFlag(m),
+      profileCommand: profileCommandFlag(m),
+      shell: Flag.Literals("shell", shells).pipe(
+        Flag.withDefault("sh" as const),
+        Flag.withDescription(m.cli.env.flag.shell),
+      ),
     },
-    { command: "soracom-auth env --shell fish | source", description: "fish" },
-  ]),
-)
+    (flags) =>
+      withSharedSessions((g, cli) =>
+        usableSession(m, flags, g, cli).pipe(
+          Effect.map((cached) => g.out.data(shellExports(cached.session, flags.shell))),
+        ),
+      ),
+  ).pipe(
+    Command.withDescription(m.cli.env.description),
+    Command.withExamples([
+      { command: 'eval "$(soracom-auth env)"', description: m.cli.env.example.eval },
+      { command: "soracom-auth env --shell fish | source", description: m.cli.env.example.fish },
+    ]),
+  )
