@@ -47,7 +47,7 @@ const layerOf = (http: TestHttp) => {
 const withClient = <A, E>(
   http: TestHttp,
   f: (client: AuthenticatedClient.Client) => Effect.Effect<A, E>,
-): Effect.Effect<A, E> =>
+): Effect.Effect<A, E | Errors.InvalidRequest> =>
   Effect.gen(function* () {
     return yield* f(yield* AuthenticatedClient.AuthenticatedClient)
   }).pipe(Effect.provide(layerOf(http)))
