@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import { Config, Effect, Option, Schema } from "effect"
-import { InvalidRequest } from "./Errors.ts"
+import { InvalidRequest, type InvalidRequestRule } from "./Errors.ts"
 
 /**
  * SORACOM coverage type: `jp` (Japan) or `g` (global).
@@ -97,10 +97,10 @@ export const resolve = (endpoint: Endpoint): string => {
  * @since 0.1.0
  */
 export const validate = (endpoint: Endpoint): Effect.Effect<Endpoint, InvalidRequest> => {
-  const reason = problem(endpoint)
-  return reason === undefined
+  const found = broken(endpoint)
+  return found === undefined
     ? Effect.succeed(endpoint)
-    : Effect.fail(new InvalidRequest({ field: "endpoint", reason }))
+    : Effect.fail(new InvalidRequest({ field: "endpoint", ...found }))
 }
 
 /**
@@ -111,15 +111,27 @@ export const validate = (endpoint: Endpoint): Effect.Effect<Endpoint, InvalidReq
  * @category validation
  * @since 0.1.0
  */
-export const problem = (endpoint: Endpoint): string | undefined => {
+export const problem = (endpoint: Endpoint): string | undefined => broken(endpoint)?.reason
+
+/** The broken rule: its code (for an app's own words) and the sentence. */
+const broken = (
+  endpoint: Endpoint,
+): { readonly reason: string; readonly rule: InvalidRequestRule } | undefined => {
   if (endpoint._tag === "Coverage") return undefined
   const base = resolve(endpoint)
   const authority = /^https?:\/\/([^/?#]*)/i.exec(base)?.[1]
   if (authority?.includes("@"))
-    return "The endpoint must not contain a user name or password (user:password@host); SORACOM takes credentials only in the request."
-  if (/[?#]/.test(base)) return "The endpoint must not contain a query (?…) or a fragment (#…)."
+    return {
+      reason:
+        "The endpoint must not contain a user name or password (user:password@host); SORACOM takes credentials only in the request.",
+      rule: "endpointCredentials",
+    }
+  if (/[?#]/.test(base))
+    return { reason: "The endpoint must not contain a query (?…) or a fragment (#…).", rule: "endpointQuery" }
   const ok = /^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/i.test(base) && URL.canParse(base)
-  return ok ? undefined : "The endpoint must be an absolute http:// or https:// URL."
+  return ok
+    ? undefined
+    : { reason: "The endpoint must be an absolute http:// or https:// URL.", rule: "endpointUrl" }
 }
 
 /**

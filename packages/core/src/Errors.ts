@@ -82,8 +82,32 @@ const toJson = (self: object & { readonly message: string }): Record<string, unk
 }
 
 /**
+ * Which rule an `InvalidRequest` broke, for an app that words it in its own language: a field rule
+ * (`Fields.Rule`), a switched token's lifetime (`switchRange`), more or less than one kind of credentials
+ * (`oneKind`), or the endpoint's (`endpointCredentials`, `endpointQuery`, `endpointUrl`).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export const InvalidRequestRule = Schema.Literals([
+  "required",
+  "tooLong",
+  "spaces",
+  "unsendable",
+  "format",
+  "range",
+  "switchRange",
+  "oneKind",
+  "endpointCredentials",
+  "endpointQuery",
+  "endpointUrl",
+])
+/** @category models @since 0.1.0 */
+export type InvalidRequestRule = typeof InvalidRequestRule.Type
+
+/**
  * A request was rejected before sending: `field` names the input, `reason` is the rule it broke
- * (one sentence, also the `message`). No request left the process.
+ * (one English sentence, also the `message`), `rule` its code when it has one. No request left the process.
  *
  * @category errors
  * @since 0.1.0
@@ -92,6 +116,7 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>()("Invali
   /** The input at fault: a {@link FieldName}, `"credentials"` (no single field) or an option name such as `"endpoint"`. */
   field: Schema.String,
   reason: Schema.String,
+  rule: Schema.optionalKey(InvalidRequestRule),
 }) {
   override get message(): string {
     return this.reason

@@ -86,70 +86,109 @@ export const labels: Readonly<Record<FieldName, string>> = {
 /** Whether a field holds a secret (kept verbatim, wrapped in `Redacted`). @category guards @since 0.1.0 */
 export const isSecret = (field: FieldName): boolean => field === "password" || field === "authKey"
 
-type Rule = (value: string) => string | undefined
+/**
+ * Which rule a value broke, for an app that words it in its own language (the library's `message` is English).
+ * `format`: the field's shape (email, operator ID, MFA code); `range`: the token lifetime's bounds.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Rule = "required" | "tooLong" | "spaces" | "unsendable" | "format" | "range"
 
-const required =
-  (field: FieldName): Rule =>
-  (value) =>
-    value.trim().length === 0 ? `${labels[field]} is required.` : undefined
+/**
+ * Every rule, for iteration (and the schema of `InvalidRequest.rule`).
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const ruleNames: ReadonlyArray<Rule> = [
+  "required",
+  "tooLong",
+  "spaces",
+  "unsendable",
+  "format",
+  "range",
+]
 
-const bounded =
-  (field: FieldName): Rule =>
-  (value) =>
-    value.length > MAX_LENGTH ? `${labels[field]} must be at most ${MAX_LENGTH} characters long.` : undefined
+/**
+ * A broken rule: its code and the library's English sentence.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Problem {
+  readonly rule: Rule
+  readonly message: string
+}
 
-const noWhitespace =
-  (field: FieldName): Rule =>
-  (value) =>
-    /\s/.test(value) ? `${labels[field]} must not contain spaces.` : undefined
+type Check = (value: string) => Rule | undefined
+
+const required: Check = (value) => (value.trim().length === 0 ? "required" : undefined)
+const bounded: Check = (value) => (value.length > MAX_LENGTH ? "tooLong" : undefined)
+const noWhitespace: Check = (value) => (/\s/.test(value) ? "spaces" : undefined)
 
 /** A NUL or a lone UTF-16 surrogate: neither can be sent faithfully (a surrogate would become U+FFFD). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this matches
 const UNSENDABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
-const sendable =
-  (field: FieldName): Rule =>
-  (value) =>
-    UNSENDABLE.test(value)
-      ? `${labels[field]} contains a character that cannot be sent (NUL or a broken Unicode character).`
-      : undefined
+const sendable: Check = (value) => (UNSENDABLE.test(value) ? "unsendable" : undefined)
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const OPERATOR_ID = /^OP\d{10}$/
 const MFA = /^\d{6}$/
 const INTEGER = /^\d+$/
 
-const fieldRules: Readonly<Record<FieldName, ReadonlyArray<Rule>>> = {
-  email: [
-    required("email"),
-    bounded("email"),
-    (v) => (EMAIL.test(v) ? undefined : "The email address is not well formed (expected name@example.com)."),
-  ],
-  password: [required("password"), bounded("password")],
-  authKeyId: [required("authKeyId"), bounded("authKeyId"), noWhitespace("authKeyId")],
-  authKey: [required("authKey"), bounded("authKey")],
-  operatorId: [
-    required("operatorId"),
-    (v) => (OPERATOR_ID.test(v) ? undefined : "The operator ID must be OP followed by 10 digits."),
-  ],
-  userName: [required("userName"), bounded("userName"), noWhitespace("userName")],
-  mfaOtpCode: [required("mfaOtpCode"), (v) => (MFA.test(v) ? undefined : "The MFA code must be 6 digits.")],
+const matches =
+  (pattern: RegExp): Check =>
+  (value) =>
+    pattern.test(value) ? undefined : "format"
+
+const fieldRules: Readonly<Record<FieldName, ReadonlyArray<Check>>> = {
+  email: [required, bounded, matches(EMAIL)],
+  password: [required, bounded],
+  authKeyId: [required, bounded, noWhitespace],
+  authKey: [required, bounded],
+  operatorId: [required, matches(OPERATOR_ID)],
+  userName: [required, bounded, noWhitespace],
+  mfaOtpCode: [required, matches(MFA)],
   tokenTimeoutSeconds: [
-    required("tokenTimeoutSeconds"),
+    required,
     (v) => {
       const n = Number(v)
-      return INTEGER.test(v) && n >= TOKEN_TIMEOUT.minimum && n <= TOKEN_TIMEOUT.maximum
-        ? undefined
-        : `The token lifetime must be a whole number of seconds from ${TOKEN_TIMEOUT.minimum} to ${TOKEN_TIMEOUT.maximum}.`
+      return INTEGER.test(v) && n >= TOKEN_TIMEOUT.minimum && n <= TOKEN_TIMEOUT.maximum ? undefined : "range"
     },
   ],
-  token: [required("token"), bounded("token")],
+  token: [required, bounded],
 }
 
 /** Every field's rules, each list led by the rules every string shares. */
 const rules = Object.fromEntries(
-  fieldNames.map((field) => [field, [sendable(field), ...fieldRules[field]]]),
-) as unknown as Readonly<Record<FieldName, ReadonlyArray<Rule>>>
+  fieldNames.map((field) => [field, [sendable, ...fieldRules[field]]]),
+) as unknown as Readonly<Record<FieldName, ReadonlyArray<Check>>>
+
+const formats: Partial<Record<FieldName, string>> = {
+  email: "The email address is not well formed (expected name@example.com).",
+  operatorId: "The operator ID must be OP followed by 10 digits.",
+  mfaOtpCode: "The MFA code must be 6 digits.",
+}
+
+/** The library's English sentence for a broken rule. */
+const sentence = (field: FieldName, rule: Rule): string => {
+  switch (rule) {
+    case "required":
+      return `${labels[field]} is required.`
+    case "tooLong":
+      return `${labels[field]} must be at most ${MAX_LENGTH} characters long.`
+    case "spaces":
+      return `${labels[field]} must not contain spaces.`
+    case "unsendable":
+      return `${labels[field]} contains a character that cannot be sent (NUL or a broken Unicode character).`
+    case "format":
+      return formats[field] ?? `${labels[field]} is not well formed.`
+    case "range":
+      return `The token lifetime must be a whole number of seconds from ${TOKEN_TIMEOUT.minimum} to ${TOKEN_TIMEOUT.maximum}.`
+  }
+}
 
 /**
  * Prepares raw user input for checking: trims every field except the secrets; operator IDs upper-cased
@@ -162,6 +201,26 @@ export const normalize = (field: FieldName, raw: string): string =>
   isSecret(field) ? raw : field === "operatorId" ? raw.trim().toUpperCase() : raw.trim()
 
 /**
+ * The first rule a raw string typed by a user breaks for a field, with its code (for an app's own words) and
+ * the library's English sentence; `None` when valid. The value is normalized first (see {@link normalize}).
+ *
+ * @example
+ * ```ts
+ * Fields.problem("operatorId", "OP123") // Option.some({ rule: "format", message: "The operator ID must be …" })
+ * ```
+ * @category validation
+ * @since 0.1.0
+ */
+export const problem = (field: FieldName, raw: string): Option.Option<Problem> => {
+  const value = normalize(field, raw)
+  for (const rule of rules[field]) {
+    const broken = rule(value)
+    if (broken !== undefined) return Option.some({ rule: broken, message: sentence(field, broken) })
+  }
+  return Option.none()
+}
+
+/**
  * Checks a raw string typed by a user for a field: `None` when valid, else `Some(one human sentence)`.
  * The value is normalized first (see {@link normalize}).
  *
@@ -172,14 +231,8 @@ export const normalize = (field: FieldName, raw: string): string =>
  * @category validation
  * @since 0.1.0
  */
-export const check = (field: FieldName, raw: string): Option.Option<string> => {
-  const value = normalize(field, raw)
-  for (const rule of rules[field]) {
-    const message = rule(value)
-    if (message !== undefined) return Option.some(message)
-  }
-  return Option.none()
-}
+export const check = (field: FieldName, raw: string): Option.Option<string> =>
+  Option.map(problem(field, raw), (p) => p.message)
 
 const stringField = (field: FieldName) =>
   Schema.String.check(

@@ -16,7 +16,7 @@ import * as AuthResponse from "./AuthResponse.ts"
 import * as Endpoint from "./Endpoint.ts"
 import {
   type AuthError,
-  InvalidRequest,
+  type InvalidRequest,
   type IssuePasswordResetTokenError,
   type LogoutError,
   type Operation,
@@ -28,6 +28,7 @@ import {
   type VerifyPasswordResetTokenError,
 } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
+import { invalidField } from "./internal/field.ts"
 import * as Status from "./internal/status.ts"
 import * as Transport from "./internal/transport.ts"
 import type * as PasswordReset from "./PasswordReset.ts"
@@ -167,11 +168,9 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
   const endpoint = yield* Endpoint.validate(options.endpoint ?? Endpoint.defaultEndpoint)
   const baseUrl = Endpoint.resolve(endpoint)
   const tokenTimeoutSeconds = options.tokenTimeoutSeconds ?? Fields.TOKEN_TIMEOUT.default
-  const timeoutProblem = Fields.check("tokenTimeoutSeconds", String(tokenTimeoutSeconds))
+  const timeoutProblem = Fields.problem("tokenTimeoutSeconds", String(tokenTimeoutSeconds))
   if (Option.isSome(timeoutProblem)) {
-    return yield* Effect.fail(
-      new InvalidRequest({ field: "tokenTimeoutSeconds", reason: timeoutProblem.value }),
-    )
+    return yield* Effect.fail(invalidField("tokenTimeoutSeconds", timeoutProblem.value))
   }
   const policy = RetryPolicy.make(options.retryPolicy)
   const baseHeaders: Record<string, string> = {
@@ -297,10 +296,8 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     lifetime?: number | undefined,
   ) {
     const seconds = lifetime ?? tokenTimeoutSeconds
-    const problem = Fields.check("tokenTimeoutSeconds", String(seconds))
-    if (Option.isSome(problem)) {
-      return yield* Effect.fail(new InvalidRequest({ field: "tokenTimeoutSeconds", reason: problem.value }))
-    }
+    const problem = Fields.problem("tokenTimeoutSeconds", String(seconds))
+    if (Option.isSome(problem)) return yield* Effect.fail(invalidField("tokenTimeoutSeconds", problem.value))
     const { headers, secrets } = asSession(session)
     const body: Wire.GenerateTokenRequestBody = { tokenTimeoutSeconds: seconds }
     const answer = yield* call(

@@ -14,7 +14,7 @@ import type * as AuthRequest from "./AuthRequest.ts"
 import type * as Credentials from "./Credentials.ts"
 import { type AuthError, InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
-import { field } from "./internal/field.ts"
+import { field, invalidField } from "./internal/field.ts"
 
 /**
  * The lifetimes SORACOM accepts for a switched token (seconds): 180…3600, default 3600.
@@ -84,7 +84,9 @@ export const fromInput = (input: Input): Effect.Effect<Request, InvalidRequest> 
       tokenTimeoutSeconds = Number(yield* field("tokenTimeoutSeconds", String(raw)))
       const problem = lifetimeProblem(tokenTimeoutSeconds)
       if (problem !== undefined)
-        return yield* Effect.fail(new InvalidRequest({ field: "tokenTimeoutSeconds", reason: problem }))
+        return yield* Effect.fail(
+          new InvalidRequest({ field: "tokenTimeoutSeconds", reason: problem, rule: "switchRange" }),
+        )
     }
     return new Request(
       { operatorId, userName, ...(tokenTimeoutSeconds === undefined ? {} : { tokenTimeoutSeconds }) },
@@ -99,18 +101,19 @@ export const fromInput = (input: Input): Effect.Effect<Request, InvalidRequest> 
  * @since 0.1.0
  */
 export const validate = (request: Request): Effect.Effect<Request, InvalidRequest> => {
-  const problems: ReadonlyArray<[Fields.FieldName, Option.Option<string>]> = [
-    ["operatorId", Fields.check("operatorId", request.operatorId)],
-    ["userName", Fields.check("userName", request.userName)],
-    [
-      "tokenTimeoutSeconds",
-      request.tokenTimeoutSeconds === undefined
-        ? Option.none()
-        : Option.fromUndefinedOr(lifetimeProblem(request.tokenTimeoutSeconds)),
-    ],
+  const problems: ReadonlyArray<[Fields.FieldName, Option.Option<Fields.Problem>]> = [
+    ["operatorId", Fields.problem("operatorId", request.operatorId)],
+    ["userName", Fields.problem("userName", request.userName)],
   ]
   for (const [name, problem] of problems) {
-    if (Option.isSome(problem)) return Effect.fail(new InvalidRequest({ field: name, reason: problem.value }))
+    if (Option.isSome(problem)) return Effect.fail(invalidField(name, problem.value))
+  }
+  const lifetime =
+    request.tokenTimeoutSeconds === undefined ? undefined : lifetimeProblem(request.tokenTimeoutSeconds)
+  if (lifetime !== undefined) {
+    return Effect.fail(
+      new InvalidRequest({ field: "tokenTimeoutSeconds", reason: lifetime, rule: "switchRange" }),
+    )
   }
   return Effect.succeed(request)
 }

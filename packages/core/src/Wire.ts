@@ -14,6 +14,7 @@ import { AuthRequest } from "./AuthRequest.ts"
 import { AuthKeyCredentials, type Credentials, RootCredentials, SamUserCredentials } from "./Credentials.ts"
 import { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
+import { invalidField } from "./internal/field.ts"
 import {
   IssueRequest as IssuePasswordResetTokenRequest,
   VerifyRequest as VerifyPasswordResetTokenRequest,
@@ -150,16 +151,14 @@ const oneKind =
   "Give exactly one kind of credentials: email and password, AuthKey ID and secret, or operator ID, user name and password."
 
 const check = (field: Fields.FieldName, value: string): Effect.Effect<string, InvalidRequest> => {
-  const problem = Fields.check(field, value)
-  return Option.isSome(problem)
-    ? Effect.fail(new InvalidRequest({ field, reason: problem.value }))
-    : Effect.succeed(value)
+  const problem = Fields.problem(field, value)
+  return Option.isSome(problem) ? Effect.fail(invalidField(field, problem.value)) : Effect.succeed(value)
 }
 
 /** The first rule `value` breaks, as the `InvalidRequest` to fail with (plain function: no Effect per field). */
 const problemOf = (field: Fields.FieldName, value: string): InvalidRequest | undefined => {
-  const problem = Fields.check(field, value)
-  return Option.isSome(problem) ? new InvalidRequest({ field, reason: problem.value }) : undefined
+  const problem = Fields.problem(field, value)
+  return Option.isSome(problem) ? invalidField(field, problem.value) : undefined
 }
 
 const present = (s: string | undefined): s is string => s !== undefined
@@ -213,13 +212,19 @@ const checkAuthBody = (
   const sam = present(b.operatorId) || present(b.userName)
   const kinds = (root ? 1 : 0) + (key ? 1 : 0) + (sam ? 1 : 0)
   if (kinds !== 1 && !(kinds === 0 && present(b.password))) {
-    return { _tag: "Invalid", error: new InvalidRequest({ field: "credentials", reason: oneKind }) }
+    return {
+      _tag: "Invalid",
+      error: new InvalidRequest({ field: "credentials", reason: oneKind, rule: "oneKind" }),
+    }
   }
   let kind: CredentialsKind
   let error: InvalidRequest | undefined
   if (key) {
     if (present(b.password)) {
-      return { _tag: "Invalid", error: new InvalidRequest({ field: "credentials", reason: oneKind }) }
+      return {
+        _tag: "Invalid",
+        error: new InvalidRequest({ field: "credentials", reason: oneKind, rule: "oneKind" }),
+      }
     }
     kind = "key"
     error = problemOf("authKeyId", b.authKeyId ?? "") ?? problemOf("authKey", b.authKey ?? "")
@@ -313,7 +318,9 @@ export const decodeIssuePasswordResetTokenRequest = (
 ): Effect.Effect<IssuePasswordResetTokenRequest, InvalidRequest> =>
   Option.match(decodeIssuePasswordResetTokenBodyOption(body), {
     onNone: () =>
-      Effect.fail(new InvalidRequest({ field: "email", reason: "The email address is required." })),
+      Effect.fail(
+        new InvalidRequest({ field: "email", reason: "The email address is required.", rule: "required" }),
+      ),
     onSome: (b) =>
       check("email", b.email).pipe(
         Effect.map((email) => new IssuePasswordResetTokenRequest({ email }, { disableChecks: true })),

@@ -65,6 +65,32 @@ describe("Fields.check", () => {
     })
   }
 
+  it("Fields.problem gives the broken rule's code with the same sentence; InvalidRequest carries it", () => {
+    const codes: ReadonlyArray<readonly [Fields.FieldName, string, Fields.Rule]> = [
+      ["email", " ", "required"],
+      ["email", "ada@example", "format"],
+      ["password", "x".repeat(1025), "tooLong"],
+      ["userName", "a b", "spaces"],
+      ["authKeyId", "key\u0000", "unsendable"],
+      ["operatorId", "OP1", "format"],
+      ["mfaOtpCode", "12345", "format"],
+      ["tokenTimeoutSeconds", "179", "range"],
+    ]
+    for (const [field, raw, rule] of codes) {
+      const problem = Option.getOrThrow(Fields.problem(field, raw))
+      assert.deepStrictEqual(problem, { rule, message: Option.getOrThrow(Fields.check(field, raw)) })
+    }
+    assert.isTrue(Option.isNone(Fields.problem("email", "ada@example.com")))
+    const fromInput = Effect.runSync(Effect.flip(PasswordReset.issueFromInput({ email: "ada" })))
+    assert.deepStrictEqual([fromInput.field, fromInput.rule], ["email", "format"])
+    const endpoint = Effect.runSync(Effect.flip(Endpoint.validate(Endpoint.url("http://u:p@127.0.0.1:1"))))
+    assert.strictEqual(endpoint.rule, "endpointCredentials")
+    const query = Effect.runSync(Effect.flip(Endpoint.validate(Endpoint.url("http://127.0.0.1:1/?a"))))
+    assert.strictEqual(query.rule, "endpointQuery")
+    const notUrl = Effect.runSync(Effect.flip(Endpoint.validate(Endpoint.url("ftp://x"))))
+    assert.strictEqual(notUrl.rule, "endpointUrl")
+  })
+
   it("field schemas apply the same rules", () => {
     assert.isTrue(Schema.is(Fields.Email)("ada@example.com"))
     assert.isFalse(Schema.is(Fields.Email)("ada"))
