@@ -1,12 +1,18 @@
 import { defineConfig } from "vitest/config"
+import { mutateInclude } from "../../tools/mutate/vitest.ts"
 import { resolveSource } from "../../vitest.shared.ts"
 
-// `pnpm mutate tui-profiles` only (tools/mutate/targets.ts): the in-process tests of the profile and session code.
-// The subprocess and terminal tests cover the same code from a child process, which Stryker cannot attribute.
+// `pnpm mutate tui-profiles` only (tools/mutate/targets.ts): the in-process tests of the profile and session code
+// (MUTATE_TESTS narrows them). The subprocess and terminal tests cover the same code from a child process, which
+// Stryker cannot attribute.
 export default defineConfig({
   ...resolveSource,
   test: {
-    include: ["test/profiles/**/*.test.ts", "test/runtime/**/*.test.ts", "test/ui/live.test.ts"],
+    include: mutateInclude([
+      "test/profiles/**/*.test.ts",
+      "test/session/**/*.test.ts",
+      "test/ui/live*.test.ts*",
+    ]),
     testTimeout: 30_000,
   },
 })

@@ -9,6 +9,7 @@
  * static mutants too, MUTATE_FILES=a.ts,b.ts to mutate only those files (globs relative to the target's directory).
  * A run scoped by MUTATE_FILES keeps its own incremental file and report (`<target>/<files>.json`): Stryker writes
  * only the files it mutated, so sharing `<target>.json` would drop the other files' results.
+ * MUTATE_TESTS=test/a.test.ts,… to run only those tests (targets with a vitest.mutate.config.ts; tools/mutate/vitest.ts).
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
