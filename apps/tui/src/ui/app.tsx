@@ -1,11 +1,12 @@
 /**
  * The root component: the one flow state decides which screen is mounted (so exactly one input reads the keyboard),
  * Ctrl+C ends the app from anywhere with 130, and quitting hands the exit code — and, only when asked for, the shell
- * exports — to `runApp`.
+ * exports — to `runApp`. Every screen is drawn in the viewport, so no frame is ever taller than the terminal.
  */
 import { Text, useApp, useInput } from "ink"
 import { lazy, Suspense, useEffect, useMemo, useReducer } from "react"
 import { shellExports } from "../presentation/exports.ts"
+import { Viewport } from "./components/viewport.tsx"
 import { RuntimeProvider, type UiRuntime } from "./effects/runtime-context.tsx"
 import { useNow } from "./effects/use-now.ts"
 import { useOnStep } from "./effects/use-on-step.ts"
@@ -132,7 +133,11 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
         )
     }
   })()
-  return <Suspense fallback={<Text>Loading…</Text>}>{current}</Suspense>
+  return (
+    <Viewport key={screen._tag}>
+      <Suspense fallback={<Text>Loading…</Text>}>{current}</Suspense>
+    </Viewport>
+  )
 }
 
 /** @category components */

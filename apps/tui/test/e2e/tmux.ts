@@ -123,15 +123,25 @@ export class Terminal {
   /**
    * Types text, waits until the screen echoes it (as `*`s for a masked field), then presses Enter — so that text and
    * Enter reach the app as two reads even when it is slow to read (one chunk "text\r" is a paste, not Enter).
+   * A field narrower than the text shows its end after a `…`: then the end (or 8 more `*`s) is the echo.
    */
   async enter(text: string): Promise<void> {
     const before = this.screen()
     await this.type(text)
     if (text.length > 0) {
       const stars = "*".repeat(text.length)
+      const flatText = text.replace(/\s+/g, "")
+      const tail = flatText.slice(-12)
+      const longestStars = (screen: string) =>
+        Math.max(0, ...(screen.match(/\*+/g) ?? []).map((run) => run.length))
       await this.waitFor((screen) => {
         const flat = screen.replace(/\s+/g, "")
-        return flat.includes(text.replace(/\s+/g, "")) || (screen.includes(stars) && !before.includes(stars))
+        return (
+          flat.includes(flatText) ||
+          (screen.includes(stars) && !before.includes(stars)) ||
+          (text.length > 12 && flat.includes(tail) && !before.replace(/\s+/g, "").includes(tail)) ||
+          (text.length > 8 && screen.includes("…*") && longestStars(screen) >= longestStars(before) + 8)
+        )
       })
     }
     await this.press("Enter")

@@ -5,30 +5,35 @@
  */
 import { Box, Text, useInput } from "ink"
 import { useRef, useState } from "react"
+import { lineWindow, truncateWidth, width } from "../../presentation/width.ts"
 import { theme } from "../theme/theme.ts"
 import { editLine, initialLine, type LineState } from "./line-editor.ts"
+import { useLayout } from "./viewport.tsx"
 
+/** The value with its cursor, in `columns` display columns (a long value scrolls sideways, never wraps). */
 const Cursor = ({
   state,
   secret,
   placeholder,
+  columns,
 }: {
   readonly state: LineState
   readonly secret: boolean
   readonly placeholder?: string | undefined
+  readonly columns: number
 }) => {
   const shown = secret ? "*".repeat(state.value.length) : state.value
   if (shown.length === 0) {
     return (
       <Text>
         <Text inverse> </Text>
-        {placeholder === undefined ? null : <Text color={theme.color.muted}>{placeholder}</Text>}
+        {placeholder === undefined ? null : (
+          <Text color={theme.color.muted}>{truncateWidth(placeholder, columns - 1)}</Text>
+        )}
       </Text>
     )
   }
-  const before = shown.slice(0, state.cursor)
-  const under = shown.slice(state.cursor, state.cursor + 1)
-  const after = shown.slice(state.cursor + 1)
+  const { before, under, after } = lineWindow(shown, state.cursor, columns)
   return (
     <Text>
       {before}
@@ -75,11 +80,17 @@ export const Field = ({
     }
   })
   const showError = error !== undefined && state.value === checked
+  const { columns } = useLayout()
   return (
     <Box flexDirection="column">
       <Box>
         <Text bold>{label}: </Text>
-        <Cursor state={state} secret={secret} placeholder={placeholder} />
+        <Cursor
+          state={state}
+          secret={secret}
+          placeholder={placeholder}
+          columns={Math.max(1, columns - width(`${label}: `))}
+        />
       </Box>
       {showError ? (
         <Text color={theme.color.error}>

@@ -4,6 +4,7 @@
 import { Box, Text } from "ink"
 import { messages } from "../../presentation/messages.ts"
 import { theme } from "../theme/theme.ts"
+import { useGap } from "./viewport.tsx"
 
 /** @category models */
 export type KeyHint = readonly [key: string, action: string]
@@ -38,7 +39,7 @@ export const keys = {
 
 /** @category components */
 export const Footer = ({ hints }: { readonly hints: ReadonlyArray<KeyHint> }) => (
-  <Box marginTop={1}>
+  <Box marginTop={useGap()}>
     <Text color={theme.color.muted}>
       {hints.map(([key, action], i) => (
         <Text key={key + action}>

@@ -5,10 +5,11 @@
 import { Box, Text } from "ink"
 import { messages } from "../../presentation/messages.ts"
 import { theme } from "../theme/theme.ts"
+import { useGap } from "./viewport.tsx"
 
 /** @category components */
 export const Header = ({ title, sandbox }: { readonly title?: string; readonly sandbox: boolean }) => (
-  <Box marginBottom={1}>
+  <Box marginBottom={useGap()}>
     <Text bold>soracom-auth</Text>
     {title === undefined ? null : (
       <Text>

@@ -4,6 +4,7 @@
 import { Box, Text } from "ink"
 import type { Notice as NoticeModel } from "../model.ts"
 import { theme } from "../theme/theme.ts"
+import { useGap } from "./viewport.tsx"
 
 const look = {
   success: { color: theme.color.success, symbol: theme.symbol.success },
@@ -14,10 +15,11 @@ const look = {
 
 /** @category components */
 export const Notice = ({ notice }: { readonly notice: NoticeModel | undefined }) => {
+  const gap = useGap()
   if (notice === undefined) return null
   const { color, symbol } = look[notice.kind]
   return (
-    <Box marginBottom={1}>
+    <Box marginBottom={gap}>
       <Text color={color}>
         {symbol} {notice.text}
       </Text>

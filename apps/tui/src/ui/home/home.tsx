@@ -8,6 +8,7 @@ import { Footer, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
+import { useGap } from "../components/viewport.tsx"
 import type { FlowEvent } from "../flow/use-flow-state.ts"
 import { expiresAt, type Notice as NoticeModel, type Session } from "../model.ts"
 import type { AppDemo } from "../options.ts"
@@ -30,6 +31,7 @@ export const Home = ({
   readonly dispatch: (event: FlowEvent) => void
 }) => {
   const choose = useHome(dispatch)
+  const gap = useGap()
   return (
     <Box flexDirection="column">
       <Header sandbox={demo !== undefined || session?.endpoint.sandbox === true} />
@@ -39,7 +41,7 @@ export const Home = ({
           borderStyle="round"
           borderColor={theme.color.badge}
           paddingX={1}
-          marginBottom={1}
+          marginBottom={gap}
         >
           <Text>{messages.ui.home.demo(demo.url)}</Text>
           {demo.credentialsText.length === 0 ? null : <Text>{demo.credentialsText}</Text>}
@@ -47,7 +49,7 @@ export const Home = ({
       )}
       <Notice notice={notice} />
       {session === undefined ? null : (
-        <Box marginBottom={1}>
+        <Box marginBottom={gap}>
           <Text>
             <Text color={theme.color.success}>{theme.symbol.success}</Text> {messages.ui.home.signedInAs}{" "}
             <Text bold>

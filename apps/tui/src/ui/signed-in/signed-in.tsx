@@ -5,7 +5,7 @@
 import { Box, Text } from "ink"
 import { formatDuration, formatLocalTime, mask } from "../../presentation/format.ts"
 import { messages } from "../../presentation/messages.ts"
-import { padEndWidth } from "../../presentation/width.ts"
+import { width } from "../../presentation/width.ts"
 import { Busy } from "../components/busy.tsx"
 import { Confirm } from "../components/confirm.tsx"
 import { Failure } from "../components/failure.tsx"
@@ -14,6 +14,7 @@ import { Footer, type KeyHint, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu, type MenuItem } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
+import { useGap } from "../components/viewport.tsx"
 import { useNow } from "../effects/use-now.ts"
 import { expiresAt, type Session } from "../model.ts"
 import { theme } from "../theme/theme.ts"
@@ -34,26 +35,61 @@ const actionItems = (session: Session): ReadonlyArray<MenuItem<SignedInAction>> 
         { value: "signOut", ...messages.ui.signedIn.signOut },
       ]
 
-const Row = ({ label, children }: { readonly label: string; readonly children: React.ReactNode }) => (
-  <Text>
-    <Text color={theme.color.muted}>{padEndWidth(label, 16)}</Text>
-    {children}
-  </Text>
+/** One label/value row: labels in a column as wide as the widest, the value cut (`…`) at the terminal's edge. */
+const Row = ({
+  label,
+  labelColumns,
+  children,
+}: {
+  readonly label: string
+  readonly labelColumns: number
+  readonly children: React.ReactNode
+}) => (
+  <Box>
+    <Box width={labelColumns} flexShrink={0}>
+      <Text color={theme.color.muted}>{label}</Text>
+    </Box>
+    <Text wrap="truncate-end">{children}</Text>
+  </Box>
 )
 
 const Details = ({ session, now }: { readonly session: Session; readonly now: number }) => {
   const { session: response } = session.cached
   const remaining = expiresAt(session) - now
   const t = messages.ui.signedIn
+  const labels = [
+    t.operatorId,
+    t.userName,
+    t.method,
+    t.apiKey,
+    messages.ui.endpoint,
+    t.profile,
+    t.tokenExpires,
+  ]
+  const labelColumns = Math.max(...labels.map(width)) + 2
   return (
-    <Box flexDirection="column" marginBottom={1}>
-      <Row label={t.operatorId}>{response.operatorId}</Row>
-      {response.userName === undefined ? null : <Row label={t.userName}>{response.userName}</Row>}
-      <Row label={t.method}>{messages.method[session.cached.method]}</Row>
-      <Row label={t.apiKey}>{mask(response.apiKey)}</Row>
-      <Row label={messages.ui.endpoint}>{session.endpoint.label}</Row>
-      <Row label={t.profile}>{session.profileName}</Row>
-      <Row label={t.tokenExpires}>
+    <Box flexDirection="column" marginBottom={useGap()}>
+      <Row label={t.operatorId} labelColumns={labelColumns}>
+        {response.operatorId}
+      </Row>
+      {response.userName === undefined ? null : (
+        <Row label={t.userName} labelColumns={labelColumns}>
+          {response.userName}
+        </Row>
+      )}
+      <Row label={t.method} labelColumns={labelColumns}>
+        {messages.method[session.cached.method]}
+      </Row>
+      <Row label={t.apiKey} labelColumns={labelColumns}>
+        {mask(response.apiKey)}
+      </Row>
+      <Row label={messages.ui.endpoint} labelColumns={labelColumns}>
+        {session.endpoint.label}
+      </Row>
+      <Row label={t.profile} labelColumns={labelColumns}>
+        {session.profileName}
+      </Row>
+      <Row label={t.tokenExpires} labelColumns={labelColumns}>
         {formatLocalTime(expiresAt(session))}{" "}
         {remaining > 0 ? (
           <Text color={remaining < 5 * 60_000 ? theme.color.warning : theme.color.success}>
