@@ -20,6 +20,7 @@ export const targets: ReadonlyArray<Target> = [
     name: "core",
     dir: "packages/core",
     mutate: ["src/**/*.ts", "!src/index.ts"],
+    vitestConfig: "vitest.mutate.config.ts",
     goal: 85,
     timeoutMS: 5_000,
   },
