@@ -5,7 +5,7 @@
  * frame is at most `rows - 1` tall. The viewport measures the screen: when it does not fit, the screen is drawn
  * `compact` (no blank rows between its parts); what still does not fit is cut at the bottom, never scrolled.
  */
-import { Box, type DOMElement, useBoxMetrics, useWindowSize } from "ink"
+import { Box, type DOMElement, useBoxMetrics, useStdout, useWindowSize } from "ink"
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react"
 
 /** @category models */
@@ -33,9 +33,12 @@ export const useGap = (): number => (useLayout().compact ? 0 : 1)
  */
 export const Viewport = ({ children }: { readonly children: ReactNode }) => {
   const { columns, rows } = useWindowSize()
+  // Not a terminal (a test's fake stream): nothing scrolls, and the size would be whatever terminal ran the test.
+  const { stdout } = useStdout()
+  const terminal = "isTTY" in stdout && stdout.isTTY === true
   const ref = useRef<DOMElement>(null)
   const { height, hasMeasured } = useBoxMetrics(ref)
-  const room = Math.max(1, rows - 1)
+  const room = terminal ? Math.max(1, rows - 1) : Number.POSITIVE_INFINITY
   const size = `${columns}×${rows}`
   const [tooTallAt, setTooTallAt] = useState<string | undefined>(undefined)
   const compact = tooTallAt === size
@@ -44,7 +47,7 @@ export const Viewport = ({ children }: { readonly children: ReactNode }) => {
   }, [hasMeasured, compact, height, room, size])
   return (
     <LayoutContext.Provider value={{ columns, rows, compact }}>
-      <Box flexDirection="column" maxHeight={room} overflow="hidden">
+      <Box flexDirection="column" {...(terminal ? { maxHeight: room, overflow: "hidden" } : {})}>
         <Box ref={ref} flexDirection="column" flexShrink={0}>
           {children}
         </Box>
