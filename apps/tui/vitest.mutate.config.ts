@@ -14,5 +14,7 @@ export default defineConfig({
       "test/ui/live*.test.ts*",
     ]),
     testTimeout: 30_000,
+    // One worker that keeps its modules between runs (Stryker switches mutants on at run time).
+    isolate: false,
   },
 })
