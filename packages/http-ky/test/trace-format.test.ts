@@ -25,6 +25,12 @@ describe("redactBody", () => {
     expect(HttpTrace.redactBody("plain words", "application/octet-stream")).toBe("<11 bytes>")
     expect(HttpTrace.redactBody("plain words")).toBe("<11 bytes>")
   })
+
+  it("the type decides, not a parameter that mentions text/", () => {
+    expect(HttpTrace.redactBody("\u0001binary", "application/octet-stream; profile=text/plain")).toBe(
+      "<7 bytes>",
+    )
+  })
 })
 
 describe("redactHeaders", () => {
@@ -58,6 +64,18 @@ describe("format", () => {
         '< {"ok":true}',
       ].join("\n"),
     )
+  })
+
+  it("an answer without headers or body: just the status line", () => {
+    expect(
+      HttpTrace.format({
+        method: "DELETE",
+        url: "http://h/v1/x",
+        requestHeaders: {},
+        status: 204,
+        durationMs: 0.04,
+      }),
+    ).toBe("> DELETE http://h/v1/x\n< 204 (0.0 ms)")
   })
 
   it("an unanswered exchange: why, or 'unknown failure' when nobody said", () => {
