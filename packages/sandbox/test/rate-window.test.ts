@@ -8,7 +8,12 @@ import { RateLimiter } from "../src/rateLimit.ts"
 
 const clock = (start = 1_000_000) => {
   let now = start
-  return { now: () => now, set: (ms: number) => void (now = start + ms) }
+  return {
+    now: () => now,
+    set: (ms: number) => {
+      now = start + ms
+    },
+  }
 }
 
 describe("RateLimiter", () => {
