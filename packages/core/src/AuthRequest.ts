@@ -7,7 +7,7 @@ import { Effect, Schema } from "effect"
 import * as Credentials from "./Credentials.ts"
 import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
-import { field } from "./internal/field.ts"
+import { decoded } from "./internal/field.ts"
 
 /**
  * Plain user input for {@link fromInput}. Empty or blank `mfaOtpCode` / `tokenTimeoutSeconds` count as
@@ -36,9 +36,16 @@ export class AuthRequest extends Schema.Class<AuthRequest>("AuthRequest")({
   tokenTimeoutSeconds: Schema.optionalKey(Fields.TokenTimeoutSeconds),
 }) {}
 
+/** The optional fields as typed: the MFA code, and the lifetime as text (so its text rule applies). */
+const OptionalInput = Schema.Struct({
+  mfaOtpCode: Schema.optionalKey(Fields.MfaOtpCode),
+  tokenTimeoutSeconds: Schema.optionalKey(Fields.secondsFromText(Fields.TokenTimeoutSeconds)),
+})
+const decodeOptionalInput = Schema.decodeUnknownEffect(OptionalInput)
+
 /**
- * Builds a request from plain strings, checking every field; fails with `InvalidRequest` naming the first field
- * that breaks a rule. Nothing is sent.
+ * Builds a request from plain strings, decoding every field with its `Fields` schema; fails with
+ * `InvalidRequest` naming the first field that breaks a rule. Nothing is sent.
  *
  * @category constructors
  * @since 0.1.0
@@ -47,16 +54,16 @@ export const fromInput = (input: Input): Effect.Effect<AuthRequest, InvalidReque
   Effect.gen(function* () {
     const credentials =
       "kind" in input.credentials ? yield* Credentials.fromInput(input.credentials) : input.credentials
-    const mfaOtpCode = isBlank(input.mfaOtpCode) ? undefined : yield* field("mfaOtpCode", input.mfaOtpCode)
-    const tokenTimeoutSeconds = isBlank(input.tokenTimeoutSeconds)
-      ? undefined
-      : Number(yield* field("tokenTimeoutSeconds", String(input.tokenTimeoutSeconds)))
-    return new AuthRequest(
-      {
-        credentials,
-        ...(mfaOtpCode === undefined ? {} : { mfaOtpCode }),
-        ...(tokenTimeoutSeconds === undefined ? {} : { tokenTimeoutSeconds }),
-      },
-      { disableChecks: true },
+    const optional = yield* decoded(
+      decodeOptionalInput({
+        ...(isBlank(input.mfaOtpCode)
+          ? {}
+          : { mfaOtpCode: Fields.normalize("mfaOtpCode", input.mfaOtpCode) }),
+        ...(isBlank(input.tokenTimeoutSeconds)
+          ? {}
+          : { tokenTimeoutSeconds: String(input.tokenTimeoutSeconds) }),
+      }),
     )
+    // The fields were just decoded; credentials given as an instance are re-checked by the service anyway.
+    return new AuthRequest({ credentials, ...optional }, { disableChecks: true })
   })

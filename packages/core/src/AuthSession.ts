@@ -197,7 +197,8 @@ export const make = Effect.fnUntraced(function* (options: Options) {
     : Effect.succeed(
         source instanceof AuthRequest
           ? source
-          : new AuthRequest({ credentials: source }, { disableChecks: true }),
+          : // Credentials as given: `SoracomAuth.auth` checks every request before it is sent.
+            new AuthRequest({ credentials: source }, { disableChecks: true }),
       )
   const staticLifetime =
     switchTo !== undefined

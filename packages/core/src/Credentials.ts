@@ -5,10 +5,10 @@
  *
  * @since 0.1.0
  */
-import { Config, Effect, Redacted, Schema } from "effect"
+import { Config, type Effect, type Redacted, Schema } from "effect"
 import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
-import { field } from "./internal/field.ts"
+import { decoded, secret } from "./internal/field.ts"
 
 /**
  * A root account: email address and password.
@@ -95,38 +95,26 @@ export type Input =
 export const fromInput = (input: Input): Effect.Effect<Credentials, InvalidRequest> => {
   switch (input.kind) {
     case "root":
-      return Effect.all({
-        email: field("email", input.email),
-        password: field("password", input.password),
-      }).pipe(
-        Effect.map(
-          ({ email, password }) =>
-            new RootCredentials({ email, password: Redacted.make(password) }, { disableChecks: true }),
-        ),
+      return decoded(
+        RootCredentials.makeEffect({
+          email: Fields.normalize("email", input.email),
+          password: secret(input.password),
+        }),
       )
     case "authKey":
-      return Effect.all({
-        authKeyId: field("authKeyId", input.authKeyId),
-        authKey: field("authKey", input.authKey),
-      }).pipe(
-        Effect.map(
-          ({ authKeyId, authKey }) =>
-            new AuthKeyCredentials({ authKeyId, authKey: Redacted.make(authKey) }, { disableChecks: true }),
-        ),
+      return decoded(
+        AuthKeyCredentials.makeEffect({
+          authKeyId: Fields.normalize("authKeyId", input.authKeyId),
+          authKey: secret(input.authKey),
+        }),
       )
     case "samUser":
-      return Effect.all({
-        operatorId: field("operatorId", input.operatorId),
-        userName: field("userName", input.userName),
-        password: field("password", input.password),
-      }).pipe(
-        Effect.map(
-          ({ operatorId, userName, password }) =>
-            new SamUserCredentials(
-              { operatorId, userName, password: Redacted.make(password) },
-              { disableChecks: true },
-            ),
-        ),
+      return decoded(
+        SamUserCredentials.makeEffect({
+          operatorId: Fields.normalize("operatorId", input.operatorId),
+          userName: Fields.normalize("userName", input.userName),
+          password: secret(input.password),
+        }),
       )
   }
 }
@@ -143,6 +131,7 @@ export const config: Config.Config<Credentials> = Config.all({
   authKey: Config.schema(Schema.RedactedFromValue(Fields.AuthKeyString), "SORACOM_AUTH_KEY"),
 }).pipe(
   Config.map(
+    // Both values were just read through the same field schemas.
     ({ authKeyId, authKey }) => new AuthKeyCredentials({ authKeyId, authKey }, { disableChecks: true }),
   ),
 )

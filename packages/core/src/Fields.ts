@@ -11,7 +11,8 @@
  *
  * @since 0.1.0
  */
-import { Option, Schema } from "effect"
+import { Option, Schema, SchemaTransformation } from "effect"
+import { ruleIssue } from "./internal/ruleIssue.ts"
 
 /**
  * The upper bound, in characters, of every string field.
@@ -236,10 +237,13 @@ export const check = (field: FieldName, raw: string): Option.Option<string> =>
 
 const stringField = (field: FieldName) =>
   Schema.String.check(
-    Schema.makeFilter<string>((value) => Option.getOrUndefined(check(field, value)), {
-      title: field,
-      description: labels[field],
-    }),
+    Schema.makeFilter<string>(
+      (value) => Option.getOrUndefined(Option.map(problem(field, value), (p) => ruleIssue(p, value))),
+      {
+        title: field,
+        description: labels[field],
+      },
+    ),
   )
 
 /** An email address: non-blank, at most 1 KiB, `name@domain.tld`. @category schemas @since 0.1.0 */
@@ -268,8 +272,24 @@ export const ResetTokenString = stringField("token")
 export const ResetToken = Schema.Redacted(ResetTokenString)
 /** A token lifetime in seconds: an integer from 180 to 172800 (default 86400). @category schemas @since 0.1.0 */
 export const TokenTimeoutSeconds = Schema.Number.check(
-  Schema.makeFilter<number>((n) => Option.getOrUndefined(check("tokenTimeoutSeconds", String(n))), {
-    title: "tokenTimeoutSeconds",
-    description: labels.tokenTimeoutSeconds,
-  }),
+  Schema.makeFilter<number>(
+    (n) =>
+      Option.getOrUndefined(Option.map(problem("tokenTimeoutSeconds", String(n)), (p) => ruleIssue(p, n))),
+    {
+      title: "tokenTimeoutSeconds",
+      description: labels.tokenTimeoutSeconds,
+    },
+  ),
 )
+
+const numberFromText = SchemaTransformation.transform<number, string>({ decode: Number, encode: String })
+
+/**
+ * A whole number of seconds typed as text (a form, a flag): first the token lifetime's text rule (digits,
+ * 180…172800 — so `"1e3"` or `"0x100"` never pass as numbers), then `schema` on the number.
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const secondsFromText = <S extends Schema.Codec<number, number>>(schema: S) =>
+  stringField("tokenTimeoutSeconds").pipe(Schema.decodeTo(schema, numberFromText))

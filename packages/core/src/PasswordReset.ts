@@ -7,7 +7,7 @@ import { Effect, Redacted, Schema } from "effect"
 import type { SecretInput } from "./Credentials.ts"
 import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
-import { field } from "./internal/field.ts"
+import { decoded } from "./internal/field.ts"
 
 /**
  * `POST /auth/password_reset_token/issue` request: `{ email }`.
@@ -28,9 +28,7 @@ export class IssueRequest extends Schema.Class<IssueRequest>("IssuePasswordReset
 export const issueFromInput = (input: {
   readonly email: string
 }): Effect.Effect<IssueRequest, InvalidRequest> =>
-  field("email", input.email).pipe(
-    Effect.map((email) => new IssueRequest({ email }, { disableChecks: true })),
-  )
+  decoded(IssueRequest.makeEffect({ email: Fields.normalize("email", input.email) }))
 
 /**
  * `POST /auth/password_reset_token/verify` request: `{ token, password }` — both `Redacted`.
@@ -54,15 +52,33 @@ export const verifyFromInput = (input: {
   readonly token: SecretInput
   readonly password: SecretInput
 }): Effect.Effect<VerifyRequest, InvalidRequest> =>
-  Effect.all({
-    token: field("token", input.token),
-    password: field("password", input.password),
-  }).pipe(
-    Effect.map(
-      ({ token, password }) =>
-        new VerifyRequest(
-          { token: Redacted.make(token), password: Redacted.make(password) },
-          { disableChecks: true },
-        ),
-    ),
+  decoded(
+    VerifyRequest.makeEffect({
+      // The token is trimmed like any pasted text; unwrapped only for that and wrapped again at once.
+      token: Redacted.make(Fields.normalize("token", plain(input.token))),
+      password: Redacted.isRedacted(input.password) ? input.password : Redacted.make(input.password),
+    }),
   )
+
+const plain = (input: SecretInput): string => (Redacted.isRedacted(input) ? Redacted.value(input) : input)
+
+const issueFields = Schema.Struct(IssueRequest.fields)
+const verifyFields = Schema.Struct(VerifyRequest.fields)
+
+/**
+ * Re-checks an issue request (built with `disableChecks` or by hand) with the rules of {@link issueFromInput}.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const validateIssue = (request: IssueRequest): Effect.Effect<IssueRequest, InvalidRequest> =>
+  Effect.as(decoded(issueFields.makeEffect({ email: request.email })), request)
+
+/**
+ * Re-checks a verify request (built with `disableChecks` or by hand) with the rules of {@link verifyFromInput}.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const validateVerify = (request: VerifyRequest): Effect.Effect<VerifyRequest, InvalidRequest> =>
+  Effect.as(decoded(verifyFields.makeEffect({ token: request.token, password: request.password })), request)

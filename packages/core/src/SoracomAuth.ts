@@ -31,7 +31,7 @@ import * as Fields from "./Fields.ts"
 import { invalidField } from "./internal/field.ts"
 import * as Status from "./internal/status.ts"
 import * as Transport from "./internal/transport.ts"
-import type * as PasswordReset from "./PasswordReset.ts"
+import * as PasswordReset from "./PasswordReset.ts"
 import * as RetryPolicy from "./RetryPolicy.ts"
 import * as SwitchUser from "./SwitchUser.ts"
 import * as Wire from "./Wire.ts"
@@ -258,6 +258,7 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
       )
     }
     const { apiKey, token, operatorId, userName } = decoded.value
+    // Just decoded by `Wire.AuthResponseBody`; the class has no rule of its own to re-run.
     return Effect.succeed(
       new AuthResponse.AuthResponse(
         {
@@ -317,6 +318,7 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
         }),
       )
     }
+    // The session's own values and a token just decoded by `Wire.GenerateTokenResponseBody`.
     return new AuthResponse.AuthResponse(
       {
         apiKey: session.apiKey,
@@ -354,7 +356,7 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
   const issuePasswordResetToken = Effect.fn("SoracomAuth.issuePasswordResetToken")(function* (
     request: PasswordReset.IssueRequest,
   ) {
-    yield* Wire.validateIssuePasswordResetTokenRequest(request)
+    yield* PasswordReset.validateIssue(request)
     const body = Wire.encodeIssuePasswordResetTokenRequest(request)
     yield* call("issuePasswordResetToken", body, { "content-type": "application/json" }, [])
   })
@@ -362,7 +364,7 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
   const verifyPasswordResetToken = Effect.fn("SoracomAuth.verifyPasswordResetToken")(function* (
     request: PasswordReset.VerifyRequest,
   ) {
-    yield* Wire.validateVerifyPasswordResetTokenRequest(request)
+    yield* PasswordReset.validateVerify(request)
     const body = Wire.encodeVerifyPasswordResetTokenRequest(request)
     yield* call("verifyPasswordResetToken", body, { "content-type": "application/json" }, [
       body.password,

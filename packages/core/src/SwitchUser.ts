@@ -9,12 +9,13 @@
  *
  * @since 0.1.0
  */
-import { Effect, Option, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import type * as AuthRequest from "./AuthRequest.ts"
 import type * as Credentials from "./Credentials.ts"
-import { type AuthError, InvalidRequest } from "./Errors.ts"
+import type { AuthError, InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
-import { field, invalidField } from "./internal/field.ts"
+import { decoded } from "./internal/field.ts"
+import { ruleIssue } from "./internal/ruleIssue.ts"
 
 /**
  * The lifetimes SORACOM accepts for a switched token (seconds): 180…3600, default 3600.
@@ -36,10 +37,16 @@ const lifetimeProblem = (n: number): string | undefined =>
  * @since 0.1.0
  */
 export const TokenTimeoutSeconds = Schema.Number.check(
-  Schema.makeFilter<number>(lifetimeProblem, {
-    title: "tokenTimeoutSeconds",
-    description: "A switched user's token lifetime",
-  }),
+  Schema.makeFilter<number>(
+    (n) => {
+      const message = lifetimeProblem(n)
+      return message === undefined ? undefined : ruleIssue({ rule: "switchRange", message }, n)
+    },
+    {
+      title: "tokenTimeoutSeconds",
+      description: "A switched user's token lifetime",
+    },
+  ),
 )
 
 /**
@@ -74,25 +81,33 @@ export interface Input {
  * @category constructors
  * @since 0.1.0
  */
-export const fromInput = (input: Input): Effect.Effect<Request, InvalidRequest> =>
-  Effect.gen(function* () {
-    const operatorId = yield* field("operatorId", input.operatorId)
-    const userName = yield* field("userName", input.userName)
-    const raw = input.tokenTimeoutSeconds
-    let tokenTimeoutSeconds: number | undefined
-    if (raw !== undefined && String(raw).trim() !== "") {
-      tokenTimeoutSeconds = Number(yield* field("tokenTimeoutSeconds", String(raw)))
-      const problem = lifetimeProblem(tokenTimeoutSeconds)
-      if (problem !== undefined)
-        return yield* Effect.fail(
-          new InvalidRequest({ field: "tokenTimeoutSeconds", reason: problem, rule: "switchRange" }),
-        )
-    }
-    return new Request(
-      { operatorId, userName, ...(tokenTimeoutSeconds === undefined ? {} : { tokenTimeoutSeconds }) },
-      { disableChecks: true },
-    )
-  })
+export const fromInput = (input: Input): Effect.Effect<Request, InvalidRequest> => {
+  const lifetime = input.tokenTimeoutSeconds
+  return Effect.map(
+    decoded(
+      decodeInput({
+        operatorId: Fields.normalize("operatorId", input.operatorId),
+        userName: Fields.normalize("userName", input.userName),
+        ...(lifetime === undefined || String(lifetime).trim() === ""
+          ? {}
+          : { tokenTimeoutSeconds: String(lifetime) }),
+      }),
+    ),
+    // Every field was just decoded by the schemas of `Request`'s own fields.
+    (fields) => new Request(fields, { disableChecks: true }),
+  )
+}
+
+/** The fields as typed: the lifetime as text, so the general text rule applies before the switch's limit. */
+const decodeInput = Schema.decodeUnknownEffect(
+  Schema.Struct({
+    operatorId: Fields.OperatorId,
+    userName: Fields.UserName,
+    tokenTimeoutSeconds: Schema.optionalKey(Fields.secondsFromText(TokenTimeoutSeconds)),
+  }),
+)
+
+const requestFields = Schema.Struct(Request.fields)
 
 /**
  * Re-checks a request (built with `disableChecks` or by hand) with the rules of {@link fromInput}.
@@ -100,23 +115,19 @@ export const fromInput = (input: Input): Effect.Effect<Request, InvalidRequest> 
  * @category validation
  * @since 0.1.0
  */
-export const validate = (request: Request): Effect.Effect<Request, InvalidRequest> => {
-  const problems: ReadonlyArray<[Fields.FieldName, Option.Option<Fields.Problem>]> = [
-    ["operatorId", Fields.problem("operatorId", request.operatorId)],
-    ["userName", Fields.problem("userName", request.userName)],
-  ]
-  for (const [name, problem] of problems) {
-    if (Option.isSome(problem)) return Effect.fail(invalidField(name, problem.value))
-  }
-  const lifetime =
-    request.tokenTimeoutSeconds === undefined ? undefined : lifetimeProblem(request.tokenTimeoutSeconds)
-  if (lifetime !== undefined) {
-    return Effect.fail(
-      new InvalidRequest({ field: "tokenTimeoutSeconds", reason: lifetime, rule: "switchRange" }),
-    )
-  }
-  return Effect.succeed(request)
-}
+export const validate = (request: Request): Effect.Effect<Request, InvalidRequest> =>
+  Effect.as(
+    decoded(
+      requestFields.makeEffect({
+        operatorId: request.operatorId,
+        userName: request.userName,
+        ...(request.tokenTimeoutSeconds === undefined
+          ? {}
+          : { tokenTimeoutSeconds: request.tokenTimeoutSeconds }),
+      }),
+    ),
+    request,
+  )
 
 /**
  * What a switch starts from: credentials, a request, or an effect producing a request (e.g. asking for an

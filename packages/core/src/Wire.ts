@@ -1,7 +1,7 @@
 /**
- * The JSON bodies exactly as SORACOM's spec names them, and the conversions to and from this library's
- * classes. Used by `SoracomAuth` to send and read, and by servers (the sandbox) to read requests with the
- * same rules the client applies.
+ * The JSON bodies exactly as SORACOM's spec names them, the conversions from this library's classes, and the
+ * check of an auth body with the library's rules. Used by `SoracomAuth` to send and read (servers such as
+ * the sandbox and the conformance suite check request bodies with the same {@link checkAuthBody}).
  *
  * Wire keys: `email, password, authKeyId, authKey, operatorId, userName, mfaOTPCode, tokenTimeoutSeconds`
  * (request); `apiKey, operatorId, token, userName` (response); `{code, message}` (errors). Unknown keys are
@@ -9,13 +9,13 @@
  *
  * @since 0.1.0
  */
-import { Effect, Option, Redacted, Schema } from "effect"
-import { AuthRequest } from "./AuthRequest.ts"
-import { AuthKeyCredentials, type Credentials, RootCredentials, SamUserCredentials } from "./Credentials.ts"
-import { InvalidRequest } from "./Errors.ts"
+import { Effect, Redacted, Schema } from "effect"
+import type { AuthRequest } from "./AuthRequest.ts"
+import type { Credentials } from "./Credentials.ts"
+import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
-import { invalidField } from "./internal/field.ts"
-import {
+import { decoded } from "./internal/field.ts"
+import type {
   IssueRequest as IssuePasswordResetTokenRequest,
   VerifyRequest as VerifyPasswordResetTokenRequest,
 } from "./PasswordReset.ts"
@@ -147,210 +147,51 @@ export const encodeVerifyPasswordResetTokenRequest = (
   token: Redacted.value(request.token),
 })
 
-const oneKind =
-  "Give exactly one kind of credentials: email and password, AuthKey ID and secret, or operator ID, user name and password."
-
-const check = (field: Fields.FieldName, value: string): Effect.Effect<string, InvalidRequest> => {
-  const problem = Fields.problem(field, value)
-  return Option.isSome(problem) ? Effect.fail(invalidField(field, problem.value)) : Effect.succeed(value)
-}
-
-/** The first rule `value` breaks, as the `InvalidRequest` to fail with (plain function: no Effect per field). */
-const problemOf = (field: Fields.FieldName, value: string): InvalidRequest | undefined => {
-  const problem = Fields.problem(field, value)
-  return Option.isSome(problem) ? invalidField(field, problem.value) : undefined
-}
-
-const present = (s: string | undefined): s is string => s !== undefined
-
-const invalidBody = new InvalidRequest({
-  field: "body",
-  reason: "The request body is not a JSON object of the expected shape.",
-})
-
-/** Wire key → the library's field name, for the keys whose names differ. */
-const fieldOfWireKey: Partial<Record<keyof AuthRequestBody, Fields.FieldName>> = { mfaOTPCode: "mfaOtpCode" }
-
-/** Names the first key of an auth body whose JSON type is wrong, so the error points at a field, not the body. */
-const wrongTypeInAuthBody = (body: unknown): InvalidRequest => {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return invalidBody
-  const record = body as Record<string, unknown>
-  for (const key of Object.keys(AuthRequestBody.fields) as Array<keyof AuthRequestBody>) {
-    const value = record[key]
-    if (value === undefined) continue
-    const expected = key === "tokenTimeoutSeconds" ? "number" : "string"
-    if (typeof value !== expected) {
-      return new InvalidRequest({
-        field: fieldOfWireKey[key] ?? (key as Fields.FieldName),
-        reason: `Expected a ${expected === "number" ? "whole number" : "string"}.`,
-      })
-    }
-  }
-  return invalidBody
-}
-
-// Built once: a schema decoder is compiled from the schema, not per call.
-const decodeAuthRequestBodyOption = Schema.decodeUnknownOption(AuthRequestBody)
-
-type CredentialsKind = "root" | "key" | "sam"
-
-/**
- * Every rule of an auth body, in order, as plain code: the shape (JSON types), exactly one credential kind,
- * then each field. The first broken rule wins. Shared by {@link decodeAuthRequest} (which then builds the
- * classes) and {@link validateAuthRequest} (which needs only the verdict).
- */
-const checkAuthBody = (
-  body: unknown,
-):
-  | { readonly _tag: "Invalid"; readonly error: InvalidRequest }
-  | { readonly _tag: "Valid"; readonly body: AuthRequestBody; readonly kind: CredentialsKind } => {
-  const decoded = decodeAuthRequestBodyOption(body)
-  if (Option.isNone(decoded)) return { _tag: "Invalid", error: wrongTypeInAuthBody(body) }
-  const b = decoded.value
-  const root = present(b.email)
-  const key = present(b.authKeyId) || present(b.authKey)
-  const sam = present(b.operatorId) || present(b.userName)
-  const kinds = (root ? 1 : 0) + (key ? 1 : 0) + (sam ? 1 : 0)
-  if (kinds !== 1 && !(kinds === 0 && present(b.password))) {
-    return {
-      _tag: "Invalid",
-      error: new InvalidRequest({ field: "credentials", reason: oneKind, rule: "oneKind" }),
-    }
-  }
-  let kind: CredentialsKind
-  let error: InvalidRequest | undefined
-  if (key) {
-    if (present(b.password)) {
-      return {
-        _tag: "Invalid",
-        error: new InvalidRequest({ field: "credentials", reason: oneKind, rule: "oneKind" }),
-      }
-    }
-    kind = "key"
-    error = problemOf("authKeyId", b.authKeyId ?? "") ?? problemOf("authKey", b.authKey ?? "")
-  } else if (sam) {
-    kind = "sam"
-    error =
-      problemOf("operatorId", b.operatorId ?? "") ??
-      problemOf("userName", b.userName ?? "") ??
-      problemOf("password", b.password ?? "")
-  } else {
-    kind = "root"
-    error = problemOf("email", b.email ?? "") ?? problemOf("password", b.password ?? "")
-  }
-  error ??=
-    (b.mfaOTPCode === undefined ? undefined : problemOf("mfaOtpCode", b.mfaOTPCode)) ??
-    (b.tokenTimeoutSeconds === undefined
-      ? undefined
-      : problemOf("tokenTimeoutSeconds", String(b.tokenTimeoutSeconds)))
-  return error === undefined ? { _tag: "Valid", body: b, kind } : { _tag: "Invalid", error }
+/** What a `POST /auth` body may carry besides its credentials (on the wire: `mfaOTPCode`). */
+const authOptions = {
+  mfaOTPCode: Schema.optionalKey(Fields.MfaOtpCode),
+  tokenTimeoutSeconds: Schema.optionalKey(Fields.TokenTimeoutSeconds),
 }
 
 /**
- * Reads an auth request body (as a server would) with the library's rules: exactly one credential kind, every
- * field valid. Values are **not** trimmed (a well-behaved client already trimmed them).
+ * The three `POST /auth` bodies, one per credential kind, every field checked by its `Fields` rule. A body is
+ * valid when it is exactly one of them (decode with `onExcessProperty: "error"`, as {@link checkAuthBody} does).
  *
- * @category decoding
+ * @category schemas
  * @since 0.1.0
  */
-export const decodeAuthRequest = (body: unknown): Effect.Effect<AuthRequest, InvalidRequest> =>
-  Effect.suspend(() => {
-    const checked = checkAuthBody(body)
-    if (checked._tag === "Invalid") return Effect.fail(checked.error)
-    const b = checked.body
-    let credentials: Credentials
-    switch (checked.kind) {
-      case "key":
-        credentials = new AuthKeyCredentials(
-          { authKeyId: b.authKeyId ?? "", authKey: Redacted.make(b.authKey ?? "") },
-          { disableChecks: true },
-        )
-        break
-      case "sam":
-        credentials = new SamUserCredentials(
-          {
-            operatorId: b.operatorId ?? "",
-            userName: b.userName ?? "",
-            password: Redacted.make(b.password ?? ""),
-          },
-          { disableChecks: true },
-        )
-        break
-      case "root":
-        credentials = new RootCredentials(
-          { email: b.email ?? "", password: Redacted.make(b.password ?? "") },
-          { disableChecks: true },
-        )
-        break
-    }
-    return Effect.succeed(
-      new AuthRequest(
-        {
-          credentials,
-          ...(b.mfaOTPCode === undefined ? {} : { mfaOtpCode: b.mfaOTPCode }),
-          ...(b.tokenTimeoutSeconds === undefined
-            ? {}
-            : { tokenTimeoutSeconds: Number(String(b.tokenTimeoutSeconds)) }),
-        },
-        { disableChecks: true },
-      ),
-    )
-  })
+export const CheckedAuthRequestBody = Schema.Union([
+  Schema.Struct({ email: Fields.Email, password: Fields.SecretString, ...authOptions }),
+  Schema.Struct({ authKeyId: Fields.AuthKeyId, authKey: Fields.AuthKeyString, ...authOptions }),
+  Schema.Struct({
+    operatorId: Fields.OperatorId,
+    userName: Fields.UserName,
+    password: Fields.SecretString,
+    ...authOptions,
+  }),
+])
+/** @category models @since 0.1.0 */
+export type CheckedAuthRequestBody = typeof CheckedAuthRequestBody.Type
+
+const decodeCheckedAuthBody = Schema.decodeUnknownEffect(CheckedAuthRequestBody)
 
 /**
- * Re-checks an already-built auth request (in case it was built with `disableChecks` or by hand): exactly the
- * rules of {@link decodeAuthRequest} on its wire body, without building the result.
+ * Checks a `POST /auth` body (as sent, or as a server receives it) with the library's rules: exactly one
+ * credential kind (`InvalidRequest` on `credentials` otherwise), every field valid (`InvalidRequest` naming the
+ * first field at fault). Values are not trimmed.
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const checkAuthBody = (body: unknown): Effect.Effect<CheckedAuthRequestBody, InvalidRequest> =>
+  decoded(decodeCheckedAuthBody(body, { errors: "first", onExcessProperty: "error" }))
+
+/**
+ * Re-checks an already-built auth request (in case it was built with `disableChecks` or by hand): its wire body
+ * through {@link checkAuthBody}.
  *
  * @category validation
  * @since 0.1.0
  */
 export const validateAuthRequest = (request: AuthRequest): Effect.Effect<AuthRequest, InvalidRequest> =>
-  Effect.suspend(() => {
-    const checked = checkAuthBody(encodeAuthRequest(request))
-    return checked._tag === "Invalid" ? Effect.fail(checked.error) : Effect.succeed(request)
-  })
-
-const decodeIssuePasswordResetTokenBodyOption = Schema.decodeUnknownOption(IssuePasswordResetTokenBody)
-
-/** Reads an issue body with the library's rules. @category decoding @since 0.1.0 */
-export const decodeIssuePasswordResetTokenRequest = (
-  body: unknown,
-): Effect.Effect<IssuePasswordResetTokenRequest, InvalidRequest> =>
-  Option.match(decodeIssuePasswordResetTokenBodyOption(body), {
-    onNone: () =>
-      Effect.fail(
-        new InvalidRequest({ field: "email", reason: "The email address is required.", rule: "required" }),
-      ),
-    onSome: (b) =>
-      check("email", b.email).pipe(
-        Effect.map((email) => new IssuePasswordResetTokenRequest({ email }, { disableChecks: true })),
-      ),
-  })
-
-/** Reads a verify body with the library's rules. @category decoding @since 0.1.0 */
-export const decodeVerifyPasswordResetTokenRequest = (
-  body: unknown,
-): Effect.Effect<VerifyPasswordResetTokenRequest, InvalidRequest> =>
-  Effect.gen(function* () {
-    const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>
-    const token = yield* check("token", typeof b.token === "string" ? b.token : "")
-    const password = yield* check("password", typeof b.password === "string" ? b.password : "")
-    return new VerifyPasswordResetTokenRequest(
-      { token: Redacted.make(token), password: Redacted.make(password) },
-      { disableChecks: true },
-    )
-  })
-
-/** Re-checks an issue request. @category validation @since 0.1.0 */
-export const validateIssuePasswordResetTokenRequest = (
-  request: IssuePasswordResetTokenRequest,
-): Effect.Effect<IssuePasswordResetTokenRequest, InvalidRequest> =>
-  decodeIssuePasswordResetTokenRequest(encodeIssuePasswordResetTokenRequest(request)).pipe(Effect.as(request))
-
-/** Re-checks a verify request. @category validation @since 0.1.0 */
-export const validateVerifyPasswordResetTokenRequest = (
-  request: VerifyPasswordResetTokenRequest,
-): Effect.Effect<VerifyPasswordResetTokenRequest, InvalidRequest> =>
-  decodeVerifyPasswordResetTokenRequest(encodeVerifyPasswordResetTokenRequest(request)).pipe(
-    Effect.as(request),
-  )
+  Effect.as(checkAuthBody(encodeAuthRequest(request)), request)

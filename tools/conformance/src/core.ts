@@ -1,9 +1,18 @@
 /**
  * Core as the suite drives it: `SoracomAuth` over `@soracom-auth/http-ky`, pointed at any base URL, and the two
- * ways a bad input can reach it — decoded from a JSON body with core's own rules (`Wire.decode…`), or as an
- * already-built request object whose constructor checks were skipped (the service must still refuse to send).
+ * ways a bad input can reach it — read from a JSON body with core's own rules (`Wire.checkAuthBody`,
+ * `PasswordReset.validate…`) as a server would, or as an already-built request object whose constructor checks
+ * were skipped (the service must still refuse to send).
  */
-import { AuthRequest, Credentials, Endpoint, PasswordReset, SoracomAuth, Wire } from "@soracom-auth/core"
+import {
+  AuthRequest,
+  Credentials,
+  Endpoint,
+  Errors,
+  PasswordReset,
+  SoracomAuth,
+  Wire,
+} from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { Effect, Redacted, type Result } from "effect"
 import type { BadInput } from "../bad-inputs/corpus.ts"
@@ -24,19 +33,70 @@ export const run = <A, E>(effect: Effect.Effect<A, E>): Promise<Result.Result<A,
 /** Core names fields in camelCase (`mfaOtpCode`); SORACOM's wire name differs for one of them. */
 export const wireName = (coreField: string): string => (coreField === "mfaOtpCode" ? "mfaOTPCode" : coreField)
 
-/** The bad input decoded by core's wire rules, then handed to the service. */
+const unchecked = { disableChecks: true } as const
+
+/** A `POST /auth` body as a server reads it: core's check of the wire body, then the classes (values as sent). */
+export const decodeAuthRequest = (
+  body: unknown,
+): Effect.Effect<AuthRequest.AuthRequest, Errors.InvalidRequest> =>
+  Effect.map(Wire.checkAuthBody(body), (b) => {
+    const credentials =
+      "email" in b
+        ? new Credentials.RootCredentials({ email: b.email, password: Redacted.make(b.password) }, unchecked)
+        : "authKeyId" in b
+          ? new Credentials.AuthKeyCredentials(
+              { authKeyId: b.authKeyId, authKey: Redacted.make(b.authKey) },
+              unchecked,
+            )
+          : new Credentials.SamUserCredentials(
+              { operatorId: b.operatorId, userName: b.userName, password: Redacted.make(b.password) },
+              unchecked,
+            )
+    // Every value was just checked by `Wire.checkAuthBody`.
+    return new AuthRequest.AuthRequest(
+      {
+        credentials,
+        ...(b.mfaOTPCode === undefined ? {} : { mfaOtpCode: b.mfaOTPCode }),
+        ...(b.tokenTimeoutSeconds === undefined ? {} : { tokenTimeoutSeconds: b.tokenTimeoutSeconds }),
+      },
+      unchecked,
+    )
+  })
+
+const stringAt = (body: unknown, key: string): string | undefined => {
+  const value = typeof body === "object" && body !== null ? (body as Record<string, unknown>)[key] : undefined
+  return typeof value === "string" ? value : undefined
+}
+
+/** An issue body as a server reads it: a string `email`, checked by core's rule. */
+export const decodeIssueRequest = (body: unknown) => {
+  const email = stringAt(body, "email")
+  return email === undefined
+    ? Effect.fail(new Errors.InvalidRequest({ field: "email", reason: "The email address is required." }))
+    : PasswordReset.validateIssue(new PasswordReset.IssueRequest({ email }, unchecked))
+}
+
+/** A verify body as a server reads it: string `token` and `password` (a missing one checked as blank). */
+export const decodeVerifyRequest = (body: unknown) =>
+  PasswordReset.validateVerify(
+    new PasswordReset.VerifyRequest(
+      {
+        token: Redacted.make(stringAt(body, "token") ?? ""),
+        password: Redacted.make(stringAt(body, "password") ?? ""),
+      },
+      unchecked,
+    ),
+  )
+
+/** The bad input read by core's wire rules, then handed to the service. */
 export const viaWireDecode = (svc: SoracomAuth.Service, c: BadInput): Effect.Effect<unknown, unknown> => {
   switch (c.operation) {
     case "auth":
-      return Wire.decodeAuthRequest(c.body).pipe(Effect.flatMap(svc.auth))
+      return decodeAuthRequest(c.body).pipe(Effect.flatMap(svc.auth))
     case "issuePasswordResetToken":
-      return Wire.decodeIssuePasswordResetTokenRequest(c.body).pipe(
-        Effect.flatMap(svc.issuePasswordResetToken),
-      )
+      return decodeIssueRequest(c.body).pipe(Effect.flatMap(svc.issuePasswordResetToken))
     case "verifyPasswordResetToken":
-      return Wire.decodeVerifyPasswordResetTokenRequest(c.body).pipe(
-        Effect.flatMap(svc.verifyPasswordResetToken),
-      )
+      return decodeVerifyRequest(c.body).pipe(Effect.flatMap(svc.verifyPasswordResetToken))
   }
 }
 
