@@ -5,10 +5,10 @@
  *
  * @since 0.1.0
  */
-import { Config, type Effect, type Redacted, Schema } from "effect"
+import { Config, Effect, type Redacted, Schema } from "effect"
 import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
-import { decoded, secret } from "./internal/field.ts"
+import { decoded, inputOf } from "./internal/field.ts"
 
 /**
  * A root account: email address and password.
@@ -93,31 +93,44 @@ export type Input =
  * @since 0.1.0
  */
 export const fromInput = (input: Input): Effect.Effect<Credentials, InvalidRequest> => {
+  // Each decode below runs the same field schemas the class would, so its constructor need not repeat them.
   switch (input.kind) {
     case "root":
-      return decoded(
-        RootCredentials.makeEffect({
-          email: Fields.normalize("email", input.email),
-          password: secret(input.password),
-        }),
+      return Effect.map(
+        decoded(decodeRoot(inputOf({ email: input.email, password: input.password }))),
+        (fields) => new RootCredentials(fields, { disableChecks: true }),
       )
     case "authKey":
-      return decoded(
-        AuthKeyCredentials.makeEffect({
-          authKeyId: Fields.normalize("authKeyId", input.authKeyId),
-          authKey: secret(input.authKey),
-        }),
+      return Effect.map(
+        decoded(decodeAuthKey(inputOf({ authKeyId: input.authKeyId, authKey: input.authKey }))),
+        (fields) => new AuthKeyCredentials(fields, { disableChecks: true }),
       )
     case "samUser":
-      return decoded(
-        SamUserCredentials.makeEffect({
-          operatorId: Fields.normalize("operatorId", input.operatorId),
-          userName: Fields.normalize("userName", input.userName),
-          password: secret(input.password),
-        }),
+      return Effect.map(
+        decoded(
+          decodeSamUser(
+            inputOf({ operatorId: input.operatorId, userName: input.userName, password: input.password }),
+          ),
+        ),
+        (fields) => new SamUserCredentials(fields, { disableChecks: true }),
       )
   }
 }
+
+// The input forms: the class fields with each secret typed as plain text (checked, then `Redacted`).
+const decodeRoot = Schema.decodeUnknownEffect(
+  Schema.Struct({ email: Fields.Email, password: Fields.PasswordFromString }),
+)
+const decodeAuthKey = Schema.decodeUnknownEffect(
+  Schema.Struct({ authKeyId: Fields.AuthKeyId, authKey: Fields.AuthKeyFromString }),
+)
+const decodeSamUser = Schema.decodeUnknownEffect(
+  Schema.Struct({
+    operatorId: Fields.OperatorId,
+    userName: Fields.UserName,
+    password: Fields.PasswordFromString,
+  }),
+)
 
 /**
  * AuthKey credentials from the environment, as SORACOM's MCP server reads them:
@@ -128,7 +141,7 @@ export const fromInput = (input: Input): Effect.Effect<Credentials, InvalidReque
  */
 export const config: Config.Config<Credentials> = Config.all({
   authKeyId: Config.schema(Fields.AuthKeyId, "SORACOM_AUTH_KEY_ID"),
-  authKey: Config.schema(Schema.RedactedFromValue(Fields.AuthKeyString), "SORACOM_AUTH_KEY"),
+  authKey: Config.schema(Fields.AuthKeyFromString, "SORACOM_AUTH_KEY"),
 }).pipe(
   Config.map(
     // Both values were just read through the same field schemas.

@@ -262,6 +262,10 @@ export const Secret = Schema.Redacted(SecretString)
 export const Password = Secret
 /** A plain AuthKey secret string. @category schemas @since 0.1.0 */
 export const AuthKeyString = stringField("authKey")
+/** A password as typed (plain) → `Redacted`, checked before it is wrapped. @category schemas @since 0.1.0 */
+export const PasswordFromString = Schema.RedactedFromValue(SecretString)
+/** An AuthKey secret as typed (plain) → `Redacted`, checked before it is wrapped. @category schemas @since 0.1.0 */
+export const AuthKeyFromString = Schema.RedactedFromValue(AuthKeyString)
 /** An AuthKey secret (`Redacted<string>`), messages naming "the AuthKey secret". @category schemas @since 0.1.0 */
 export const AuthKey = Schema.Redacted(AuthKeyString)
 /** A TOTP code: exactly 6 digits. @category schemas @since 0.1.0 */
@@ -270,6 +274,8 @@ export const MfaOtpCode = stringField("mfaOtpCode")
 export const ResetTokenString = stringField("token")
 /** A password reset token in its decoded form: `Redacted<string>`. @category schemas @since 0.1.0 */
 export const ResetToken = Schema.Redacted(ResetTokenString)
+/** A password reset token as typed (plain) → `Redacted`, checked before it is wrapped. @category schemas @since 0.1.0 */
+export const ResetTokenFromString = Schema.RedactedFromValue(ResetTokenString)
 /** A token lifetime in seconds: an integer from 180 to 172800 (default 86400). @category schemas @since 0.1.0 */
 export const TokenTimeoutSeconds = Schema.Number.check(
   Schema.makeFilter<number>(

@@ -7,7 +7,7 @@ import { Effect, Redacted, Schema } from "effect"
 import type { SecretInput } from "./Credentials.ts"
 import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
-import { decoded } from "./internal/field.ts"
+import { decoded, inputOf } from "./internal/field.ts"
 
 /**
  * `POST /auth/password_reset_token/issue` request: `{ email }`.
@@ -28,7 +28,11 @@ export class IssueRequest extends Schema.Class<IssueRequest>("IssuePasswordReset
 export const issueFromInput = (input: {
   readonly email: string
 }): Effect.Effect<IssueRequest, InvalidRequest> =>
-  decoded(IssueRequest.makeEffect({ email: Fields.normalize("email", input.email) }))
+  // Decoded by the class's own field schema: the constructor need not repeat it.
+  Effect.map(
+    decoded(decodeIssue(inputOf({ email: input.email }))),
+    (f) => new IssueRequest(f, { disableChecks: true }),
+  )
 
 /**
  * `POST /auth/password_reset_token/verify` request: `{ token, password }` — both `Redacted`.
@@ -52,18 +56,16 @@ export const verifyFromInput = (input: {
   readonly token: SecretInput
   readonly password: SecretInput
 }): Effect.Effect<VerifyRequest, InvalidRequest> =>
-  decoded(
-    VerifyRequest.makeEffect({
-      // The token is trimmed like any pasted text; unwrapped only for that and wrapped again at once.
-      token: Redacted.make(Fields.normalize("token", plain(input.token))),
-      password: Redacted.isRedacted(input.password) ? input.password : Redacted.make(input.password),
-    }),
+  // Decoded by the class's own field schemas (secrets checked as text, then `Redacted`).
+  Effect.map(
+    decoded(decodeVerify(inputOf({ token: input.token, password: input.password }))),
+    (f) => new VerifyRequest(f, { disableChecks: true }),
   )
 
-const plain = (input: SecretInput): string => (Redacted.isRedacted(input) ? Redacted.value(input) : input)
-
-const issueFields = Schema.Struct(IssueRequest.fields)
-const verifyFields = Schema.Struct(VerifyRequest.fields)
+const decodeIssue = Schema.decodeUnknownEffect(Schema.Struct(IssueRequest.fields))
+const decodeVerify = Schema.decodeUnknownEffect(
+  Schema.Struct({ token: Fields.ResetTokenFromString, password: Fields.PasswordFromString }),
+)
 
 /**
  * Re-checks an issue request (built with `disableChecks` or by hand) with the rules of {@link issueFromInput}.
@@ -72,13 +74,19 @@ const verifyFields = Schema.Struct(VerifyRequest.fields)
  * @since 0.1.0
  */
 export const validateIssue = (request: IssueRequest): Effect.Effect<IssueRequest, InvalidRequest> =>
-  Effect.as(decoded(issueFields.makeEffect({ email: request.email })), request)
+  Effect.as(decoded(decodeIssue({ email: request.email })), request)
 
 /**
- * Re-checks a verify request (built with `disableChecks` or by hand) with the rules of {@link verifyFromInput}.
+ * Re-checks a verify request (built with `disableChecks` or by hand) with the rules of {@link verifyFromInput}
+ * (the values as they are: not trimmed again).
  *
  * @category validation
  * @since 0.1.0
  */
 export const validateVerify = (request: VerifyRequest): Effect.Effect<VerifyRequest, InvalidRequest> =>
-  Effect.as(decoded(verifyFields.makeEffect({ token: request.token, password: request.password })), request)
+  Effect.as(
+    decoded(
+      decodeVerify({ token: Redacted.value(request.token), password: Redacted.value(request.password) }),
+    ),
+    request,
+  )

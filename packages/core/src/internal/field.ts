@@ -110,6 +110,21 @@ export const decoded = <A>(
 ): Effect.Effect<A, InvalidRequest> =>
   Effect.mapError(effect, (e) => invalidRequest(SchemaIssue.isIssue(e) ? e : e.issue))
 
-/** A secret as given, `Redacted` either way (never unwrapped to be checked: the schema checks inside). */
-export const secret = (input: string | Redacted.Redacted<string>): Redacted.Redacted<string> =>
-  Redacted.isRedacted(input) ? input : Redacted.make(input)
+/**
+ * Raw input → the object a `fromInput` decodes: each value normalized (`Fields.normalize`; a `Redacted` secret
+ * read only for its check — the decoded value is `Redacted` again), absent ones left out so they are reported
+ * as required.
+ */
+export const inputOf = (
+  fields: Partial<Record<Fields.FieldName, string | Redacted.Redacted<string> | undefined>>,
+): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue
+    out[name] = Fields.normalize(
+      name as Fields.FieldName,
+      Redacted.isRedacted(value) ? Redacted.value(value) : value,
+    )
+  }
+  return out
+}
