@@ -14,7 +14,7 @@ import type * as AuthRequest from "./AuthRequest.ts"
 import type * as Credentials from "./Credentials.ts"
 import type { AuthError, InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
-import { decoded } from "./internal/field.ts"
+import { decoded, inputOf } from "./internal/field.ts"
 import { ruleIssue } from "./internal/ruleIssue.ts"
 
 /**
@@ -86,8 +86,7 @@ export const fromInput = (input: Input): Effect.Effect<Request, InvalidRequest> 
   return Effect.map(
     decoded(
       decodeInput({
-        operatorId: Fields.normalize("operatorId", input.operatorId),
-        userName: Fields.normalize("userName", input.userName),
+        ...inputOf({ operatorId: input.operatorId, userName: input.userName }),
         ...(lifetime === undefined || String(lifetime).trim() === ""
           ? {}
           : { tokenTimeoutSeconds: String(lifetime) }),

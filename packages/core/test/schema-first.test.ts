@@ -177,3 +177,27 @@ describe("built requests are re-checked", () => {
     })
   })
 })
+
+describe("the rule's code travels with the issue", () => {
+  const ruleOf = <A>(effect: Effect.Effect<A, { readonly rule?: string | undefined }>) =>
+    Effect.runSync(Effect.flip(effect)).rule
+  it("Fields rules, a missing field, the switch's limit and one kind of credentials", () => {
+    assert.strictEqual(
+      ruleOf(Credentials.fromInput({ kind: "root", email: "nope", password: "p" })),
+      "format",
+    )
+    assert.strictEqual(
+      ruleOf(Credentials.fromInput({ kind: "root", email: "a@b.co", password: Redacted.make("") })),
+      "required",
+    )
+    const absent = { kind: "authKey", authKeyId: "k" } as unknown as Credentials.Input
+    assert.strictEqual(ruleOf(Credentials.fromInput(absent)), "required")
+    const sw = { operatorId: "OP0000000001", userName: "u", tokenTimeoutSeconds: 7200 }
+    assert.strictEqual(ruleOf(SwitchUser.fromInput(sw)), "switchRange")
+    assert.strictEqual(
+      ruleOf(Wire.checkAuthBody({ email: "a@b.co", password: "p", authKey: "s" })),
+      "oneKind",
+    )
+    assert.strictEqual(ruleOf(Wire.checkAuthBody([])), undefined)
+  })
+})
