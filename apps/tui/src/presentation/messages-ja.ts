@@ -29,11 +29,19 @@ export const ja: Messages = {
     sandboxBadge: "サンドボックス",
     sandbox: {
       stop: "Ctrl+C で停止します。",
-      authKey: (id: string, secret: string) => `AuthKey ID ${id} · AuthKey シークレット ${secret}`,
-      root: (email: string, password: string) => `ルートユーザー ${email} / ${password}`,
+    },
+    demo: {
+      title: (url: string) =>
+        `デモ: ${url} の組み込み SORACOM Auth API サンドボックスです (本物の SORACOM ではありません)。`,
+      root: (operatorId: string, email: string, password: string) =>
+        `ルートユーザー (${operatorId}): ${email} / ${password}`,
+      rootAuthKey: (authKeyId: string) => `ルートユーザーの AuthKey: ${authKeyId}`,
       samUser: (operatorId: string, userName: string, password: string) =>
-        `SAM ユーザー ${operatorId} · ${userName} / ${password}`,
-      mfa: (secret: string) => ` · MFA (TOTP シークレット ${secret})`,
+        `SAM ユーザー ${userName} (${operatorId}): パスワード ${password}`,
+      samUserAuthKey: (userName: string, authKeyId: string) =>
+        `SAM ユーザー ${userName} の AuthKey: ${authKeyId}`,
+      mfaCode: (userName: string, code: string) =>
+        `${userName} の現在の MFA コード: ${code} (30 秒ごとに変わります)`,
     },
     endpointLabel: {
       demo: "組み込みサンドボックス (デモ)",
@@ -48,10 +56,11 @@ export const ja: Messages = {
     back: "戻る",
     signInAction: "サインイン",
     endpoint: "エンドポイント",
+    cancelled: "キャンセルしました。",
     home: {
-      demo: (url: string) =>
-        `デモ: ${url} の組み込み SORACOM Auth API サンドボックスです (本物の SORACOM ではありません)。`,
       signedInAs: "サインイン中:",
+      liveProfiles: (list: string) => `サインイン中のプロファイル: ${list}`,
+      liveProfile: (name: string, left: string) => `${name} (残り ${left})`,
       expiresIn: (duration: string) => `有効期限まで ${duration}`,
       expired: "有効期限切れ",
       current: { label: "現在のサインイン", hint: "詳細、プロファイルとして保存、サインアウト" },
@@ -120,6 +129,37 @@ export const ja: Messages = {
       chooseAnotherEndpoint: "別のエンドポイントを選ぶ",
       lifetimeDefault: "(デフォルト)",
       lifetimeMaximum: "(最大)",
+      preselected: (profile: string) => `プロファイル「${profile}」の内容を選択しました。`,
+      fromEnvironment: "AuthKey は SORACOM_AUTH_KEY_ID と SORACOM_AUTH_KEY から入力しました。",
+      idFromEnvironment: "AuthKey ID は SORACOM_AUTH_KEY_ID から入力しました。",
+      cancelled: "サインインをキャンセルしました。",
+    },
+    profiles: {
+      title: "プロファイル",
+      directory: (dir: string) => `プロファイルのフォルダー: ${dir} (soracom-cli と共用)`,
+      reading: "プロファイルを読み込んでいます…",
+      none: "プロファイルはまだありません。サインインしてから「プロファイルとして保存…」を選んでください。",
+      cannotRead: "読み込めません",
+      incomplete: "認証情報が揃っていません",
+      live: (left: string) => `サインイン中、残り ${left}`,
+      saveCurrent: "現在のサインインをプロファイルとして保存…",
+      profile: (name: string) => `プロファイル「${name}」`,
+      credentials: "認証情報",
+      tokenLifetime: "トークンの有効期間",
+      signIn: "このプロファイルでサインイン",
+      signInMfa: "MFA コードを入力してサインイン",
+      edit: { label: "サインイン画面で開く", hint: "方法、有効期間、エンドポイントを変更できます" },
+      delete: "削除…",
+      keyDelete: "削除",
+      keyKeep: "残す",
+      confirmDelete: (name: string, path: string) =>
+        `プロファイル「${name}」を削除しますか? ${path} を削除します。`,
+      deleting: (name: string) => `プロファイル「${name}」を削除しています…`,
+      signingIn: (name: string) => `プロファイル「${name}」でサインインしています…`,
+      readingOne: (name: string) => `プロファイル「${name}」を読み込んでいます…`,
+      deleted: (name: string) => `プロファイル「${name}」を削除しました。`,
+      incompleteError: (name: string) =>
+        `プロファイル「${name}」には認証情報が揃っていません。サインイン画面で開いてください。`,
     },
     resetPassword: {
       title: "パスワードをリセット",
@@ -136,6 +176,7 @@ export const ja: Messages = {
       newPassword: "新しいパスワード",
       newPasswordAgain: "新しいパスワード (確認)",
       verifying: "新しいパスワードを設定しています…",
+      mismatch: "2 つのパスワードが一致しません。新しいパスワードをもう一度入力してください。",
       done: "パスワードを変更しました。新しいパスワードでサインインしてください。",
     },
     signedIn: {
@@ -178,6 +219,13 @@ export const ja: Messages = {
       switching: (operatorId: string, userName: string) => `${operatorId} / ${userName} に切り替えています…`,
       switched: (operatorId: string, userName: string) => `${operatorId} / ${userName} に切り替えました。`,
       switchFailed: "ユーザーを切り替えられませんでした。",
+      nameRequired: "プロファイル名を入力してください。",
+      savedAs: (name: string, dir: string) => `プロファイル「${name}」として ${dir} に保存しました。`,
+      saveFailed: (detail: string) => `プロファイルを保存できませんでした。${detail}`,
+      signedOut: "サインアウトしました: サーバーが API キーと API トークンを無効化しました。",
+      forgotten: "この端末では忘れました。トークンはサーバー上で有効期限まで有効なままです。",
+      signedOutLocally:
+        "この端末でサインアウトしました。サーバーはこのセッションをすでに受け付けていませんでした (期限切れまたは無効化済み)。",
     },
   },
   server: {

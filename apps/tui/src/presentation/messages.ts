@@ -32,11 +32,19 @@ const en = {
     sandboxBadge: "sandbox",
     sandbox: {
       stop: "Press Ctrl+C to stop.",
-      authKey: (id: string, secret: string) => `AuthKey ID ${id} · AuthKey secret ${secret}`,
-      root: (email: string, password: string) => `Root user ${email} / ${password}`,
+    },
+    /** The demo credentials box: whose each credential is, and the MFA user's current code. */
+    demo: {
+      title: (url: string) => `Demo: an embedded SORACOM Auth API sandbox at ${url} — not SORACOM.`,
+      root: (operatorId: string, email: string, password: string) =>
+        `Root user (${operatorId}): ${email} / ${password}`,
+      rootAuthKey: (authKeyId: string) => `AuthKey of the root user: ${authKeyId}`,
       samUser: (operatorId: string, userName: string, password: string) =>
-        `SAM user ${operatorId} · ${userName} / ${password}`,
-      mfa: (secret: string) => ` · MFA (TOTP secret ${secret})`,
+        `SAM user ${userName} (${operatorId}): password ${password}`,
+      samUserAuthKey: (userName: string, authKeyId: string) =>
+        `AuthKey of SAM user ${userName}: ${authKeyId}`,
+      mfaCode: (userName: string, code: string) =>
+        `MFA code of ${userName} now: ${code} (a new one every 30 s)`,
     },
     endpointLabel: {
       demo: "Embedded sandbox (demo)",
@@ -51,9 +59,12 @@ const en = {
     back: "Back",
     signInAction: "Sign in",
     endpoint: "Endpoint",
+    /** A notice when a running step was stopped with Esc. */
+    cancelled: "Cancelled.",
     home: {
-      demo: (url: string) => `Demo: an embedded SORACOM Auth API sandbox at ${url} — not SORACOM.`,
       signedInAs: "Signed in as",
+      liveProfiles: (list: string) => `Signed in with profiles: ${list}`,
+      liveProfile: (name: string, left: string) => `${name} (${left} left)`,
       expiresIn: (duration: string) => `expires in ${duration}`,
       expired: "expired",
       current: { label: "Current sign-in", hint: "Details, save as profile, sign out" },
@@ -113,6 +124,36 @@ const en = {
       chooseAnotherEndpoint: "Choose another endpoint",
       lifetimeDefault: "(default)",
       lifetimeMaximum: "(the maximum)",
+      preselected: (profile: string) => `Preselected from profile "${profile}".`,
+      fromEnvironment: "AuthKey from SORACOM_AUTH_KEY_ID and SORACOM_AUTH_KEY.",
+      idFromEnvironment: "AuthKey ID from SORACOM_AUTH_KEY_ID.",
+      cancelled: "Sign-in cancelled.",
+    },
+    profiles: {
+      title: "Profiles",
+      directory: (dir: string) => `Profile directory: ${dir} (shared with soracom-cli)`,
+      reading: "Reading profiles…",
+      none: 'No profiles yet. Sign in, then choose "Save as profile…".',
+      cannotRead: "cannot be read",
+      incomplete: "no complete credentials",
+      live: (left: string) => `signed in, ${left} left`,
+      saveCurrent: "Save the current sign-in as a profile…",
+      profile: (name: string) => `Profile "${name}"`,
+      credentials: "Credentials",
+      tokenLifetime: "Token lifetime",
+      signIn: "Sign in with this profile",
+      signInMfa: "Sign in with an MFA code",
+      edit: { label: "Open in the sign-in form", hint: "Change the method, lifetime or endpoint" },
+      delete: "Delete…",
+      keyDelete: "delete",
+      keyKeep: "keep",
+      confirmDelete: (name: string, path: string) => `Delete profile "${name}"? This removes ${path}.`,
+      deleting: (name: string) => `Deleting profile "${name}"…`,
+      signingIn: (name: string) => `Signing in with profile "${name}"…`,
+      readingOne: (name: string) => `Reading profile "${name}"…`,
+      deleted: (name: string) => `Deleted profile "${name}".`,
+      incompleteError: (name: string) =>
+        `Profile "${name}" holds no complete credentials; open it in the sign-in form.`,
     },
     resetPassword: {
       title: "Reset password",
@@ -129,6 +170,7 @@ const en = {
       newPassword: "New password",
       newPasswordAgain: "New password again",
       verifying: "Setting the new password…",
+      mismatch: "The two passwords do not match. Type the new password again.",
       done: "Your password was changed. Sign in with the new one.",
     },
     signedIn: {
@@ -168,6 +210,12 @@ const en = {
       switching: (operatorId: string, userName: string) => `Switching to ${operatorId} / ${userName}…`,
       switched: (operatorId: string, userName: string) => `Switched to ${operatorId} / ${userName}.`,
       switchFailed: "Could not switch user.",
+      nameRequired: "The profile name is required.",
+      savedAs: (name: string, dir: string) => `Saved as profile "${name}" in ${dir}.`,
+      saveFailed: (detail: string) => `Could not save the profile. ${detail}`,
+      signedOut: "Signed out: the server revoked the API key and token.",
+      forgotten: "Forgotten here; the token stays valid on the server until it expires.",
+      signedOutLocally: "Signed out here; the server no longer accepted this session (expired or revoked).",
     },
   },
   server: {

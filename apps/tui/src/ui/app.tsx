@@ -86,6 +86,8 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
             endpoints={endpoints}
             prefill={screen.prefill}
             profileName={options.profileName ?? "default"}
+            environment={options.authKey}
+            demo={options.demo}
             onSignedIn={signedIn}
             onLeave={
               screen.back === "Profiles" ? () => dispatch({ _tag: "Go", screen: { _tag: "Profiles" } }) : home

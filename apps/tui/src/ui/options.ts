@@ -5,6 +5,7 @@
  * with the number it resolves to.
  */
 import type { Endpoint } from "@soracom-auth/core"
+import type { SandboxCredential } from "@soracom-auth/sandbox"
 import type { Redacted } from "effect"
 import type { Language } from "../environment.ts"
 
@@ -12,10 +13,10 @@ import type { Language } from "../environment.ts"
 export interface AppDemo {
   /** The embedded sandbox's base URL (`http://127.0.0.1:PORT`, with or without `/v1`). */
   readonly url: string
-  /** Shown on the home screen as is: which credential is whose. */
-  readonly credentialsText: string
-  /** The demo MFA user's TOTP secret: the sign-in screens show its current code. */
-  readonly mfaSecret?: string | undefined
+  /** The sandbox's seed credentials (secrets in clear: they are the demo's), shown with whose each one is. */
+  readonly credentials: ReadonlyArray<SandboxCredential>
+  /** The current TOTP code for an MFA user's secret at a time (epoch ms): the box shows it, period by period. */
+  readonly mfaCode?: ((secret: string, now: number) => string) | undefined
   /** The temporary profile folder of the demo (removed when it ends). */
   readonly profileDir?: string | undefined
 }

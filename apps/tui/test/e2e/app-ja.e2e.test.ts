@@ -1,7 +1,7 @@
 /**
  * The interactive app in Japanese, in a real 80×24 terminal (tmux) with `LANG=ja_JP.UTF-8`, started as users start
  * it (`soracom-auth` with `SORACOM_ENDPOINT` pointing at a sandbox this test starts): sign in with an AuthKey, and
- * reset a password then sign in with it. Assertions read the screen: Japanese words, Japanese dates, and no
+ * reset a password then sign in with it; save the sign-in as a profile and manage it on the Profiles screen. Assertions read the screen: Japanese words, Japanese dates, and no
  * English sentence (key names such as Enter/Esc and names/codes aside).
  */
 import { mkdtempSync, rmSync } from "node:fs"
@@ -58,6 +58,9 @@ const allowed = new Set([
   "Ctrl",
   "C",
   "q",
+  "y",
+  "n",
+  "N",
   "AuthKey",
   "ID",
   "SORACOM",
@@ -74,7 +77,7 @@ const allowed = new Set([
 const englishOn = (screen: string): ReadonlyArray<string> =>
   (
     screen
-      .replace(/https?:\/\/\S+|\S+@\S+|\b[\d.]+:\d+\b|keyId-\w+|OP\d+|\*+\w*/g, " ")
+      .replace(/https?:\/\/\S+|\S+@\S+|\b[\d.]+:\d+\b|keyId-\w+|OP\d+|\*+\w*|\/[\w./-]+/g, " ")
       .match(/[A-Za-z][A-Za-z-]*/g) ?? []
   ).filter((w) => !allowed.has(w))
 
@@ -105,8 +108,9 @@ describe
       await t.type(authKey().authKey)
       await t.waitFor(/\*{40}/)
       await t.press("Enter")
-      const review = await t.waitFor("› サインイン")
-      expect(review).toContain("トークンの有効期間: 24時間")
+      // the review (the header's "› サインイン" is on every sign-in screen: wait for the review's own line)
+      const review = await t.waitFor("トークンの有効期間: 24時間")
+      expect(review).toContain("› サインイン")
       expect(englishOn(review)).toEqual([])
       await t.press("Enter")
       const signedIn = await t.waitFor("有効期限")
@@ -119,6 +123,53 @@ describe
       await t.waitFor("サインイン中: OP0000000001")
       await t.type("q")
       expect(await t.exitCode()).toBe(0)
+    })
+
+    it("saves the sign-in as a profile, then the Profiles screen: list, a profile, delete — all in Japanese", async (ctx) => {
+      const { t } = await start(ctx)
+      await t.press("Enter")
+      await t.waitFor("どの方法でサインインしますか?")
+      await t.press("Enter")
+      await t.waitFor("AuthKey ID:")
+      await t.enter(authKey().authKeyId)
+      await t.waitFor("AuthKey シークレット:")
+      await t.type(authKey().authKey)
+      await t.waitFor(/\*{40}/)
+      await t.press("Enter")
+      await t.waitFor("トークンの有効期間:")
+      await t.press("Enter")
+      await t.waitFor("有効期限")
+      await t.press("Down", "Enter")
+      await t.waitFor("プロファイル名: default")
+      await t.press("Enter")
+      const saved = await t.waitFor("プロファイル「default」として")
+      expect(englishOn(saved)).toEqual([])
+      await t.press("Escape")
+      const home = await t.waitFor("サインイン中のプロファイル: default")
+      expect(englishOn(home)).toEqual([])
+      // Home: 現在のサインイン, もう一度サインイン, パスワードをリセット, プロファイル
+      await t.press("Down", "Down", "Down")
+      await t.waitFor("› プロファイル")
+      await t.press("Enter")
+      const list = await t.waitFor("プロファイルのフォルダー:")
+      await t.waitFor(/default\s+AuthKey/)
+      expect(t.screen().replace(/\s+/g, "")).toMatch(/●サインイン中、残り2[34]時間/)
+      expect(englishOn(t.screen())).toEqual([])
+      expect(list.replace(/\s+/g, "")).toContain("soracom-cliと共用")
+      await t.press("Enter")
+      const actions = await t.waitFor("プロファイル「default」")
+      await t.waitFor("このプロファイルでサインイン")
+      expect(englishOn(t.screen())).toEqual([])
+      expect(actions).toContain("認証情報")
+      // サインイン, サインイン画面で開く, 削除…
+      await t.press("Down", "Down")
+      await t.waitFor("› 削除…")
+      await t.press("Enter")
+      const confirm = await t.waitFor("プロファイル「default」を削除しますか?")
+      expect(englishOn(confirm)).toEqual([])
+      await t.type("y")
+      const deleted = await t.waitFor("プロファイル「default」を削除しました。")
+      expect(englishOn(deleted)).toEqual([])
     })
 
     it("resets a password (パスワードリセットトークン from the sandbox outbox), then signs in as the root user", async (ctx) => {
@@ -147,7 +198,7 @@ describe
       await t.enter("brand-new-password")
       await t.waitFor("MFA コード:")
       await t.press("Enter")
-      await t.waitFor("› サインイン")
+      await t.waitFor("トークンの有効期間:")
       await t.press("Enter")
       const signedIn = await t.waitFor("有効期限")
       expect(signedIn).toMatch(/方法\s+ルートユーザー/)

@@ -3,7 +3,7 @@
  * Usage: tsx test/e2e/launch-app.ts [--demo URL] [--endpoint URL] [--sign-in] [--sandbox]
  * `--sandbox` starts an embedded sandbox in this process and opens the app in demo mode against it.
  */
-import { startSandbox } from "@soracom-auth/sandbox"
+import { seedCredentials, startSandbox } from "@soracom-auth/sandbox"
 import { runApp } from "../../src/ui/index.tsx"
 import type { AppOptions } from "../../src/ui/options.ts"
 
@@ -16,7 +16,9 @@ const sandbox = args.includes("--sandbox") ? await startSandbox({ port: 0, log: 
 const demo = flag("--demo") ?? sandbox?.url
 const endpoint = flag("--endpoint")
 const options: AppOptions = {
-  ...(demo === undefined ? {} : { demo: { url: demo, credentialsText: process.env.DEMO_TEXT ?? "" } }),
+  ...(demo === undefined
+    ? {}
+    : { demo: { url: demo, credentials: sandbox === undefined ? [] : seedCredentials(sandbox.seed) } }),
   ...(endpoint === undefined ? {} : { endpoint: { _tag: "Url", url: endpoint } }),
   ...(args.includes("--sign-in") ? { initialScreen: "signIn" } : {}),
 }

@@ -319,6 +319,27 @@ export const renderApp = (
 export const demoOptions: AppOptions = {
   demo: {
     url: "http://127.0.0.1:9999",
-    credentialsText: "AuthKey ID keyId-demo · AuthKey secret secret-demo",
+    credentials: [
+      { kind: "root", operatorId: "OP0000000001", email: "demo@example.com", password: "demo-root-pw" },
+      { kind: "authKey", operatorId: "OP0000000001", authKeyId: "keyId-demo", authKey: "secret-demo" },
+      { kind: "samUser", operatorId: "OP0000000001", userName: "demo-user", password: "demo-user-pw" },
+      {
+        kind: "authKey",
+        operatorId: "OP0000000001",
+        userName: "demo-user",
+        authKeyId: "keyId-demo-user",
+        authKey: "secret-demo-user",
+      },
+      {
+        kind: "samUser",
+        operatorId: "OP0000000001",
+        userName: "demo-mfa-user",
+        password: "demo-mfa-pw",
+        mfaSecret: "JBSWY3DPEHPK3PXP",
+      },
+    ],
+    // a fake TOTP: the step number, so a test can tell one 30-second step from the next
+    mfaCode: (secret, now) =>
+      `${secret.slice(0, 2)}${String(Math.floor(now / 30_000) % 10_000).padStart(4, "0")}`,
   },
 }

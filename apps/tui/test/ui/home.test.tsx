@@ -1,5 +1,16 @@
+import { AuthResponse, Endpoint } from "@soracom-auth/core"
+import { DateTime } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
-import { demoOptions, keys, type Rendered, renderApp } from "./helpers.tsx"
+import {
+  demoOptions,
+  fakeRuntime,
+  fakeSignedIn,
+  keys,
+  memorySessions,
+  NOW,
+  type Rendered,
+  renderApp,
+} from "./helpers.tsx"
 
 let app: Rendered | undefined
 afterEach(() => app?.unmount())
@@ -49,6 +60,34 @@ describe("home", () => {
     await app.waitFor("Email:")
     await app.press(keys.escape)
     await app.waitFor("› Sign in")
+  })
+
+  it("shows which profiles hold a live session (an expired one is not live)", async () => {
+    const sessions = memorySessions()
+    const cache = (name: string, expiresAt: number) =>
+      sessions.cached.set(name, {
+        endpoint: Endpoint.resolve({ _tag: "Coverage", coverage: "jp", sandbox: false }),
+        method: "authKey",
+        identity: "keyId-x",
+        session: new AuthResponse.AuthResponse({
+          ...fakeSignedIn,
+          expiresAt: DateTime.makeUnsafe(expiresAt),
+        }),
+      })
+    cache("work", NOW + 3_600_000)
+    cache("ci", NOW + 90_000)
+    cache("old", NOW - 1_000)
+    app = renderApp({}, fakeRuntime({ sessions }))
+    const frame = await app.waitFor("Signed in with profiles:")
+    expect(frame).toContain("● Signed in with profiles: work (1h 00m 00s left), ci (1m 30s left)")
+    expect(frame).not.toContain("old")
+    expect(frame).toContain("› Sign in")
+  })
+
+  it("no live session: no such line", async () => {
+    app = renderApp()
+    await app.waitFor("› Sign in")
+    expect(app.frame()).not.toContain("Signed in with profiles")
   })
 
   it("the Quit item quits", async () => {

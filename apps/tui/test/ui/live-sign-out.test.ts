@@ -31,7 +31,7 @@ afterAll(async () => {
 })
 
 const signedInSession = async (): Promise<Session> => {
-  const endpoint = endpointChoices({ demo: { url: sandbox.url, credentialsText: "" } })[0]!
+  const endpoint = endpointChoices({ demo: { url: sandbox.url, credentials: [] } })[0]!
   const key = sandbox.seed.operators[0]!.authKeys![0]!
   const request: SignInRequest = {
     credentials: { kind: "authKey", authKeyId: key.authKeyId, authKey: Redacted.make(key.authKey) },

@@ -38,7 +38,7 @@ const switchTo = async (userName: string) => {
   const operator = sandbox.seed.operators[0]!
   const key = operator.authKeys![0]!
   const a = renderApp(
-    { demo: { url: sandbox.url, credentialsText: "" }, initialScreen: "signIn", profileName: "switch-live" },
+    { demo: { url: sandbox.url, credentials: [] }, initialScreen: "signIn", profileName: "switch-live" },
     live(),
     dir,
   )

@@ -30,7 +30,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const endpoint = () => endpointChoices({ demo: { url: sandbox.url, credentialsText: "" } })[0]!
+const endpoint = () => endpointChoices({ demo: { url: sandbox.url, credentials: [] } })[0]!
 const seedKey = () => sandbox.seed.operators[0]!.authKeys![0]!
 const authKeyRequest = (secret = seedKey().authKey): SignInRequest => ({
   credentials: { kind: "authKey", authKeyId: seedKey().authKeyId, authKey: Redacted.make(secret) },

@@ -1,6 +1,7 @@
 import { AuthResponse, Errors } from "@soracom-auth/core"
 import { DateTime, Effect } from "effect"
 import { afterEach, describe, expect, it } from "vitest"
+import { chooseLanguage } from "../../src/presentation/messages.ts"
 import { ProfilePermissionsTooOpen } from "../../src/profiles/errors.ts"
 import type { SignInInput } from "../../src/session/Sessions.ts"
 import type { ProfileSummary } from "../../src/ui/effects/services.ts"
@@ -11,6 +12,7 @@ import {
   flat,
   keys,
   memoryProfiles,
+  NOW,
   type Rendered,
   renderApp,
 } from "./helpers.tsx"
@@ -143,5 +145,80 @@ describe("profiles", () => {
     await a.waitFor((f) => !f.includes('Profile "default"'), "the list")
     await a.press(keys.escape)
     await a.waitFor("› Sign in")
+  })
+})
+
+describe("profiles in Japanese (#17)", () => {
+  afterEach(() => chooseLanguage("en"))
+
+  /** English words left on a frame, once names, codes, paths and key names are set aside. */
+  const englishOn = (frame: string): ReadonlyArray<string> =>
+    (
+      frame
+        .replace(/\/[\w./-]+|\S+@\S+|\b[\d.]+:\d+\b|keyId-[\w-]+|OP\d+|secret-[\w-]+|demo-[\w-]+/g, " ")
+        .match(/[A-Za-z][A-Za-z-]*/g) ?? []
+    ).filter(
+      (w) =>
+        ![
+          "soracom-auth",
+          "soracom-cli",
+          "AuthKey",
+          "ID",
+          "MFA",
+          "SAM",
+          "API",
+          "SORACOM",
+          "Auth",
+          "Enter",
+          "Esc",
+          "Ctrl",
+          "C",
+          "y",
+          "n",
+          "jp",
+          // profile names
+          "default",
+          "root",
+          "half",
+        ].includes(w),
+    )
+
+  it("the list, a profile's actions, delete and its notice: no English sentence", async () => {
+    chooseLanguage("ja")
+    const live: ReadonlyArray<ProfileSummary> = [
+      { ...sample[0]!, liveUntil: NOW + 3_600_000 },
+      { name: "root", method: "root", identity: "root@example.com", tokenTimeoutSeconds: 3600 },
+      { name: "half" },
+    ]
+    const a = renderApp(demoOptions, fakeRuntime({}, memoryProfiles(live)))
+    app = a
+    await a.waitFor("› サインイン")
+    await a.press(keys.down, keys.down, keys.enter)
+    const list = await a.waitFor("default")
+    expect(list).toContain("プロファイルのフォルダー: /home/test/.soracom (soracom-cli と共用)")
+    expect(list).toMatch(/default\s+AuthKey · keyId-aaa\s+● サインイン中、残り 1時間00分00秒/)
+    expect(list).toContain("認証情報が揃っていません")
+    expect(englishOn(list)).toEqual([])
+    await a.press(keys.down, keys.enter)
+    const actions = await a.waitFor("プロファイル「root」")
+    expect(actions).toContain("このプロファイルでサインイン")
+    expect(actions).toContain("トークンの有効期間: 1時間")
+    expect(englishOn(actions)).toEqual([])
+    await a.press(keys.down, keys.down, keys.down, keys.enter)
+    const confirm = await a.waitFor("プロファイル「root」を削除しますか?")
+    expect(englishOn(confirm)).toEqual([])
+    await a.write("y")
+    const deleted = await a.waitFor("プロファイル「root」を削除しました。")
+    expect(englishOn(deleted)).toEqual([])
+  })
+
+  it("none yet, and a profile without complete credentials: Japanese too", async () => {
+    chooseLanguage("ja")
+    const a = renderApp(demoOptions, fakeRuntime({}, memoryProfiles([])))
+    app = a
+    await a.waitFor("› サインイン")
+    await a.press(keys.down, keys.down, keys.enter)
+    const none = await a.waitFor("プロファイルはまだありません。")
+    expect(englishOn(none)).toEqual([])
   })
 })

@@ -413,3 +413,57 @@ describe("sign in: preselected from the profile in use", () => {
     expect(a.frame()).not.toContain("Preselected")
   })
 })
+
+describe("sign in: prefilled from SORACOM_AUTH_KEY_ID / SORACOM_AUTH_KEY", () => {
+  it("both set: AuthKey preselected, says so, straight to the review; the environment's key is what is sent", async () => {
+    let sent: SignInInput | undefined
+    const profiles = memoryProfiles([{ name: "default", method: "root", identity: "root@example.com" }])
+    const a = renderApp(
+      {
+        ...demoOptions,
+        initialScreen: "signIn",
+        authKey: { authKeyId: "keyId-from-env", authKey: Redacted.make("secret-from-env") },
+      },
+      fakeRuntime(
+        {
+          signIn: (input) =>
+            Effect.sync(() => {
+              sent = input
+              return fakeSignedIn
+            }),
+        },
+        profiles,
+      ),
+    )
+    app = a
+    const picker = await a.waitFor("AuthKey from SORACOM_AUTH_KEY_ID and SORACOM_AUTH_KEY.")
+    // the environment wins over the profile in use (as for the commands)
+    expect(picker).toContain("› AuthKey (recommended)")
+    expect(picker).not.toContain("Preselected from profile")
+    await a.press(keys.enter)
+    const review = await a.waitFor("› Sign in")
+    expect(review).toContain("AuthKey ID: keyId-from-env")
+    expect(review).toContain("AuthKey secret: entered (hidden)")
+    expect(review).not.toContain("secret-from-env")
+    await a.press(keys.enter)
+    await a.waitFor("Token expires")
+    expect(sent?.credentials).toMatchObject({ kind: "authKey", authKeyId: "keyId-from-env" })
+    const secret = sent?.credentials.kind === "authKey" ? sent.credentials.authKey : undefined
+    expect(secret === undefined || typeof secret === "string" ? secret : Redacted.value(secret)).toBe(
+      "secret-from-env",
+    )
+  })
+
+  it("only the ID set: the ID field is filled in, the secret is asked for", async () => {
+    const a = renderApp(
+      { ...demoOptions, initialScreen: "signIn", authKey: { authKeyId: "keyId-from-env" } },
+      fakeRuntime(),
+    )
+    app = a
+    await a.waitFor("AuthKey ID from SORACOM_AUTH_KEY_ID.")
+    await a.press(keys.enter)
+    await a.waitFor("AuthKey ID: keyId-from-env")
+    await a.press(keys.enter)
+    await a.waitFor("AuthKey secret:")
+  })
+})

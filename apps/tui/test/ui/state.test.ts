@@ -20,7 +20,7 @@ import {
 } from "../../src/ui/sign-in/use-sign-in-state.ts"
 import { fakeSignedIn } from "./helpers.tsx"
 
-const endpoints = endpointChoices({ demo: { url: "http://127.0.0.1:1", credentialsText: "" } })
+const endpoints = endpointChoices({ demo: { url: "http://127.0.0.1:1", credentials: [] } })
 
 const run = (state: SignInState, ...events: Parameters<typeof signInReducer>[1][]) =>
   events.reduce(signInReducer, state)

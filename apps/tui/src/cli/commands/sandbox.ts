@@ -5,7 +5,6 @@
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import type { Sandbox } from "@soracom-auth/sandbox"
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
 import type { Messages } from "../../presentation/messages.ts"
@@ -80,27 +79,6 @@ export const sandbox = (m: Messages) =>
       }),
   ).pipe(Command.withDescription(m.cli.sandbox.description))
 
-/** One line per credential of the demo seed, for the app's home screen. */
-const credentialsText = (m: Messages, mod: SandboxModule, running: Sandbox): string =>
-  mod
-    .seedCredentials(running.seed)
-    .map((c) => {
-      switch (c.kind) {
-        case "authKey":
-          return m.ui.sandbox.authKey(c.authKeyId, c.authKey)
-        case "root":
-          return m.ui.sandbox.root(c.email, c.password)
-        case "samUser":
-          return (
-            m.ui.sandbox.samUser(c.operatorId, c.userName, c.password) +
-            (c.mfaSecret === undefined ? "" : m.ui.sandbox.mfa(c.mfaSecret))
-          )
-        default:
-          return ""
-      }
-    })
-    .join("\n")
-
 export const demo = (m: Messages) =>
   Command.make("demo", {}, () =>
     Effect.gen(function* () {
@@ -111,12 +89,18 @@ export const demo = (m: Messages) =>
         Effect.promise(() => mkdtemp(join(tmpdir(), "soracom-auth-demo-"))),
         (dir) => Effect.promise(() => rm(dir, { recursive: true, force: true })),
       )
-      const running = yield* Effect.acquireRelease(
-        Effect.promise(() => mod.startSandbox({ port: 0, log: false })),
-        (running) => Effect.promise(() => running.close()),
-      )
+      const [running, { Secret, TOTP }] = yield* Effect.all([
+        Effect.acquireRelease(
+          Effect.promise(() => mod.startSandbox({ port: 0, log: false })),
+          (running) => Effect.promise(() => running.close()),
+        ),
+        // the sandbox's own TOTP library (bundled with it): the box shows the code the sandbox accepts now
+        Effect.promise(() => import("otpauth")),
+      ])
+      const mfaCode = (secret: string, now: number) =>
+        new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: now })
       yield* openApp({
-        demo: { url: running.url, credentialsText: credentialsText(m, mod, running), profileDir },
+        demo: { url: running.url, credentials: mod.seedCredentials(running.seed), mfaCode, profileDir },
         endpoint: { _tag: "Url", url: running.url },
         profileDir,
         lang: g.lang,

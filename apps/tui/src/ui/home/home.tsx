@@ -1,9 +1,11 @@
 /**
- * Home: what the app can do, the current sign-in if any, and — in demo mode — the sandbox's demo credentials.
+ * Home: what the app can do, the current sign-in if any, the profiles holding a live session, and — in demo mode —
+ * the sandbox's demo credentials.
  */
 import { Box, Text } from "ink"
 import { formatDuration } from "../../presentation/format.ts"
 import { messages } from "../../presentation/messages.ts"
+import { DemoBox } from "../components/demo-box.tsx"
 import { Footer, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu } from "../components/menu/menu.tsx"
@@ -30,23 +32,12 @@ export const Home = ({
   readonly now: number
   readonly dispatch: (event: FlowEvent) => void
 }) => {
-  const choose = useHome(dispatch)
+  const { choose, live } = useHome(dispatch)
   const gap = useGap()
   return (
     <Box flexDirection="column">
       <Header sandbox={demo !== undefined || session?.endpoint.sandbox === true} />
-      {demo === undefined ? null : (
-        <Box
-          flexDirection="column"
-          borderStyle="round"
-          borderColor={theme.color.badge}
-          paddingX={1}
-          marginBottom={gap}
-        >
-          <Text>{messages.ui.home.demo(demo.url)}</Text>
-          {demo.credentialsText.length === 0 ? null : <Text>{demo.credentialsText}</Text>}
-        </Box>
-      )}
+      {demo === undefined ? null : <DemoBox demo={demo} />}
       <Notice notice={notice} />
       {session === undefined ? null : (
         <Box marginBottom={gap}>
@@ -61,6 +52,20 @@ export const Home = ({
             {expiresAt(session) > now
               ? messages.ui.home.expiresIn(formatDuration(expiresAt(session) - now))
               : messages.ui.home.expired}
+          </Text>
+        </Box>
+      )}
+      {live.profiles.length === 0 ? null : (
+        <Box marginBottom={gap}>
+          <Text>
+            <Text color={theme.color.success}>{theme.symbol.live}</Text>{" "}
+            {messages.ui.home.liveProfiles(
+              live.profiles
+                .map((p) =>
+                  messages.ui.home.liveProfile(p.name, formatDuration(p.until - Math.max(now, live.at))),
+                )
+                .join(", "),
+            )}
           </Text>
         </Box>
       )}

@@ -3,6 +3,7 @@
  */
 
 import { messages } from "../../presentation/messages.ts"
+import type { ProfileSession } from "../../session/Sessions.ts"
 import type { MenuItem } from "../components/menu/menu.tsx"
 import type { Session } from "../model.ts"
 
@@ -24,3 +25,21 @@ export const homeItems = (session: Session | undefined): ReadonlyArray<MenuItem<
     { value: "quit", label: t.quit },
   ]
 }
+
+/** A profile whose cached session is still valid, and until when (epoch ms). @category models */
+export interface LiveProfile {
+  readonly name: string
+  readonly until: number
+}
+
+/** The profiles holding a session that has not expired (fresh, or due for renewal), by name. @category getters */
+export const liveProfiles = (
+  sessions: ReadonlyArray<ProfileSession>,
+  now: number,
+): ReadonlyArray<LiveProfile> =>
+  sessions.flatMap((p) =>
+    (p.state._tag === "Fresh" || p.state._tag === "Stale") &&
+    p.state.cached.session.expiresAt.epochMilliseconds > now
+      ? [{ name: p.name, until: p.state.cached.session.expiresAt.epochMilliseconds }]
+      : [],
+  )

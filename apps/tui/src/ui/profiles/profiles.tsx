@@ -22,8 +22,8 @@ import { useProfiles } from "./use-profiles.ts"
 import type { ProfilesState } from "./use-profiles-state.ts"
 
 const describeProfile = (p: ProfileSummary): string => {
-  if (p.problem !== undefined) return `${theme.symbol.error} cannot be read`
-  if (p.method === undefined) return "no complete credentials"
+  if (p.problem !== undefined) return `${theme.symbol.error} ${messages.ui.profiles.cannotRead}`
+  if (p.method === undefined) return messages.ui.profiles.incomplete
   return `${messages.method[p.method]}${p.identity === undefined ? "" : ` · ${p.identity}`}`
 }
 
@@ -31,7 +31,7 @@ const describeProfile = (p: ProfileSummary): string => {
 const liveText = (p: ProfileSummary, now: number): string =>
   p.liveUntil === undefined || p.liveUntil <= now
     ? ""
-    : `  ${theme.symbol.live} signed in, ${formatDuration(p.liveUntil - now)} left`
+    : `  ${theme.symbol.live} ${messages.ui.profiles.live(formatDuration(p.liveUntil - now))}`
 
 const Details = ({
   profile,
@@ -41,20 +41,20 @@ const Details = ({
   readonly endpoints: ReadonlyArray<EndpointChoice>
 }) => (
   <Box flexDirection="column" marginBottom={1}>
-    <Text bold>Profile "{profile.name}"</Text>
+    <Text bold>{messages.ui.profiles.profile(profile.name)}</Text>
     {profile.problem === undefined ? (
       <>
         <Text>
-          <Text color={theme.color.muted}>Credentials: </Text>
+          <Text color={theme.color.muted}>{messages.ui.profiles.credentials}: </Text>
           {describeProfile(profile)}
         </Text>
         <Text>
-          <Text color={theme.color.muted}>Endpoint: </Text>
+          <Text color={theme.color.muted}>{messages.ui.endpoint}: </Text>
           {profileEndpoint(profile, endpoints).label}
         </Text>
         {profile.tokenTimeoutSeconds === undefined ? null : (
           <Text>
-            <Text color={theme.color.muted}>Token lifetime: </Text>
+            <Text color={theme.color.muted}>{messages.ui.profiles.tokenLifetime}: </Text>
             {formatLifetime(profile.tokenTimeoutSeconds)}
           </Text>
         )}
@@ -80,7 +80,12 @@ const hintsFor = (state: ProfilesState): ReadonlyArray<KeyHint> => {
     case "Reading":
       return [keys.cancel, keys.ctrlC]
     case "ConfirmDelete":
-      return [["y", "delete"], ["n", "keep"], keys.back, keys.ctrlC]
+      return [
+        ["y", messages.ui.profiles.keyDelete],
+        ["n", messages.ui.profiles.keyKeep],
+        keys.back,
+        keys.ctrlC,
+      ]
     case "List":
     case "LoadFailed":
       return [keys.move, keys.choose, keys.home, keys.ctrlC]
@@ -113,7 +118,7 @@ export const Profiles = ({
   const body = (() => {
     switch (step._tag) {
       case "Loading":
-        return <Busy label="Reading profiles…" />
+        return <Busy label={messages.ui.profiles.reading} />
       case "LoadFailed":
         return (
           <Box flexDirection="column">
@@ -121,7 +126,11 @@ export const Profiles = ({
               {theme.symbol.error} {step.text.title}
             </Text>
             <Text>{step.text.next}</Text>
-            <Menu key="load-failed" items={[{ value: "back", label: "Back to home" }]} onChoose={onLeave} />
+            <Menu
+              key="load-failed"
+              items={[{ value: "back", label: messages.ui.backHome }]}
+              onChoose={onLeave}
+            />
           </Box>
         )
       case "List": {
@@ -130,14 +139,14 @@ export const Profiles = ({
           label: `${p.name.padEnd(16)} ${describeProfile(p)}${liveText(p, now)}`,
         }))
         if (session !== undefined) {
-          items.push({ value: "save", label: "Save the current sign-in as a profile…" })
+          items.push({ value: "save", label: messages.ui.profiles.saveCurrent })
         }
-        items.push({ value: "back", label: "Back" })
+        items.push({ value: "back", label: messages.ui.back })
         return (
           <Box flexDirection="column">
             {state.profiles.length === 0 ? (
               <Box marginBottom={1}>
-                <Text>No profiles yet. Sign in, then choose "Save as profile…".</Text>
+                <Text>{messages.ui.profiles.none}</Text>
               </Box>
             ) : null}
             <Menu
@@ -157,18 +166,14 @@ export const Profiles = ({
         const { profile } = step
         const items: Array<MenuItem<string>> = []
         if (profile.problem === undefined) {
-          items.push({ value: "signIn", label: "Sign in with this profile" })
+          items.push({ value: "signIn", label: messages.ui.profiles.signIn })
           if (profile.method !== undefined && takesMfa(profile.method)) {
-            items.push({ value: "mfa", label: "Sign in with an MFA code" })
+            items.push({ value: "mfa", label: messages.ui.profiles.signInMfa })
           }
-          items.push({
-            value: "edit",
-            label: "Open in the sign-in form",
-            hint: "Change the method, lifetime or endpoint",
-          })
+          items.push({ value: "edit", ...messages.ui.profiles.edit })
         }
-        items.push({ value: "delete", label: "Delete…" })
-        items.push({ value: "back", label: "Back" })
+        items.push({ value: "delete", label: messages.ui.profiles.delete })
+        items.push({ value: "back", label: messages.ui.back })
         return (
           <Box flexDirection="column">
             <Details profile={profile} endpoints={endpoints} />
@@ -191,25 +196,29 @@ export const Profiles = ({
           <Box flexDirection="column">
             <Details profile={step.profile} endpoints={endpoints} />
             <Confirm
-              question={`Delete profile "${step.profile.name}"? This removes ${dir}/${step.profile.name}.json.`}
+              question={messages.ui.profiles.confirmDelete(
+                step.profile.name,
+                `${dir}/${step.profile.name}.json`,
+              )}
               onAnswer={(yes) => dispatch({ _tag: "ConfirmDelete", yes })}
             />
           </Box>
         )
       case "Deleting":
-        return <Busy label={`Deleting profile "${step.profile.name}"…`} />
+        return <Busy label={messages.ui.profiles.deleting(step.profile.name)} />
       case "SigningIn":
-        return <Busy label={`Signing in with profile "${step.profile.name}"…`} note={note} />
+        return <Busy label={messages.ui.profiles.signingIn(step.profile.name)} note={note} />
       case "Reading":
-        return <Busy label={`Reading profile "${step.profile.name}"…`} />
+        return <Busy label={messages.ui.profiles.readingOne(step.profile.name)} />
       case "SignInFailed": {
         const { profile, text, error } = step
         const items: Array<MenuItem<string>> = []
         if (error._tag === "AuthFailed" && profile.method !== undefined && takesMfa(profile.method)) {
-          items.push({ value: "mfa", label: "Add an MFA code" })
+          items.push({ value: "mfa", label: messages.ui.signIn.addMfa })
         }
-        if (lastRead.current !== undefined) items.push({ value: "edit", label: "Open in the sign-in form" })
-        items.push({ value: "back", label: "Back" })
+        if (lastRead.current !== undefined)
+          items.push({ value: "edit", label: messages.ui.profiles.edit.label })
+        items.push({ value: "back", label: messages.ui.back })
         const lines =
           error._tag === "ProfilePermissionsTooOpen" ? error.message.split("\n") : [text.title, text.next]
         return (
@@ -240,10 +249,10 @@ export const Profiles = ({
   })()
   return (
     <Box flexDirection="column">
-      <Header title="Profiles" sandbox={endpoints[0]?.sandbox === true} />
+      <Header title={messages.ui.profiles.title} sandbox={endpoints[0]?.sandbox === true} />
       <Notice notice={state.notice} />
       <Box marginBottom={1}>
-        <Text color={theme.color.muted}>Profile directory: {dir} (shared with soracom-cli)</Text>
+        <Text color={theme.color.muted}>{messages.ui.profiles.directory(dir)}</Text>
       </Box>
       {body}
       <Footer hints={hintsFor(state)} />

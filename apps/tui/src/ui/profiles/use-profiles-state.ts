@@ -2,6 +2,7 @@
  * The Profiles screen's flow: load the list → pick one → sign in with it / delete it (asks first). Pure.
  */
 import { describe, type Described as ErrorText, type AppError as UiError } from "../../presentation/errors.ts"
+import { messages } from "../../presentation/messages.ts"
 import type { ProfileSummary } from "../effects/services.ts"
 import type { Notice } from "../model.ts"
 
@@ -113,7 +114,7 @@ export const profilesReducer = (state: ProfilesState, event: ProfilesEvent): Pro
       return {
         ...rest,
         step: { _tag: "Loading" },
-        notice: { kind: "success", text: `Deleted profile "${step.profile.name}".` },
+        notice: { kind: "success", text: messages.ui.profiles.deleted(step.profile.name) },
       }
     }
     case "SignInFailed":
@@ -141,7 +142,7 @@ export const profilesReducer = (state: ProfilesState, event: ProfilesEvent): Pro
         ? {
             ...state,
             step: { _tag: "Actions", profile: step.profile },
-            notice: { kind: "warning", text: "Cancelled." },
+            notice: { kind: "warning", text: messages.ui.cancelled },
           }
         : state
     case "Reload":

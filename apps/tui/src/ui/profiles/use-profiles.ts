@@ -5,6 +5,7 @@ import { Effect } from "effect"
 import { useInput } from "ink"
 import { useReducer, useRef } from "react"
 import type { AppError } from "../../presentation/errors.ts"
+import { messages } from "../../presentation/messages.ts"
 import { useRuntime, useTask } from "../effects/runtime-context.tsx"
 import { type ProfileSignIn, type ProfileSummary, UiProfiles } from "../effects/services.ts"
 import { useOnStep } from "../effects/use-on-step.ts"
@@ -79,7 +80,7 @@ export const useProfiles = ({
           if (request === undefined) {
             return yield* Effect.fail<AppError>({
               _tag: "Unknown",
-              message: `Profile "${name}" holds no complete credentials; open it in the sign-in form.`,
+              message: messages.ui.profiles.incompleteError(name),
             })
           }
           return yield* signInAs(name, request)

@@ -6,6 +6,7 @@
 import { Fields } from "@soracom-auth/core"
 import { Option, Redacted } from "effect"
 import { describe, type Described as ErrorText, type AppError as UiError } from "../../presentation/errors.ts"
+import { messages } from "../../presentation/messages.ts"
 import type { Notice } from "../model.ts"
 
 /** @category models */
@@ -102,7 +103,7 @@ export const resetReducer = (state: ResetState, event: ResetEvent): ResetState =
           ...rest,
           step: {
             _tag: "NewPassword",
-            error: "The two passwords do not match. Type the new password again.",
+            error: messages.ui.resetPassword.mismatch,
           },
         }
       }
@@ -112,8 +113,9 @@ export const resetReducer = (state: ResetState, event: ResetEvent): ResetState =
       if (step._tag !== "Verifying") return state
       return { ...forget(state), step: { _tag: "Done" } }
     case "Interrupted":
-      if (step._tag === "Requesting") return { ...state, step: { _tag: "Email" }, notice: cancelled }
-      if (step._tag === "Verifying") return { ...state, step: { _tag: "ConfirmPassword" }, notice: cancelled }
+      if (step._tag === "Requesting") return { ...state, step: { _tag: "Email" }, notice: cancelled() }
+      if (step._tag === "Verifying")
+        return { ...state, step: { _tag: "ConfirmPassword" }, notice: cancelled() }
       return state
     case "Failed": {
       const { error } = event
@@ -171,7 +173,7 @@ export const resetReducer = (state: ResetState, event: ResetEvent): ResetState =
   }
 }
 
-const cancelled: Notice = { kind: "warning", text: "Cancelled." }
+const cancelled = (): Notice => ({ kind: "warning", text: messages.ui.cancelled })
 
 /** Whether Esc on this step leaves the flow. @category guards */
 export const leavesOnBack = (state: ResetState): boolean =>

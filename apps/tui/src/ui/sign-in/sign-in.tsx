@@ -5,15 +5,17 @@
 
 import { Fields } from "@soracom-auth/core"
 import { Box, Text } from "ink"
+import { useState } from "react"
 import { messages } from "../../presentation/messages.ts"
 import { Busy } from "../components/busy.tsx"
+import { DemoBox } from "../components/demo-box.tsx"
 import { Failure } from "../components/failure.tsx"
 import { Field } from "../components/field.tsx"
 import { Footer, type KeyHint, keys } from "../components/footer.tsx"
 import { Header } from "../components/header.tsx"
 import { Menu, type MenuItem } from "../components/menu/menu.tsx"
 import { Notice } from "../components/notice.tsx"
-import type { EndpointChoice } from "../model.ts"
+import type { EndpointChoice, Method } from "../model.ts"
 import { theme } from "../theme/theme.ts"
 import { fieldLabel, fieldPlaceholders, methodItems } from "./labels.ts"
 import { type SignInProps, useSignIn } from "./use-sign-in.ts"
@@ -85,7 +87,11 @@ const Body = ({
   dispatch,
   note,
   onHome,
-}: ReturnType<typeof useSignIn> & { readonly onHome: () => void }) => {
+  onFocusMethod,
+}: ReturnType<typeof useSignIn> & {
+  readonly onHome: () => void
+  readonly onFocusMethod: (method: Method) => void
+}) => {
   const { step } = state
   switch (step._tag) {
     case "Method":
@@ -96,7 +102,11 @@ const Body = ({
             key={`method:${state.method}`}
             items={methodItems()}
             initial={state.method}
-            onChoose={(method) => dispatch({ _tag: "ChooseMethod", method })}
+            onFocus={onFocusMethod}
+            onChoose={(method) => {
+              onFocusMethod(method)
+              dispatch({ _tag: "ChooseMethod", method })
+            }}
           />
         </Box>
       )
@@ -240,11 +250,18 @@ const hintsFor = (state: SignInState): ReadonlyArray<KeyHint> => {
 /** @category components */
 export const SignIn = (props: SignInProps) => {
   const signIn = useSignIn(props)
+  const { state } = signIn
+  // in the picker, the box follows the focused method; past it, the chosen one
+  const [focusedMethod, setFocusedMethod] = useState<Method | undefined>(undefined)
+  const boxMethod = state.step._tag === "Method" ? (focusedMethod ?? state.method) : state.method
   return (
     <Box flexDirection="column">
-      <Header title={messages.ui.signIn.title} sandbox={signIn.state.endpoint.sandbox} />
-      <Notice notice={signIn.state.notice} />
-      <Body {...signIn} onHome={props.onLeave} />
+      <Header title={messages.ui.signIn.title} sandbox={state.endpoint.sandbox} />
+      {props.demo === undefined || state.endpoint.id !== "demo" ? null : (
+        <DemoBox demo={props.demo} method={boxMethod} />
+      )}
+      <Notice notice={state.notice} />
+      <Body {...signIn} onHome={props.onLeave} onFocusMethod={setFocusedMethod} />
       <Footer hints={hintsFor(signIn.state)} />
     </Box>
   )

@@ -141,6 +141,30 @@ export const initialSignIn = (
   }
 }
 
+/**
+ * The sign-in prefilled from `SORACOM_AUTH_KEY_ID` (and `SORACOM_AUTH_KEY`): AuthKey preselected in the picker, its
+ * ID (and secret) filled in, and a notice saying where they came from.
+ *
+ * @category constructors
+ */
+export const fromEnvironment = (
+  choices: ReadonlyArray<EndpointChoice>,
+  authKey: { readonly authKeyId: string; readonly authKey?: Redacted.Redacted<string> | undefined },
+): SignInState => ({
+  ...initialSignIn(choices, {
+    method: "authKey",
+    values: { authKeyId: authKey.authKeyId },
+    secrets: authKey.authKey === undefined ? {} : { authKey: authKey.authKey },
+  }),
+  notice: {
+    kind: "info",
+    text:
+      authKey.authKey === undefined
+        ? messages.ui.signIn.idFromEnvironment
+        : messages.ui.signIn.fromEnvironment,
+  },
+})
+
 const isSecretField = (field: Fields.FieldName): field is "authKey" | "password" => Fields.isSecret(field)
 
 /** The value a field shows when the user comes back to it (never a secret). @category getters */
@@ -264,11 +288,13 @@ export const signInReducer = (state: SignInState, event: SignInEvent): SignInSta
           ? state.endpoints
           : [endpoint, ...state.endpoints],
         endpoint,
-        notice: { kind: "info", text: `Preselected from profile "${from.profileName ?? "default"}".` },
+        notice: { kind: "info", text: messages.ui.signIn.preselected(from.profileName ?? "default") },
       }
     }
     case "ChooseMethod": {
-      if (event.method === state.method) return go(state, firstField(event.method))
+      // the same method with everything already known (e.g. an AuthKey from the environment): straight to review
+      if (event.method === state.method)
+        return go(state, toRequest(state) === undefined ? firstField(event.method) : { _tag: "Review" })
       // A different method: secrets typed for the old one never carry over.
       return { ...withoutNotice(state), method: event.method, secrets: {}, step: firstField(event.method) }
     }
@@ -331,7 +357,11 @@ export const signInReducer = (state: SignInState, event: SignInEvent): SignInSta
     }
     case "Cancelled":
       if (state.step._tag !== "Submitting") return state
-      return { ...state, step: { _tag: "Review" }, notice: { kind: "warning", text: "Sign-in cancelled." } }
+      return {
+        ...state,
+        step: { _tag: "Review" },
+        notice: { kind: "warning", text: messages.ui.signIn.cancelled },
+      }
     case "Failed": {
       if (state.step._tag !== "Submitting") return state
       const { error } = event

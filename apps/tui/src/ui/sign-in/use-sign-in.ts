@@ -11,8 +11,9 @@ import { useRuntime, useTask } from "../effects/runtime-context.tsx"
 import { UiProfiles } from "../effects/services.ts"
 import { useOnStep } from "../effects/use-on-step.ts"
 import type { EndpointChoice, Session, SignInRequest } from "../model.ts"
+import type { AppOptions } from "../options.ts"
 import { prefillOf } from "../profiles/profile-sign-in.ts"
-import { initialSignIn, type SignInPrefill, signInReducer } from "./use-sign-in-state.ts"
+import { fromEnvironment, initialSignIn, type SignInPrefill, signInReducer } from "./use-sign-in-state.ts"
 
 /** The UI's session from the service's sign-in. @category constructors */
 export const sessionOf = (request: SignInRequest, signedIn: SignedIn): Session => ({
@@ -44,20 +45,34 @@ export interface SignInProps {
   readonly prefill?: SignInPrefill | undefined
   /** The profile in use (`--profile`, `SORACOM_PROFILE`, else `default`): the session is cached under it, and its method and plain fields are preselected. */
   readonly profileName: string
+  /** An AuthKey from `SORACOM_AUTH_KEY_ID` / `SORACOM_AUTH_KEY`: preselected and filled in (over the profile's). */
+  readonly environment?: AppOptions["authKey"] | undefined
+  /** Demo mode: the credentials box stays in view (compact). */
+  readonly demo?: AppOptions["demo"] | undefined
   readonly onSignedIn: (session: Session) => void
   readonly onLeave: () => void
 }
 
 /** @category hooks */
-export const useSignIn = ({ endpoints, prefill, profileName, onSignedIn, onLeave }: SignInProps) => {
+export const useSignIn = ({
+  endpoints,
+  prefill,
+  profileName,
+  environment,
+  onSignedIn,
+  onLeave,
+}: SignInProps) => {
   const runtime = useRuntime()
-  const [state, dispatch] = useReducer(signInReducer, undefined, () => initialSignIn(endpoints, prefill))
+  const fromEnv = prefill === undefined ? environment : undefined
+  const [state, dispatch] = useReducer(signInReducer, undefined, () =>
+    fromEnv === undefined ? initialSignIn(endpoints, prefill) : fromEnvironment(endpoints, fromEnv),
+  )
   const task = useTask()
   const { step } = state
 
   const preselect = useTask()
   useEffect(() => {
-    if (prefill !== undefined) return
+    if (prefill !== undefined || fromEnv !== undefined) return
     preselect.start(
       UiProfiles.use((p) => p.read(profileName)),
       {
@@ -70,7 +85,7 @@ export const useSignIn = ({ endpoints, prefill, profileName, onSignedIn, onLeave
         onFailure: () => undefined,
       },
     )
-  }, [prefill, profileName, endpoints, preselect.start])
+  }, [prefill, fromEnv, profileName, endpoints, preselect.start])
 
   useOnStep(step, (step) => {
     if (step._tag !== "Submitting") return

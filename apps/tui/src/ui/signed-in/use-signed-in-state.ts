@@ -69,7 +69,7 @@ export const signedInReducer = (state: SignedInState, event: SignedInEvent): Sig
     case "SubmitName": {
       if (step._tag !== "SaveName") return state
       const name = event.raw.trim()
-      if (name.length === 0) return { step: { _tag: "SaveName", error: "The profile name is required." } }
+      if (name.length === 0) return { step: { _tag: "SaveName", error: messages.ui.signedIn.nameRequired } }
       return { step: { _tag: "CheckingName", name } }
     }
     case "SubmitOperatorId": {
@@ -110,7 +110,7 @@ export const signedInReducer = (state: SignedInState, event: SignedInEvent): Sig
       return event.yes ? { step: { _tag: "Saving", name: step.name } } : { step: { _tag: "SaveName" } }
     case "Saved":
       if (step._tag !== "Saving") return state
-      return actions({ kind: "success", text: `Saved as profile "${event.name}" in ${event.dir}.` })
+      return actions({ kind: "success", text: messages.ui.signedIn.savedAs(event.name, event.dir) })
     case "Failed": {
       const text = describe(event.error, { surface: "app", now: event.now, endpointUrl: event.endpointUrl })
       switch (step._tag) {
@@ -118,7 +118,7 @@ export const signedInReducer = (state: SignedInState, event: SignedInEvent): Sig
         case "Saving":
           return event.error._tag === "InvalidProfileName"
             ? { step: { _tag: "SaveName", error: text.title } }
-            : actions({ kind: "error", text: `Could not save the profile. ${text.title} ${text.next}` })
+            : actions({ kind: "error", text: messages.ui.signedIn.saveFailed(`${text.title} ${text.next}`) })
         case "SigningOut":
           return { step: { _tag: "SignOutFailed", text } }
         case "Switching":
@@ -131,7 +131,7 @@ export const signedInReducer = (state: SignedInState, event: SignedInEvent): Sig
       }
     }
     case "Interrupted":
-      return actions({ kind: "warning", text: "Cancelled." })
+      return actions({ kind: "warning", text: messages.ui.cancelled })
     case "Back":
       switch (step._tag) {
         case "SaveName":

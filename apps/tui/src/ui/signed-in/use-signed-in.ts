@@ -5,6 +5,7 @@ import { Effect } from "effect"
 import { useInput } from "ink"
 import { useReducer } from "react"
 import type { AppError } from "../../presentation/errors.ts"
+import { messages } from "../../presentation/messages.ts"
 import { Sessions } from "../../session/Sessions.ts"
 import { useRuntime, useTask } from "../effects/runtime-context.tsx"
 import { UiProfiles } from "../effects/services.ts"
@@ -87,10 +88,10 @@ export const useSignedIn = ({
             onSuccess: (result) =>
               onSignedOut(
                 result._tag === "RevokedAndRemoved"
-                  ? "Signed out: the server revoked the API key and token."
+                  ? messages.ui.signedIn.signedOut
                   : result._tag === "LocalRemoved"
-                    ? "Forgotten here; the token stays valid on the server until it expires."
-                    : "Signed out here; the server no longer accepted this session (expired or revoked).",
+                    ? messages.ui.signedIn.forgotten
+                    : messages.ui.signedIn.signedOutLocally,
               ),
             onFailure: fail,
             onInterrupt: interrupted,

@@ -13,12 +13,15 @@ export const Menu = <V extends string>({
   items,
   onChoose,
   initial,
+  onFocus,
 }: {
   readonly items: ReadonlyArray<MenuItem<V>>
   readonly onChoose: (value: V) => void
   readonly initial?: V | undefined
+  /** Told the focused item's value whenever the focus moves. */
+  readonly onFocus?: ((value: V) => void) | undefined
 }) => {
-  const { focused } = useMenu(items, onChoose, { initial })
+  const { focused } = useMenu(items, onChoose, { initial, onFocus })
   return (
     <Box flexDirection="column">
       {items.map((item, index) => {
