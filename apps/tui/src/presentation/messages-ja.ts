@@ -42,6 +42,7 @@ export const ja: Messages = {
         `SAM ユーザー ${userName} の AuthKey: ${authKeyId}`,
       mfaCode: (userName: string, code: string) =>
         `${userName} の現在の MFA コード: ${code} (30 秒ごとに変わります)`,
+      onSignIn: "各方法の認証情報はサインイン画面に表示されます。",
     },
     endpointLabel: {
       demo: "組み込みサンドボックス (デモ)",

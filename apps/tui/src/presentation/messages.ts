@@ -45,6 +45,7 @@ const en = {
         `AuthKey of SAM user ${userName}: ${authKeyId}`,
       mfaCode: (userName: string, code: string) =>
         `MFA code of ${userName} now: ${code} (a new one every 30 s)`,
+      onSignIn: "Each method's credentials are shown as you sign in.",
     },
     endpointLabel: {
       demo: "Embedded sandbox (demo)",

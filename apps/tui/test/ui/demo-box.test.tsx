@@ -5,6 +5,7 @@
  * press.
  */
 import { afterEach, describe, expect, it } from "vitest"
+import { demoLines } from "../../src/ui/components/demo-box.tsx"
 import type { ProfileSummary } from "../../src/ui/effects/services.ts"
 import { demoOptions, fakeRuntime, keys, memoryProfiles, NOW, type Rendered, renderApp } from "./helpers.tsx"
 
@@ -29,6 +30,19 @@ describe("the demo credentials box", () => {
     // each secret on a line of its own, under the ID it belongs to
     const lines = frame.split("\n").map((l) => l.replace(/[│╭╮╰╯─]/g, "").trim())
     expect(lines[lines.indexOf("AuthKey of the root user: keyId-demo") + 1]).toBe("secret-demo")
+  })
+
+  it("drawn short when the screen does not fit the terminal: Home keeps the code, the sign-in the first credential", () => {
+    const demo = demoOptions.demo!
+    expect(demoLines(demo, NOW, { short: true })).toEqual([
+      `MFA code of demo-mfa-user now: ${codeAt(NOW)} (a new one every 30 s)`,
+      "Each method's credentials are shown as you sign in.",
+    ])
+    expect(demoLines(demo, NOW, { method: "authKey", short: true })).toEqual([
+      "AuthKey of the root user: keyId-demo",
+      "secret-demo",
+    ])
+    expect(demoLines(demo, NOW, { method: "authKey" })).toHaveLength(4)
   })
 
   it("the MFA code follows the clock: a new one at the next 30-second step, without a key pressed", async () => {

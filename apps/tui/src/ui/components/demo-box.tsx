@@ -1,7 +1,8 @@
 /**
  * The demo credentials box: the embedded sandbox's seed credentials, each saying whose it is, and the MFA user's
  * current TOTP code. In full on Home; compact on the sign-in screens (only the credentials of the method at hand,
- * no title), so the values to type stay in view while typing them.
+ * no title), so the values to type stay in view while typing them. A screen too tall for the terminal is drawn
+ * compact, and the box with it: Home keeps the title and the MFA code, the sign-in the method's first credential.
  */
 import { Box, Text } from "ink"
 import { useEffect, useState } from "react"
@@ -10,20 +11,28 @@ import { useRuntime } from "../effects/runtime-context.tsx"
 import type { Method } from "../model.ts"
 import type { AppDemo } from "../options.ts"
 import { theme } from "../theme/theme.ts"
-import { useGap } from "./viewport.tsx"
+import { useGap, useLayout } from "./viewport.tsx"
 
 /** A TOTP code lives for one 30-second step (RFC 6238's default, the sandbox's). */
 export const totpPeriodMs = 30_000
 
 /**
  * The box's lines: each credential with whose it is (AuthKeys on two lines, so a 75-character secret fits an
- * 80-column terminal unbroken), then the MFA users' current codes. `method` keeps only that method's credentials.
+ * 80-column terminal unbroken), then the MFA users' current codes. `method` keeps only that method's credentials;
+ * `short` (the screen did not fit the terminal) keeps the first of them — on Home, none: the title, the codes and
+ * where the credentials are shown instead.
  *
  * @category getters
  */
-export const demoLines = (demo: AppDemo, now: number, method?: Method): ReadonlyArray<string> => {
+export const demoLines = (
+  demo: AppDemo,
+  now: number,
+  options: { readonly method?: Method | undefined; readonly short?: boolean } = {},
+): ReadonlyArray<string> => {
   const t = messages.ui.demo
-  const shown = demo.credentials.filter((c) => method === undefined || c.kind === method)
+  const { method, short = false } = options
+  const ofMethod = demo.credentials.filter((c) => method === undefined || c.kind === method)
+  const shown = short ? (method === undefined ? [] : ofMethod.slice(0, 1)) : ofMethod
   const lines = shown.flatMap(
     (c): ReadonlyArray<string> =>
       c.kind === "root"
@@ -37,15 +46,16 @@ export const demoLines = (demo: AppDemo, now: number, method?: Method): Readonly
               c.authKey,
             ],
   )
+  const withCodes = short && method === undefined ? ofMethod : shown
   const codes =
     demo.mfaCode === undefined
       ? []
-      : shown.flatMap((c) =>
+      : withCodes.flatMap((c) =>
           c.kind !== "authKey" && c.mfaSecret !== undefined
             ? [t.mfaCode(c.kind === "root" ? c.email : c.userName, demo.mfaCode!(c.mfaSecret, now))]
             : [],
         )
-  return [...lines, ...codes]
+  return [...lines, ...codes, ...(short && method === undefined ? [t.onSignIn] : [])]
 }
 
 /** The runtime's clock, read again at each TOTP step's start (not every second: no redraw in between). */
@@ -79,7 +89,8 @@ export const DemoBox = ({
     demo.mfaCode !== undefined && demo.credentials.some((c) => c.kind !== "authKey" && c.mfaSecret)
   const now = useTotpStep(hasCodes)
   const gap = useGap()
-  const lines = demoLines(demo, now, method)
+  const { compact } = useLayout()
+  const lines = demoLines(demo, now, { method, short: compact })
   if (method !== undefined && lines.length === 0) return null
   return (
     <Box
