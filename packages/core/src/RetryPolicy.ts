@@ -11,7 +11,7 @@
  *
  * Each retry is announced with one `Effect.logWarning` (see {@link retryMessage}) annotated with `operation`,
  * `attempt` (the attempt that failed, from 1), `maxAttempts`, `delayMillis`, `errorTag` and, for HTTP answers,
- * `status`: install a logger to show it (the CLI prints it on stderr). It carries no secret — core's error
+ * `status` (with `code` and `transportReason` when the error has them): install a logger to show it (the CLI prints it on stderr). It carries no secret — core's error
  * messages never do.
  *
  * @since 0.1.0
@@ -182,6 +182,9 @@ const logRetry = (
       delayMillis: Duration.toMillis(delay),
       errorTag: error._tag,
       ...("status" in error && typeof error.status === "number" ? { status: error.status } : {}),
+      // for an app that words the warning itself
+      ...("code" in error && typeof error.code === "string" ? { code: error.code } : {}),
+      ...(error._tag === "TransportError" ? { transportReason: error.reason } : {}),
     }),
   )
 

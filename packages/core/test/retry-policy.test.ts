@@ -177,6 +177,7 @@ describe("RetryPolicy: a warning per retry", () => {
             delayMillis: 500,
             errorTag: "ServerError",
             status: 503,
+            code: "SBX0099",
           },
         },
         {
@@ -191,6 +192,7 @@ describe("RetryPolicy: a warning per retry", () => {
             delayMillis: 1000,
             errorTag: "ServerError",
             status: 503,
+            code: "SBX0099",
           },
         },
       ])
@@ -207,6 +209,8 @@ describe("RetryPolicy: a warning per retry", () => {
       assert.strictEqual(logs.length, 1)
       assert.strictEqual(logs[0]?.annotations.errorTag, "TransportError")
       assert.notProperty(logs[0]?.annotations ?? {}, "status")
+      // the reason, for an app that words the warning itself
+      assert.strictEqual(logs[0]?.annotations.transportReason, "ConnectionRefused")
     }),
   )
 

@@ -185,9 +185,11 @@ const stores = (
       health.downUntil = (yield* Clock.currentTimeMillis) + retryAfter
       if (!health.warned) {
         health.warned = true
+        const detail = describe(result.failure, secrets)
+        // annotated, for an app that words the warning itself
         yield* Effect.logWarning(
-          `Redis session store unavailable (${describe(result.failure, secrets)}): signing in without sharing, trying Redis again in ${retryAfter} ms`,
-        )
+          `Redis session store unavailable (${detail}): signing in without sharing, trying Redis again in ${retryAfter} ms`,
+        ).pipe(Effect.annotateLogs({ redisStore: "unavailable", detail, retryAfterMillis: retryAfter }))
       }
       return Option.none<A>()
     })
@@ -249,7 +251,7 @@ const stores = (
           if ((yield* Clock.currentTimeMillis) >= deadline) {
             yield* Effect.logWarning(
               `Redis session store: waited ${maxWait} ms for another process's sign-in; signing in here`,
-            )
+            ).pipe(Effect.annotateLogs({ redisStore: "waited", waitedMillis: maxWait }))
             return yield* refresh
           }
           yield* Effect.sleep(Duration.millis(poll))

@@ -4,6 +4,7 @@
  */
 import type { Credentials } from "@soracom-auth/core"
 import type { Redacted } from "effect"
+import type { Messages } from "../presentation/messages.ts"
 import { UsageError } from "./errors.ts"
 
 /** @category models */
@@ -16,7 +17,7 @@ export interface CredentialFlags {
   readonly password?: Redacted.Redacted<string> | undefined
 }
 
-const usage = (message: string) => new UsageError({ message, flags: true })
+const usage = (words: (m: Messages) => string) => UsageError.of(words, { flags: true })
 
 /**
  * Credentials from the flags alone: `undefined` when no credential flag was given, a `UsageError` when they are
@@ -30,29 +31,25 @@ export const credentialsFromFlags = (flags: CredentialFlags): Credentials.Input 
     flags.email !== undefined ? "--email" : undefined,
     flags.operatorId !== undefined || flags.userName !== undefined ? "--operator-id/--user-name" : undefined,
   ].filter((k) => k !== undefined)
-  if (kinds.length > 1) return usage(`Use one sign-in method at a time, not ${kinds.join(" and ")}.`)
+  if (kinds.length > 1) return usage((m) => m.cli.usage.oneMethod(kinds.join(m.cli.usage.and)))
   if (flags.authKeyId !== undefined) {
     if (flags.authKey === undefined) {
-      return usage(
-        "--auth-key-id needs the secret: --auth-key-stdin, --auth-key-file FILE or SORACOM_AUTH_KEY.",
-      )
+      return usage((m) => m.cli.usage.authKeyIdNeedsSecret)
     }
     return { kind: "authKey", authKeyId: flags.authKeyId, authKey: flags.authKey }
   }
   if (flags.email !== undefined) {
     if (flags.password === undefined) {
-      return usage("--email needs the password: --password-stdin, --password-file FILE or SORACOM_PASSWORD.")
+      return usage((m) => m.cli.usage.emailNeedsPassword)
     }
     return { kind: "root", email: flags.email, password: flags.password }
   }
   if (flags.operatorId !== undefined || flags.userName !== undefined) {
     if (flags.operatorId === undefined || flags.userName === undefined) {
-      return usage("A SAM user signs in with both --operator-id and --user-name.")
+      return usage((m) => m.cli.usage.samNeedsBoth)
     }
     if (flags.password === undefined) {
-      return usage(
-        "--user-name needs the password: --password-stdin, --password-file FILE or SORACOM_PASSWORD.",
-      )
+      return usage((m) => m.cli.usage.userNameNeedsPassword)
     }
     return {
       kind: "samUser",
@@ -61,6 +58,6 @@ export const credentialsFromFlags = (flags: CredentialFlags): Credentials.Input 
       password: flags.password,
     }
   }
-  if (flags.authKey !== undefined) return usage("An AuthKey secret was given without --auth-key-id.")
+  if (flags.authKey !== undefined) return usage((m) => m.cli.usage.secretWithoutId)
   return undefined
 }

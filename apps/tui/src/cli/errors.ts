@@ -3,6 +3,7 @@
  * `src/presentation/errors.ts`.
  */
 import { Schema } from "effect"
+import { type Messages, messagesFor } from "../presentation/messages.ts"
 
 /**
  * Wrong or missing flags, or input the command cannot use. `flags`: the problem is about the flags, so the
@@ -13,7 +14,20 @@ import { Schema } from "effect"
 export class UsageError extends Schema.TaggedError<UsageError>()("UsageError", {
   message: Schema.String,
   flags: Schema.optionalKey(Schema.Boolean),
-}) {}
+}) {
+  /** The words in the reader's language; `message` is the English (`--json`, logs). */
+  words?: (m: Messages) => string
+
+  /** A usage error worded by the catalog: `message` from the English one, the rest at rendering. */
+  static of(words: (m: Messages) => string, options?: { readonly flags?: boolean }): UsageError {
+    const error = new UsageError({
+      message: words(messagesFor("en")),
+      ...(options?.flags ? { flags: true } : {}),
+    })
+    error.words = words
+    return error
+  }
+}
 
 /** Ctrl+C / SIGTERM while a command was running. @category errors */
 export class Cancelled extends Schema.TaggedError<Cancelled>()("Cancelled", {}) {}

@@ -5,7 +5,9 @@
  * data (`token` prints the bare token): Effect's default logger (console.log) is replaced, and `LogToStderr`
  * routes any built-in console logger that might still be added to stderr.
  */
-import { Cause, Layer, Logger, LogLevel } from "effect"
+import type { Errors } from "@soracom-auth/core"
+import { Cause, Layer, Logger, LogLevel, References } from "effect"
+import type { Messages } from "../presentation/messages.ts"
 import type { Io } from "./output.ts"
 
 const text = (part: unknown): string => {
@@ -37,11 +39,53 @@ export const formatLogLine = (message: unknown, cause: Cause.Cause<unknown>): st
   return `soracom-auth: ${lowerFirst(line)}`
 }
 
-/** Warning and above, one line each on `io.stderr`. @category loggers */
-export const stderrLogger = (io: Io): Logger.Logger<unknown, void> =>
+const seconds = (millis: unknown) => (Number(millis) / 1000).toFixed(1)
+
+/**
+ * The warnings the app words itself, from their log annotations (core's retries, the Redis session store);
+ * `undefined` for any other entry (its own text is used).
+ *
+ * @category formatting
+ */
+export const wordedWarning = (m: Messages, a: Readonly<Record<string, unknown>>): string | undefined => {
+  const t = m.cli.log
+  if (a.redisStore === "unavailable") return t.redisUnavailable(String(a.detail), seconds(a.retryAfterMillis))
+  if (a.redisStore === "waited") return t.redisWaited(seconds(a.waitedMillis))
+  const operation = typeof a.operation === "string" ? a.operation : ""
+  if (!Object.hasOwn(t.operation, operation) || typeof a.attempt !== "number") return undefined
+  const code = typeof a.code === "string" ? ` (${a.code})` : ""
+  const transport = m.error.transport.why
+  const why =
+    a.errorTag === "ServerError"
+      ? t.serverError(Number(a.status), code)
+      : a.errorTag === "RateLimited"
+        ? t.rateLimited(typeof a.code === "string" ? `, ${a.code}` : "")
+        : a.errorTag === "TransportError" &&
+            typeof a.transportReason === "string" &&
+            Object.hasOwn(transport, a.transportReason)
+          ? t.transport(transport[a.transportReason as Errors.TransportReason])
+          : undefined
+  if (why === undefined) return undefined
+  return t.retry(
+    t.operation[operation as Errors.Operation],
+    seconds(a.delayMillis),
+    a.attempt,
+    Number(a.maxAttempts),
+    why,
+  )
+}
+
+/** Warning and above, one line each on `io.stderr`, in `m`'s words where the app words them. @category loggers */
+export const stderrLogger = (io: Io, m?: Messages): Logger.Logger<unknown, void> =>
   Logger.make((options) => {
     if (LogLevel.isLessThan(options.logLevel, "Warn")) return
-    io.stderr.write(`${formatLogLine(options.message, options.cause)}\n`)
+    const worded =
+      m === undefined ? undefined : wordedWarning(m, options.fiber.getRef(References.CurrentLogAnnotations))
+    io.stderr.write(
+      worded === undefined
+        ? `${formatLogLine(options.message, options.cause)}\n`
+        : `soracom-auth: ${worded}\n`,
+    )
   })
 
 /**
@@ -50,8 +94,8 @@ export const stderrLogger = (io: Io): Logger.Logger<unknown, void> =>
  *
  * @category layers
  */
-export const loggingLayer = (io: Io): Layer.Layer<never> =>
+export const loggingLayer = (io: Io, m?: Messages): Layer.Layer<never> =>
   Layer.mergeAll(
-    Logger.layer([stderrLogger(io), Logger.tracerLogger]),
+    Logger.layer([stderrLogger(io, m), Logger.tracerLogger]),
     Layer.succeed(Logger.LogToStderr, true),
   )

@@ -4,7 +4,7 @@
  */
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect, Exit, Fiber, Layer } from "effect"
-import { CliConfig, CliOutput, Command, GlobalFlag, type HelpDoc } from "effect/cli"
+import { CliConfig, type CliError, CliOutput, Command, GlobalFlag, type HelpDoc } from "effect/cli"
 import * as Environment from "../environment.ts"
 import { describe } from "../presentation/errors.ts"
 import { ExitCode } from "../presentation/exit-code.ts"
@@ -31,6 +31,7 @@ import { Cancelled, UsageError } from "./errors.ts"
 import { formatHelp } from "./help.ts"
 import { loggingLayer } from "./logging.ts"
 import { type Io, processIo, renderError } from "./output.ts"
+import { parseErrorWords } from "./parseErrors.ts"
 
 /**
  * The command tree in the words of `m`: built at run time, once the language is known, so `--help` and every
@@ -88,7 +89,7 @@ export interface RunOptions {
 type Presented =
   | { readonly _tag: "RequestedHelp" }
   | { readonly _tag: "ImplicitHelp"; readonly text: string }
-  | { readonly _tag: "InvalidInvocation"; readonly errors: string }
+  | { readonly _tag: "InvalidInvocation"; readonly errors: ReadonlyArray<CliError.NonShowHelpErrors> }
 
 /**
  * Runs one invocation to its end and resolves to the exit code. SIGINT/SIGTERM interrupt it (exit 130, or 0 for
@@ -119,11 +120,7 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
     argv.length === 0
       ? cliEnv.terminal
         ? openApp({ lang })
-        : Effect.fail(
-            new UsageError({
-              message: `soracom-auth needs a terminal for the interactive app. Commands for scripts: ${commandNames} (see --help).`,
-            }),
-          )
+        : Effect.fail(UsageError.of((m) => m.cli.usage.needsTerminal(commandNames)))
       : Command.runWith(root(m), { version })(argv)
 
   // effect/cli reports help, versions and parse errors through a presenter; the one thing this run remembers.
@@ -144,7 +141,7 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
             io.stdout.write(`${event.version}\n`)
             return
           case "InvalidInvocation":
-            presented = { _tag: "InvalidInvocation", errors: event.errors.map((e) => e.message).join("\n") }
+            presented = { _tag: "InvalidInvocation", errors: event.errors }
             return
         }
       }),
@@ -154,7 +151,7 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
     NodeServices.layer,
     CliConfig.layer({ builtIns: [GlobalFlag.Help, GlobalFlag.Version] }),
     // Effect logs: warnings (e.g. retries) as one line on stderr, never on stdout
-    loggingLayer(io),
+    loggingLayer(io, m),
     CliOutput.layerPresenter(presenter),
     Layer.succeed(CliEnv, cliEnv),
   )
@@ -192,9 +189,13 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
         return ExitCode.ok
       case "ImplicitHelp":
         if (!json) io.stderr.write(presented.text)
-        return report(new UsageError({ message: "Choose a subcommand (see --help)." }))
-      case "InvalidInvocation":
-        return report(new UsageError({ message: presented.errors, flags: true }))
+        return report(UsageError.of((m) => m.cli.usage.chooseSubcommand))
+      case "InvalidInvocation": {
+        const errors = presented.errors
+        return report(
+          UsageError.of((m) => errors.map((e) => parseErrorWords(m, e)).join("\n"), { flags: true }),
+        )
+      }
     }
   }
   return report(error)

@@ -78,11 +78,7 @@ const stdinLine = (
       }
       const end = all.indexOf(10, start)
       if ((end === -1 ? all.length : end) > maxStdinBytes)
-        return Effect.fail(
-          new UsageError({
-            message: `--${name}-stdin: more than ${maxStdinBytes} bytes without a line end; give the secret on one line.`,
-          }),
-        )
+        return Effect.fail(UsageError.of((m) => m.cli.usage.stdinTooLong(name, maxStdinBytes)))
       return decodeSecret(`--${name}-stdin`, all.subarray(start, end === -1 ? all.length : end))
     }),
     Effect.map((line) => line?.replace(/\r$/, "")),
@@ -91,7 +87,7 @@ const stdinLine = (
 const decodeSecret = (what: string, bytes: Uint8Array): Effect.Effect<string, UsageError> =>
   Effect.try({
     try: () => utf8.decode(bytes),
-    catch: () => new UsageError({ message: `${what}: the secret is not valid UTF-8.` }),
+    catch: () => UsageError.of((m) => m.cli.usage.notUtf8(what)),
   })
 
 /** A secret file's text, bounded like stdin. */
@@ -112,9 +108,7 @@ const readSecretFile = (name: string, path: string): Effect.Effect<string, Usage
   }).pipe(
     Effect.flatMap((bytes) =>
       bytes.length > maxStdinBytes
-        ? Effect.fail(
-            new UsageError({ message: `--${name}-file: ${path} is larger than ${maxStdinBytes} bytes.` }),
-          )
+        ? Effect.fail(UsageError.of((m) => m.cli.usage.fileTooLarge(name, path, maxStdinBytes)))
         : decodeSecret(`--${name}-file`, bytes),
     ),
   )
@@ -145,14 +139,12 @@ export const readSecret = (
 ): Effect.Effect<Redacted.Redacted<string> | undefined, UsageError | InputFileError> =>
   Effect.gen(function* () {
     if (source.stdin && source.file !== undefined) {
-      return yield* new UsageError({
-        message: `Give the ${source.name} either with --${source.name}-stdin or with --${source.name}-file, not both.`,
-      })
+      return yield* UsageError.of((m) => m.cli.usage.stdinAndFile(source.name))
     }
     if (source.stdin) {
       const value = yield* stdinLine(source.name, source.stdinLine ?? 0)
       if (value === undefined || value === "") {
-        return yield* new UsageError({ message: `--${source.name}-stdin: nothing was read from stdin.` })
+        return yield* UsageError.of((m) => m.cli.usage.stdinEmpty(source.name))
       }
       return Redacted.make(value)
     }
@@ -160,7 +152,7 @@ export const readSecret = (
       const path = source.file
       const text = yield* readSecretFile(source.name, path)
       const value = chomp(text)
-      if (value === "") return yield* new UsageError({ message: `--${source.name}-file: ${path} is empty.` })
+      if (value === "") return yield* UsageError.of((m) => m.cli.usage.fileEmpty(source.name, path))
       return Redacted.make(value)
     }
     const fromEnv = source.envVar === undefined ? undefined : env[source.envVar]

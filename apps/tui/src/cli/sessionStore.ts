@@ -5,7 +5,6 @@
  */
 import { Effect, Layer } from "effect"
 import * as Environment from "../environment.ts"
-import { messages } from "../presentation/messages.ts"
 import { UsageError } from "./errors.ts"
 
 /** core's `AuthSession.SharedStore` over Redis when `SORACOM_SESSION_STORE` is set, else nothing. @category layers */
@@ -13,9 +12,7 @@ export const sharedStoreLayer = (env: Environment.Env): Layer.Layer<never, Usage
   const config = Environment.sessionStore(env)
   if (config === undefined) return Layer.empty
   if (config === "Invalid") {
-    return Layer.effectDiscard(
-      Effect.fail(new UsageError({ message: messages.error.sessionStoreInvalid.title })),
-    )
+    return Layer.effectDiscard(Effect.fail(UsageError.of((m) => m.error.sessionStoreInvalid.title)))
   }
   return Layer.unwrap(
     Effect.map(

@@ -15,6 +15,7 @@ import { type Method, takesMfa } from "../session/method.ts"
 import { ExitCode } from "./exit-code.ts"
 import { formatClock, formatLocalTime } from "./format.ts"
 import { type Messages, messages } from "./messages.ts"
+import { invalidReason } from "./reasons.ts"
 
 /** An error nobody expected (a defect), in words. @category models */
 export interface UnknownError {
@@ -86,7 +87,7 @@ type Table = {
 
 const table: Table = {
   InvalidRequest: (e, _ctx, m) => ({
-    title: e.reason,
+    title: invalidReason(e, m),
     next: m.error.invalidRequest.next,
     exitCode: ExitCode.usage,
   }),
@@ -200,7 +201,7 @@ const table: Table = {
     exitCode: ExitCode.auth,
   }),
   UsageError: (e, _ctx, m) => ({
-    title: e.message,
+    title: e.words?.(m) ?? e.message,
     next: e.flags === true ? m.error.usage.nextFlags : "",
     exitCode: ExitCode.usage,
   }),

@@ -487,6 +487,199 @@ export const ja: Messages = {
     demo: {
       description: "組み込みサンドボックスに接続し、デモ用の認証情報で対話アプリを開きます (既定の起動方法)",
     },
+    usage: {
+      needsTerminal: (commands: string) =>
+        `対話アプリには端末が必要です。スクリプト向けのコマンド: \`${commands}\` (--help を参照)。`,
+      chooseSubcommand: "サブコマンドを指定してください (--help を参照)。",
+      unrecognizedFlag: (flag: string) => `不明なフラグです: ${flag}`,
+      unknownSubcommand: (name: string) => `不明なサブコマンドです:「${name}」`,
+      didYouMean: (suggestions: string) => `もしかして: \`${suggestions}\``,
+      missingFlag: (flag: string) => `必須のフラグがありません: --${flag}`,
+      missingArgument: (name: string) => `必須の引数がありません:「${name}」`,
+      unexpectedArgument: (args: string) => `余分な引数です:「${args}」`,
+      invalidValue: (flag: string, value: string, expected: string) =>
+        `${flag} の値が正しくありません:「${value}」(指定できる値: ${expected})`,
+      invalidValueBare: (flag: string, value: string) => `${flag} の値が正しくありません:「${value}」`,
+      missingValue: (flag: string, expected: string) =>
+        `${flag} の値がありません (指定できる値: ${expected})`,
+      tokenTimeout: (value: string, minimum: number, maximum: number) =>
+        `--token-timeout「${value}」: 秒数、または 2h や 90m のような期間を、${minimum} 秒 (3 分) から ${maximum} 秒 (48 時間) の範囲で指定してください。`,
+      missingCredentials: `サインインに使う認証情報がなく、入力を求める端末もありません。
+フラグで指定してください (シークレットは標準入力、ファイル、環境変数から。フラグの値には書きません):
+  \`soracom-auth login --auth-key-id ID --auth-key-stdin\`          (または --auth-key-file FILE、SORACOM_AUTH_KEY)
+  \`soracom-auth login --email E --password-stdin\`                 (または --password-file FILE、SORACOM_PASSWORD)
+  \`soracom-auth login --operator-id OP… --user-name U --password-stdin\`
+または SORACOM_AUTH_KEY_ID と SORACOM_AUTH_KEY を設定するか、認証情報をプロファイルに保存してください (--profile、SORACOM_PROFILE)。`,
+      passwordWithoutUser: "パスワードが指定されましたが、--email も --user-name もありません。",
+      mfaWithAuthKey:
+        "--mfa-code はルートユーザーと SAM ユーザー用です。AuthKey は MFA なしでサインインします。",
+      oneMethod: (kinds: string) =>
+        `サインイン方法は 1 つだけ指定してください (${kinds} が指定されています)。`,
+      and: " と ",
+      authKeyIdNeedsSecret:
+        "--auth-key-id にはシークレットが必要です: --auth-key-stdin、--auth-key-file FILE または SORACOM_AUTH_KEY。",
+      emailNeedsPassword:
+        "--email にはパスワードが必要です: --password-stdin、--password-file FILE または SORACOM_PASSWORD。",
+      samNeedsBoth: "SAM ユーザーは --operator-id と --user-name の両方でサインインします。",
+      userNameNeedsPassword:
+        "--user-name にはパスワードが必要です: --password-stdin、--password-file FILE または SORACOM_PASSWORD。",
+      secretWithoutId: "AuthKey シークレットが指定されましたが、--auth-key-id がありません。",
+      stdinTooLong: (name: string, bytes: number) =>
+        `--${name}-stdin: 改行のないまま ${bytes} バイトを超えました。シークレットは 1 行で渡してください。`,
+      notUtf8: (flag: string) => `${flag}: シークレットが正しい UTF-8 ではありません。`,
+      fileTooLarge: (name: string, path: string, bytes: number) =>
+        `--${name}-file: ${path} は ${bytes} バイトを超えています。`,
+      stdinAndFile: (name: string) =>
+        `--${name}-stdin と --${name}-file は同時に指定できません。どちらか一方にしてください。`,
+      stdinEmpty: (name: string) => `--${name}-stdin: 標準入力から何も読み込めませんでした。`,
+      fileEmpty: (name: string, path: string) => `--${name}-file: ${path} は空です。`,
+      resetToken: "パスワードリセットトークンを --token-stdin または --token-file FILE で指定してください。",
+      newPassword:
+        "新しいパスワードを --password-stdin、--password-file FILE または SORACOM_NEW_PASSWORD で指定してください。",
+      port: (port: number) => `--port は 0〜65535 で指定してください (指定値: ${port})。`,
+      sandboxStart: (detail: string) => `サンドボックスを起動できませんでした: ${detail}`,
+      seed: (detail: string) => `シードファイルを使用できません: ${detail}`,
+    },
+    invalid: {
+      required: (label: string) => `${label}を入力してください。`,
+      tooLong: (label: string, maximum: number) => `${label}は ${maximum} 文字以内にしてください。`,
+      spaces: (label: string) => `${label}に空白は使えません。`,
+      unsendable: (label: string) =>
+        `${label}に送信できない文字 (NUL または壊れた Unicode 文字) が含まれています。`,
+      format: {
+        email: "メールアドレスの形式が正しくありません (例: `name@example.com`)。",
+        operatorId: "オペレーター ID は OP に続く 10 桁の数字です。",
+        mfaOtpCode: "MFA コードは 6 桁の数字です。",
+        other: (label: string) => `${label}の形式が正しくありません。`,
+      },
+      range: (minimum: number, maximum: number) =>
+        `トークンの有効期間は ${minimum} から ${maximum} までの整数 (秒) で指定してください。`,
+      oneKind:
+        "認証情報は 1 種類だけ指定してください: メールアドレスとパスワード、AuthKey ID とシークレット、またはオペレーター ID、ユーザー名、パスワード。",
+      endpointCredentials:
+        "エンドポイントにユーザー名やパスワード (`user:password@host`) を含めることはできません。SORACOM は認証情報をリクエストでのみ受け取ります。",
+      endpointQuery: "エンドポイントにクエリ (?…) やフラグメント (#…) を含めることはできません。",
+      endpointUrl: "エンドポイントは `http://` または `https://` で始まる絶対 URL にしてください。",
+      label: {
+        email: "メールアドレス",
+        password: "パスワード",
+        authKeyId: "AuthKey ID ",
+        authKey: "AuthKey シークレット",
+        operatorId: "オペレーター ID ",
+        userName: "ユーザー名",
+        mfaOtpCode: "MFA コード",
+        tokenTimeoutSeconds: "トークンの有効期間",
+        token: "パスワードリセットトークン",
+      },
+    },
+    session: {
+      signedInAs: (who: string, method: string, identity: string) =>
+        `${who} としてサインインしました (${method} ${identity})。`,
+      expires: (at: string, left: string) => `トークンの有効期限: ${at} (あと ${left})。`,
+      replaced: "置き換えたセッションはサーバー上でサインアウトしました。",
+      cached: (profile: string) =>
+        `セッションをプロファイル「${profile}」にキャッシュしました。トークンは \`soracom-auth token\` で出力できます。`,
+      cachedAs: (profile: string) =>
+        `セッションをプロファイル「${profile}」にキャッシュしました。トークンは \`soracom-auth token --profile ${profile}\` で出力できます。`,
+      saved: (profile: string, path: string) =>
+        `認証情報をプロファイル「${profile}」に保存しました (${path})。`,
+      profileIgnored: (profile: string, reason: string) =>
+        `プロファイル「${profile}」を無視しました: ${reason}。`,
+      signingIn: (method: string) => `${method} でサインインしています…`,
+      switching: (operatorId: string, userName: string, profile: string) =>
+        `プロファイル「${profile}」として ${operatorId} / ${userName} に切り替えています…`,
+      renewing: "キャッシュされたセッションの有効期限が近いため、更新しています…",
+      signingInBecause: {
+        rejected: (method: string) =>
+          `キャッシュされたセッションをサーバーが受け付けなくなったため、${method} でサインインしています…`,
+        none: (method: string) => `キャッシュされたセッションがないため、${method} でサインインしています…`,
+        expiring: (method: string) =>
+          `キャッシュされたセッションの有効期限が近いため、${method} でサインインしています…`,
+      },
+    },
+    statusRow: {
+      profile: "プロファイル",
+      signedIn: "サインイン",
+      signedInValue: (method: string, identity: string) => `${method} ${identity}`,
+      operator: "オペレーター",
+      user: "ユーザー",
+      apiKey: "API キー",
+      endpoint: "エンドポイント",
+      expires: "有効期限",
+      expiresValue: (at: string, left: string) => `${at} (あと ${left})`,
+      renews: "。`token` で更新されます",
+      server: "サーバー",
+      accepted: "セッションを受け付けています (たった今確認)",
+      unknown: (detail: string) => `確認できませんでした: ${detail}`,
+      unreachable: "応答なし",
+    },
+    logoutOut: {
+      nothing: (profile: string) =>
+        `プロファイル「${profile}」にキャッシュされたセッションはありません。何もしませんでした。`,
+      revoked: (profile: string) =>
+        `サインアウトしました: サーバーが API キーとトークンを無効にし、「${profile}」のキャッシュされたセッションを削除しました。`,
+      expired: (profile: string) =>
+        `セッションはすでに期限切れでした。「${profile}」のキャッシュされたセッションを削除しました (無効にするものはありません)。`,
+      rejected: (profile: string) =>
+        `サーバーはすでにセッションを受け付けていませんでした。「${profile}」のキャッシュされたセッションを削除しました。`,
+      local: (profile: string) =>
+        `「${profile}」のキャッシュされたセッションを削除しました。サーバー上では有効期限まで有効です。`,
+    },
+    profilesOut: {
+      none: (dir: string) =>
+        `${dir} にプロファイルはありません。\`soracom-auth login --save NAME\` で保存できます。`,
+      noCredentials: "認証情報なし",
+      noProfileFile: "プロファイルファイルなし",
+      sessionNone: "セッションなし",
+      sessionExpired: "セッション期限切れ",
+      sessionLive: (left: string) => `サインイン中 (残り ${left})`,
+      sandbox: (coverage: string) => `${coverage} サンドボックス`,
+      notFound: (profile: string, dir: string) =>
+        `${dir} にプロファイル「${profile}」はありません。何もしませんでした。`,
+      removed: (profile: string) => `プロファイル「${profile}」を削除しました。`,
+      removedSignedOut: (profile: string) =>
+        `プロファイル「${profile}」を削除し、そのセッションからサインアウトしました。`,
+    },
+    resetPasswordOut: {
+      sent: (email: string) => `SORACOM が ${email} にパスワードリセットトークンを送信しました。`,
+      nextStep:
+        "次に: トークンと新しいパスワードを 2 行で渡して `soracom-auth reset-password verify --token-stdin --password-stdin` を実行してください",
+      changed: "パスワードを変更しました。新しいパスワードでサインインしてください: `soracom-auth login`。",
+    },
+    banner: {
+      listening: (url: string) => `SORACOM Auth API サンドボックスが ${url} で待ち受けています`,
+      soracomCli: (endpoint: string) => `  soracom-cli: SORACOM_ENDPOINT=${endpoint}`,
+      admin: (url: string) => `  管理 API:    ${url} (送信メール、障害の注入、やり取りの記録)`,
+      credentials: "認証情報 (ローカルのテスト用データのみ):",
+      root: (operatorId: string, email: string, password: string) =>
+        `  ルートユーザー  ${operatorId}  メールアドレス ${email}  パスワード ${password}`,
+      rootMfa: (secret: string) => `  MFA (TOTP) シークレット ${secret}`,
+      authKey: (operatorId: string, owner: string, authKeyId: string, authKey: string) =>
+        `  AuthKey         ${operatorId} (${owner})\n                  AuthKey ID          ${authKeyId}\n                  AuthKey シークレット ${authKey}`,
+      rootOwner: "ルートユーザー",
+      samUser: (operatorId: string, userName: string, password: string) =>
+        `  SAM ユーザー    ${operatorId}  ユーザー名 ${userName}  パスワード ${password}`,
+      samMfa: (secret: string) => `\n                  MFA (TOTP) シークレット ${secret}`,
+    },
+    log: {
+      retry: (operation: string, seconds: string, attempt: number, maxAttempts: number, why: string) =>
+        `${operation}を ${seconds} 秒後に再試行します (${maxAttempts} 回中 ${attempt} 回目が失敗): ${why}。`,
+      operation: {
+        auth: "サインイン",
+        issuePasswordResetToken: "パスワードリセットの依頼",
+        verifyPasswordResetToken: "パスワードリセット",
+        logout: "サインアウト",
+        switchUser: "ユーザーの切り替え",
+        generateAuthToken: "トークンの更新",
+      },
+      serverError: (status: number, code: string) => `SORACOM の応答は HTTP ${status}${code}`,
+      rateLimited: (code: string) => `SORACOM がリクエストを制限しています (HTTP 429${code})`,
+      transport: (why: string) => `応答がありません: ${why}`,
+      redisUnavailable: (detail: string, seconds: string) =>
+        `Redis のセッションストアを使えません (${detail}): 共有せずにサインインし、${seconds} 秒後に Redis を再試行します`,
+      redisWaited: (seconds: string) =>
+        `Redis のセッションストア: 別のプロセスのサインインを ${seconds} 秒待ちました。ここでサインインします`,
+    },
     completion: {
       description: "シェルの補完スクリプトを出力します (`bash`、`zsh`、`fish`)",
       shell: "`bash`、`zsh` または `fish`",

@@ -471,6 +471,195 @@ const en = {
     demo: {
       description: "Open the app against the embedded sandbox, with demo credentials (the default start)",
     },
+    /** Wrong or missing flags and input (exit 2); effect/cli's parse errors worded by their tag. */
+    usage: {
+      needsTerminal: (commands: string) =>
+        `soracom-auth needs a terminal for the interactive app. Commands for scripts: ${commands} (see --help).`,
+      chooseSubcommand: "Choose a subcommand (see --help).",
+      unrecognizedFlag: (flag: string) => `Unrecognized flag: ${flag}`,
+      unknownSubcommand: (name: string) => `Unknown subcommand "${name}"`,
+      didYouMean: (suggestions: string) => `Did you mean ${suggestions}?`,
+      missingFlag: (flag: string) => `Missing required flag: --${flag}`,
+      missingArgument: (name: string) => `Missing required argument: ${name}`,
+      unexpectedArgument: (args: string) => `Unexpected argument: ${args}`,
+      invalidValue: (flag: string, value: string, expected: string) =>
+        `Invalid value for ${flag}: "${value}" (expected ${expected})`,
+      invalidValueBare: (flag: string, value: string) => `Invalid value for ${flag}: "${value}"`,
+      missingValue: (flag: string, expected: string) => `Missing value for ${flag} (expected ${expected})`,
+      tokenTimeout: (value: string, minimum: number, maximum: number) =>
+        `--token-timeout ${value}: give seconds or a duration such as 2h or 90m, from ${minimum} s (3m) to ${maximum} s (48h).`,
+      missingCredentials: `No credentials to sign in with, and no terminal to ask for them.
+Give them as flags (secrets from stdin, a file or the environment — never as a flag value):
+  soracom-auth login --auth-key-id ID --auth-key-stdin            (or --auth-key-file FILE, or SORACOM_AUTH_KEY)
+  soracom-auth login --email E --password-stdin                   (or --password-file FILE, or SORACOM_PASSWORD)
+  soracom-auth login --operator-id OP… --user-name U --password-stdin
+or set SORACOM_AUTH_KEY_ID and SORACOM_AUTH_KEY, or store credentials in a profile (--profile, SORACOM_PROFILE).`,
+      passwordWithoutUser: "A password was given without --email or --user-name.",
+      mfaWithAuthKey: "--mfa-code is for a root or SAM user; an AuthKey signs in without MFA.",
+      oneMethod: (kinds: string) => `Use one sign-in method at a time, not ${kinds}.`,
+      and: " and ",
+      authKeyIdNeedsSecret:
+        "--auth-key-id needs the secret: --auth-key-stdin, --auth-key-file FILE or SORACOM_AUTH_KEY.",
+      emailNeedsPassword:
+        "--email needs the password: --password-stdin, --password-file FILE or SORACOM_PASSWORD.",
+      samNeedsBoth: "A SAM user signs in with both --operator-id and --user-name.",
+      userNameNeedsPassword:
+        "--user-name needs the password: --password-stdin, --password-file FILE or SORACOM_PASSWORD.",
+      secretWithoutId: "An AuthKey secret was given without --auth-key-id.",
+      stdinTooLong: (name: string, bytes: number) =>
+        `--${name}-stdin: more than ${bytes} bytes without a line end; give the secret on one line.`,
+      notUtf8: (flag: string) => `${flag}: the secret is not valid UTF-8.`,
+      fileTooLarge: (name: string, path: string, bytes: number) =>
+        `--${name}-file: ${path} is larger than ${bytes} bytes.`,
+      stdinAndFile: (name: string) =>
+        `Give the ${name} either with --${name}-stdin or with --${name}-file, not both.`,
+      stdinEmpty: (name: string) => `--${name}-stdin: nothing was read from stdin.`,
+      fileEmpty: (name: string, path: string) => `--${name}-file: ${path} is empty.`,
+      resetToken: "Give the reset token with --token-stdin or --token-file FILE.",
+      newPassword:
+        "Give the new password with --password-stdin, --password-file FILE or SORACOM_NEW_PASSWORD.",
+      port: (port: number) => `--port must be 0…65535, got ${port}.`,
+      sandboxStart: (detail: string) => `Could not start the sandbox: ${detail}`,
+      seed: (detail: string) => `The seed file cannot be used: ${detail}`,
+    },
+    /** Field-validation reasons, by core's rule codes (`InvalidRequest.rule`, `Fields.problem`). */
+    invalid: {
+      required: (label: string) => `${label} is required.`,
+      tooLong: (label: string, maximum: number) => `${label} must be at most ${maximum} characters long.`,
+      spaces: (label: string) => `${label} must not contain spaces.`,
+      unsendable: (label: string) =>
+        `${label} contains a character that cannot be sent (NUL or a broken Unicode character).`,
+      format: {
+        email: "The email address is not well formed (expected name@example.com).",
+        operatorId: "The operator ID must be OP followed by 10 digits.",
+        mfaOtpCode: "The MFA code must be 6 digits.",
+        other: (label: string) => `${label} is not well formed.`,
+      },
+      range: (minimum: number, maximum: number) =>
+        `The token lifetime must be a whole number of seconds from ${minimum} to ${maximum}.`,
+      oneKind:
+        "Give exactly one kind of credentials: email and password, AuthKey ID and secret, or operator ID, user name and password.",
+      endpointCredentials:
+        "The endpoint must not contain a user name or password (user:password@host); SORACOM takes credentials only in the request.",
+      endpointQuery: "The endpoint must not contain a query (?…) or a fragment (#…).",
+      endpointUrl: "The endpoint must be an absolute http:// or https:// URL.",
+      label: {
+        email: "The email address",
+        password: "The password",
+        authKeyId: "The AuthKey ID",
+        authKey: "The AuthKey secret",
+        operatorId: "The operator ID",
+        userName: "The user name",
+        mfaOtpCode: "The MFA code",
+        tokenTimeoutSeconds: "The token lifetime",
+        token: "The password reset token",
+      } satisfies Record<Fields.FieldName, string>,
+    },
+    /** How the commands describe a session (login, switch-user, status). */
+    session: {
+      signedInAs: (who: string, method: string, identity: string) =>
+        `Signed in as ${who} with ${method} ${identity}.`,
+      expires: (at: string, left: string) => `Token expires ${at}, in ${left}.`,
+      replaced: "The session it replaces was signed out on the server.",
+      cached: (profile: string) =>
+        `Session cached for profile "${profile}". Print the token with \`soracom-auth token\`.`,
+      cachedAs: (profile: string) =>
+        `Session cached for profile "${profile}". Print the token with \`soracom-auth token --profile ${profile}\`.`,
+      saved: (profile: string, path: string) => `Credentials saved to profile "${profile}" (${path}).`,
+      profileIgnored: (profile: string, reason: string) => `Profile "${profile}" ignored: ${reason}.`,
+      signingIn: (method: string) => `Signing in with ${method}…`,
+      switching: (operatorId: string, userName: string, profile: string) =>
+        `Switching to ${operatorId} / ${userName} as profile "${profile}"…`,
+      renewing: "The cached session is expiring; renewing it…",
+      signingInBecause: {
+        rejected: (method: string) =>
+          `The server no longer accepts the cached session; signing in with ${method}…`,
+        none: (method: string) => `No session cached; signing in with ${method}…`,
+        expiring: (method: string) => `The cached session is expiring; signing in with ${method}…`,
+      },
+    },
+    statusRow: {
+      profile: "Profile",
+      signedIn: "Signed in",
+      signedInValue: (method: string, identity: string) => `as ${method} ${identity}`,
+      operator: "Operator",
+      user: "User",
+      apiKey: "API key",
+      endpoint: "Endpoint",
+      expires: "Expires",
+      expiresValue: (at: string, left: string) => `${at}, in ${left}`,
+      renews: "; `token` renews it",
+      server: "Server",
+      accepted: "accepts the session (checked just now)",
+      unknown: (detail: string) => `could not be asked: ${detail}`,
+      unreachable: "no answer",
+    },
+    logoutOut: {
+      nothing: (profile: string) => `No session cached for profile "${profile}"; nothing to do.`,
+      revoked: (profile: string) =>
+        `Signed out: the server revoked the API key and token, and the cached session of "${profile}" was removed.`,
+      expired: (profile: string) =>
+        `The session had already expired; removed the cached session of "${profile}" (nothing to revoke).`,
+      rejected: (profile: string) =>
+        `The server no longer accepted the session; removed the cached session of "${profile}".`,
+      local: (profile: string) =>
+        `Removed the cached session of "${profile}"; it stays valid on the server until it expires.`,
+    },
+    profilesOut: {
+      none: (dir: string) => `No profiles in ${dir}. Save one with \`soracom-auth login --save NAME\`.`,
+      noCredentials: "no credentials",
+      noProfileFile: "no profile file",
+      sessionNone: "no session",
+      sessionExpired: "session expired",
+      sessionLive: (left: string) => `signed in, ${left} left`,
+      sandbox: (coverage: string) => `${coverage} sandbox`,
+      notFound: (profile: string, dir: string) =>
+        `There is no profile "${profile}" in ${dir}; nothing to do.`,
+      removed: (profile: string) => `Removed profile "${profile}".`,
+      removedSignedOut: (profile: string) => `Removed profile "${profile}" and signed out of its session.`,
+    },
+    resetPasswordOut: {
+      sent: (email: string) => `SORACOM sent a password reset token to ${email}.`,
+      nextStep:
+        "Then: soracom-auth reset-password verify --token-stdin --password-stdin, with the token and the new password on two lines",
+      changed: "The password was changed. Sign in with the new one: `soracom-auth login`.",
+    },
+    /** The `sandbox` command's banner (from the sandbox's structured `sandboxInfo`). */
+    banner: {
+      listening: (url: string) => `SORACOM Auth API sandbox listening on ${url}`,
+      soracomCli: (endpoint: string) => `  soracom-cli: SORACOM_ENDPOINT=${endpoint}`,
+      admin: (url: string) => `  admin API:   ${url} (outbox, faults, exchanges)`,
+      credentials: "Credentials (local test data only):",
+      root: (operatorId: string, email: string, password: string) =>
+        `  root      ${operatorId}  email ${email}  password ${password}`,
+      rootMfa: (secret: string) => `  MFA (TOTP) secret ${secret}`,
+      authKey: (operatorId: string, owner: string, authKeyId: string, authKey: string) =>
+        `  AuthKey   ${operatorId} (${owner})\n            authKeyId ${authKeyId}\n            authKey   ${authKey}`,
+      rootOwner: "root",
+      samUser: (operatorId: string, userName: string, password: string) =>
+        `  SAM user  ${operatorId}  userName ${userName}  password ${password}`,
+      samMfa: (secret: string) => `\n            MFA (TOTP) secret ${secret}`,
+    },
+    /** Warnings on stderr: core's retries and the Redis session store, worded from their log annotations. */
+    log: {
+      retry: (operation: string, seconds: string, attempt: number, maxAttempts: number, why: string) =>
+        `retrying the ${operation} in ${seconds} s (attempt ${attempt} of ${maxAttempts} failed): ${why}.`,
+      operation: {
+        auth: "sign-in",
+        issuePasswordResetToken: "password reset request",
+        verifyPasswordResetToken: "password reset",
+        logout: "sign-out",
+        switchUser: "user switch",
+        generateAuthToken: "token renewal",
+      } satisfies Record<Errors.Operation, string>,
+      serverError: (status: number, code: string) => `SORACOM answered HTTP ${status}${code}`,
+      rateLimited: (code: string) => `SORACOM is rate-limiting requests (HTTP 429${code})`,
+      transport: (why: string) => `no answer: ${why}`,
+      redisUnavailable: (detail: string, seconds: string) =>
+        `redis session store unavailable (${detail}): signing in without sharing, trying Redis again in ${seconds} s`,
+      redisWaited: (seconds: string) =>
+        `redis session store: waited ${seconds} s for another process's sign-in; signing in here`,
+    },
     completion: {
       description: "Print a shell completion script (bash, zsh or fish)",
       shell: "bash, zsh or fish",

@@ -77,7 +77,7 @@ export type Verdict =
   | { readonly _tag: "Accepted" }
   | { readonly _tag: "Rejected"; readonly status: number }
   /** No verdict: the server could not be asked (network) or answered something else. */
-  | { readonly _tag: "Unknown"; readonly detail: string }
+  | { readonly _tag: "Unknown"; readonly detail: string; readonly status?: number }
 
 /** One profile (or a session without a profile file) and its session. @category models */
 export interface ProfileSession {
@@ -274,7 +274,7 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
         const switched: CachedSession = {
           endpoint: from.endpoint,
           method: from.method,
-          identity: `${request.operatorId}/${request.userName} (switched from ${from.identity})`,
+          identity: `${request.operatorId}/${request.userName} ← ${from.identity}`,
           session,
         }
         if (input.saveAs !== undefined) yield* cache.write(input.saveAs, switched)
@@ -292,7 +292,7 @@ export class Sessions extends Context.Service<Sessions, SessionsShape>()(
           if (response.status === 401 || response.status === 403) {
             return { _tag: "Rejected", status: response.status } as const
           }
-          return { _tag: "Unknown", detail: `HTTP ${response.status}` } as const
+          return { _tag: "Unknown", detail: `HTTP ${response.status}`, status: response.status } as const
         }).pipe(
           Effect.scoped,
           Effect.catch((e) => Effect.succeed<Verdict>({ _tag: "Unknown", detail: e.message })),

@@ -16,7 +16,7 @@ export const takesMfa = (method: Method): boolean => method !== "authKey"
 
 /**
  * A non-secret description of who signs in: the AuthKey ID, the email, or `OP…/user`; after a switch,
- * `OP…/user (switched from …)`.
+ * `OP…/user ← …` (language-neutral: it is stored, and shown in both languages).
  *
  * @category getters
  */
@@ -25,7 +25,7 @@ export const identityOf = (
   switchTo?: { readonly operatorId: string; readonly userName: string } | undefined,
 ): string => {
   const who = signerOf(credentials)
-  return switchTo === undefined ? who : `${switchTo.operatorId}/${switchTo.userName} (switched from ${who})`
+  return switchTo === undefined ? who : `${switchTo.operatorId}/${switchTo.userName} ← ${who}`
 }
 
 const signerOf = (credentials: Credentials.Input): string => {

@@ -135,6 +135,13 @@ describe.runIf(hasRedis())("the session shared through Redis (SORACOM_SESSION_ST
     expect(warnings(r)[0]).toMatch(/^soracom-auth: redis session store unavailable/)
     noSecrets(r, redis.password)
     expect(posts()).toBe(1)
+    // worded by the app in the reader's language (the library's text is English)
+    const ja = await token({ ...env, LANG: "ja_JP.UTF-8" })
+    expect(ja.code).toBe(0)
+    expect(warnings(ja)).toEqual([
+      expect.stringMatching(/^soracom-auth: Redis のセッションストアを使えません \(.+\): 共有せずに/),
+    ])
+    noSecrets(ja, redis.password)
   })
 
   it("a wrong password (in the URL): degraded, one warning, neither password shown", async () => {

@@ -15,6 +15,8 @@ export const names = [
   "API",
   "HTTP",
   "URL",
+  "Unicode",
+  "Redis",
   "KiB",
   "OP",
   "keyId",

@@ -109,7 +109,7 @@ export const memorySessions = (
         const answer = yield* (overrides.switchUser ?? (() => Effect.die("no switchUser fake")))(input)
         return {
           ...from,
-          identity: `${input.operatorId}/${input.userName} (switched from ${from.identity})`,
+          identity: `${input.operatorId}/${input.userName} ← ${from.identity}`,
           session: answer,
         }
       }),

@@ -33,13 +33,6 @@ import {
 } from "./shared.ts"
 import { sessionJson, signedInLines } from "./show.ts"
 
-const missingCredentialsMessage = `No credentials to sign in with, and no terminal to ask for them.
-Give them as flags (secrets from stdin, a file or the environment — never as a flag value):
-  soracom-auth login --auth-key-id ID --auth-key-stdin            (or --auth-key-file FILE, or SORACOM_AUTH_KEY)
-  soracom-auth login --email E --password-stdin                   (or --password-file FILE, or SORACOM_PASSWORD)
-  soracom-auth login --operator-id OP… --user-name U --password-stdin
-or set SORACOM_AUTH_KEY_ID and SORACOM_AUTH_KEY, or store credentials in a profile (--profile, SORACOM_PROFILE).`
-
 /** Where a profile saved with `--save` points. */
 const endpointFields = (endpoint: Endpoint.Endpoint): ProfileFields =>
   endpoint._tag === "Url"
@@ -100,10 +93,7 @@ export const login = (m: Messages) =>
             cli.env,
           )
           if (password !== undefined && !wantsPassword) {
-            return yield* new UsageError({
-              message: "A password was given without --email or --user-name.",
-              flags: true,
-            })
+            return yield* UsageError.of((m) => m.cli.usage.passwordWithoutUser, { flags: true })
           }
           const fromFlags = credentialsFromFlags({
             authKeyId: opt(flags.authKeyId),
@@ -121,7 +111,7 @@ export const login = (m: Messages) =>
               Effect.catchTag("ProfileFileError", (e) =>
                 fromFlags !== undefined && e.unparsable === true
                   ? Effect.sync(() => {
-                      g.out.warn(`Profile "${profileToRead}" ignored: ${e.reason}.`)
+                      g.out.warn(m.cli.session.profileIgnored(profileToRead, e.reason))
                       return undefined
                     })
                   : Effect.fail(e),
@@ -158,20 +148,17 @@ export const login = (m: Messages) =>
                 ...(Environment.isExplicit(resolved) ? { endpoint: resolved.endpoint } : {}),
               })
             }
-            return yield* new UsageError({ message: missingCredentialsMessage })
+            return yield* UsageError.of((m) => m.cli.usage.missingCredentials)
           }
           const mfaCode = opt(flags.mfaCode) ?? fromProfile?.mfaOtpCode
           if (opt(flags.mfaCode) !== undefined && credentials.kind === "authKey") {
-            return yield* new UsageError({
-              message: "--mfa-code is for a root or SAM user; an AuthKey signs in without MFA.",
-              flags: true,
-            })
+            return yield* UsageError.of((m) => m.cli.usage.mfaWithAuthKey, { flags: true })
           }
 
           // 2. sign in and cache the session under --save P, else the profile
           const cacheAs = saveAs ?? name
           cli.note({ method: credentials.kind, mfaEntered: mfaCode !== undefined })
-          g.out.status(`Signing in with ${m.method[credentials.kind]}…`)
+          g.out.status(m.cli.session.signingIn(m.method[credentials.kind]))
           const signedIn = yield* sessions.signIn({
             profile: cacheAs,
             credentials,
@@ -194,16 +181,12 @@ export const login = (m: Messages) =>
           // 4. report
           if (g.json) return g.out.dataJson(sessionJson(signedIn.cached))
           const now = Date.now()
-          const [first, ...rest] = signedInLines(signedIn.cached, now)
+          const [first, ...rest] = signedInLines(m, signedIn.cached, now)
           g.out.success(first ?? "")
           for (const line of rest) g.out.status(`  ${line}`)
-          if (signedIn.replaced === "Revoked")
-            g.out.status("  The session it replaces was signed out on the server.")
-          g.out.status(
-            `  Session cached for profile "${cacheAs}". Print the token with \`soracom-auth token\`.`,
-          )
-          if (saveAs !== undefined)
-            g.out.status(`  Credentials saved to profile "${saveAs}" (${store.pathOf(saveAs)}).`)
+          if (signedIn.replaced === "Revoked") g.out.status(`  ${m.cli.session.replaced}`)
+          g.out.status(`  ${m.cli.session.cached(cacheAs)}`)
+          if (saveAs !== undefined) g.out.status(`  ${m.cli.session.saved(saveAs, store.pathOf(saveAs))}`)
         }),
       ),
   ).pipe(

@@ -54,10 +54,8 @@ const request = (m: Messages) =>
             g.out.dataJson({ requested: true, email: req.email })
             return
           }
-          g.out.success(`SORACOM sent a password reset token to ${req.email}.`)
-          g.out.status(
-            "  Then: soracom-auth reset-password verify --token-stdin --password-stdin, with the token and the new password on two lines",
-          )
+          g.out.success(m.cli.resetPasswordOut.sent(req.email))
+          g.out.status(`  ${m.cli.resetPasswordOut.nextStep}`)
         }),
       ),
   ).pipe(Command.withDescription(m.cli.resetPassword.request))
@@ -90,17 +88,10 @@ const verify = (m: Messages) =>
             cli.env,
           )
           if (token === undefined) {
-            return yield* new UsageError({
-              message: "Give the reset token with --token-stdin or --token-file FILE.",
-              flags: true,
-            })
+            return yield* UsageError.of((m) => m.cli.usage.resetToken, { flags: true })
           }
           if (password === undefined) {
-            return yield* new UsageError({
-              message:
-                "Give the new password with --password-stdin, --password-file FILE or SORACOM_NEW_PASSWORD.",
-              flags: true,
-            })
+            return yield* UsageError.of((m) => m.cli.usage.newPassword, { flags: true })
           }
           const auth = yield* endpointFor(flags)
           const req = yield* PasswordReset.verifyFromInput({ token, password })
@@ -111,7 +102,7 @@ const verify = (m: Messages) =>
             g.out.dataJson({ verified: true })
             return
           }
-          g.out.success("The password was changed. Sign in with the new one: `soracom-auth login`.")
+          g.out.success(m.cli.resetPasswordOut.changed)
         }),
       ),
   ).pipe(Command.withDescription(m.cli.resetPassword.verify))

@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import type { SandboxCredential, SandboxInfo } from "@soracom-auth/sandbox"
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
 import type { Messages } from "../../presentation/messages.ts"
@@ -17,6 +18,33 @@ const loadSandbox = Effect.promise(() => import("@soracom-auth/sandbox"))
 
 type SandboxModule = Effect.Success<typeof loadSandbox>
 
+const credentialLine = (m: Messages, c: SandboxCredential): string => {
+  const t = m.cli.banner
+  switch (c.kind) {
+    case "root":
+      return (
+        t.root(c.operatorId, c.email, c.password) + (c.mfaSecret === undefined ? "" : t.rootMfa(c.mfaSecret))
+      )
+    case "authKey":
+      return t.authKey(c.operatorId, c.userName ?? t.rootOwner, c.authKeyId, c.authKey)
+    case "samUser":
+      return (
+        t.samUser(c.operatorId, c.userName, c.password) +
+        (c.mfaSecret === undefined ? "" : t.samMfa(c.mfaSecret))
+      )
+  }
+}
+
+/** The sandbox's banner in the process language, from its structured description (the `--json` form). */
+const banner = (m: Messages, info: SandboxInfo): string =>
+  [
+    m.cli.banner.listening(info.url),
+    m.cli.banner.soracomCli(info.endpoint),
+    m.cli.banner.admin(info.adminUrl),
+    m.cli.banner.credentials,
+    ...info.credentials.map((c) => credentialLine(m, c)),
+  ].join("\n")
+
 const loadSeed = (mod: SandboxModule, path: string | undefined) =>
   path === undefined
     ? Effect.succeed(undefined)
@@ -24,7 +52,7 @@ const loadSeed = (mod: SandboxModule, path: string | undefined) =>
         try: () => mod.loadSeedFile(path),
         catch: (cause) =>
           cause instanceof mod.SeedError
-            ? new UsageError({ message: cause.message })
+            ? UsageError.of((m) => m.cli.usage.seed(cause.message))
             : new InputFileError({ path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) }),
       })
 
@@ -48,7 +76,7 @@ export const sandbox = (m: Messages) =>
         const seed = yield* loadSeed(mod, opt(flags.seed))
         const hashCost = opt(flags.hashCost)
         if (flags.port < 0 || flags.port > 65535) {
-          return yield* new UsageError({ message: `--port must be 0…65535, got ${flags.port}.` })
+          return yield* UsageError.of((m) => m.cli.usage.port(flags.port))
         }
         yield* Effect.acquireRelease(
           Effect.tryPromise({
@@ -60,7 +88,7 @@ export const sandbox = (m: Messages) =>
                 ...(hashCost === undefined ? {} : { hashCost }),
                 ...(flags.noRateLimit ? { rateLimit: false as const } : {}),
               }),
-            catch: (cause) => new UsageError({ message: `Could not start the sandbox: ${String(cause)}` }),
+            catch: (cause) => UsageError.of((m) => m.cli.usage.sandboxStart(String(cause))),
           }),
           (running) => Effect.promise(() => running.close()),
         ).pipe(
@@ -68,7 +96,7 @@ export const sandbox = (m: Messages) =>
             Effect.sync(() => {
               if (g.json) g.out.dataJson(mod.sandboxInfo(running))
               else {
-                g.out.data(mod.describeSandbox(running))
+                g.out.data(banner(m, mod.sandboxInfo(running)))
                 g.out.status(m.ui.sandbox.stop)
               }
             }),

@@ -10,8 +10,10 @@ import type { Endpoint } from "@soracom-auth/core"
 import { DateTime, Effect } from "effect"
 import { Argument, Command } from "effect/cli"
 import * as Environment from "../../environment.ts"
-import { formatDuration } from "../../presentation/format.ts"
-import type { Messages } from "../../presentation/messages.ts"
+import { describe } from "../../presentation/errors.ts"
+import { formatDuration, mask } from "../../presentation/format.ts"
+import { type Messages, messagesFor } from "../../presentation/messages.ts"
+import { padEndWidth, width } from "../../presentation/width.ts"
 import { credentialsOf } from "../../profiles/ProfileFile.ts"
 import { ProfileStore, type ProfileStoreShape } from "../../profiles/ProfileStore.ts"
 import { NotSignedIn } from "../../session/errors.ts"
@@ -50,8 +52,10 @@ export const status = (m: Messages) =>
             verdict === undefined
               ? undefined
               : verdict._tag === "Accepted"
-                ? "accepts the session (checked just now)"
-                : `could not be asked: ${verdict.detail}`
+                ? m.cli.statusRow.accepted
+                : m.cli.statusRow.unknown(
+                    verdict.status === undefined ? m.cli.statusRow.unreachable : `HTTP ${verdict.status}`,
+                  )
           if (g.json) {
             return g.out.dataJson({
               profile: name,
@@ -60,9 +64,7 @@ export const status = (m: Messages) =>
               identity: s.identity,
               operatorId: s.session.operatorId,
               ...(s.session.userName === undefined ? {} : { userName: s.session.userName }),
-              apiKey: statusRows(name, s, now, { stale: false, verdict: undefined }).find(
-                ([l]) => l === "API key",
-              )?.[1],
+              apiKey: mask(s.session.apiKey),
               endpoint: s.endpoint,
               expiresAt: DateTime.formatIso(s.session.expiresAt),
               remainingSeconds: Math.max(
@@ -73,12 +75,10 @@ export const status = (m: Messages) =>
                 verdict === undefined ? "offline" : verdict._tag === "Accepted" ? "accepted" : "unknown",
             })
           }
-          for (const [label, value] of statusRows(name, s, now, {
-            stale: state._tag === "Stale",
-            verdict: verdictText,
-          })) {
-            g.out.data(`${g.out.bold(label.padEnd(10))} ${value}`)
-          }
+          const rows = statusRows(m, name, s, now, { stale: state._tag === "Stale", verdict: verdictText })
+          // labels in one column, by display width (Japanese is double-width)
+          const column = Math.max(10, ...rows.map(([label]) => width(label) + 1))
+          for (const [label, value] of rows) g.out.data(`${g.out.bold(padEndWidth(label, column))} ${value}`)
         }),
       ),
   ).pipe(
@@ -116,23 +116,15 @@ export const logout = (m: Messages) =>
           }
           switch (result._tag) {
             case "NothingCached":
-              return g.out.status(`No session cached for profile "${name}"; nothing to do.`)
+              return g.out.status(m.cli.logoutOut.nothing(name))
             case "RevokedAndRemoved":
-              return g.out.success(
-                `Signed out: the server revoked the API key and token, and the cached session of "${name}" was removed.`,
-              )
+              return g.out.success(m.cli.logoutOut.revoked(name))
             case "ExpiredRemoved":
-              return g.out.success(
-                `The session had already expired; removed the cached session of "${name}" (nothing to revoke).`,
-              )
+              return g.out.success(m.cli.logoutOut.expired(name))
             case "ServerRejectedRemoved":
-              return g.out.success(
-                `The server no longer accepted the session; removed the cached session of "${name}".`,
-              )
+              return g.out.success(m.cli.logoutOut.rejected(name))
             case "LocalRemoved":
-              return g.out.success(
-                `Removed the cached session of "${name}"; it stays valid on the server until it expires.`,
-              )
+              return g.out.success(m.cli.logoutOut.local(name))
           }
         }),
       ),
@@ -147,18 +139,21 @@ export const logout = (m: Messages) =>
     ]),
   )
 
-const sessionWords = (state: SessionState, now: number): string => {
+const sessionWords = (m: Messages, state: SessionState, now: number): string => {
   switch (state._tag) {
     case "None":
-      return "no session"
+      return m.cli.profilesOut.sessionNone
     case "Expired":
-      return "session expired"
+      return m.cli.profilesOut.sessionExpired
     case "Stale":
     case "Fresh":
-      return `signed in, ${formatDuration(DateTime.toEpochMillis(state.cached.session.expiresAt) - now)} left`
+      return m.cli.profilesOut.sessionLive(
+        formatDuration(DateTime.toEpochMillis(state.cached.session.expiresAt) - now),
+      )
   }
 }
 
+/** A row of `profiles`: `endpoint` and `problem` as `--json` shows them (English), `words` for people. */
 interface ProfileRow {
   readonly name: string
   readonly method?: Method | undefined
@@ -166,10 +161,18 @@ interface ProfileRow {
   readonly endpoint: string
   readonly state: SessionState
   readonly problem?: string | undefined
+  readonly words?: {
+    readonly endpoint?: (m: Messages) => string
+    readonly problem?: (m: Messages) => string
+  }
 }
 
-const endpointText = (endpoint: Endpoint.Endpoint): string =>
-  endpoint._tag === "Url" ? endpoint.url : `${endpoint.coverage}${endpoint.sandbox ? " sandbox" : ""}`
+const endpointText = (endpoint: Endpoint.Endpoint, m: Messages): string =>
+  endpoint._tag === "Url"
+    ? endpoint.url
+    : endpoint.sandbox
+      ? m.cli.profilesOut.sandbox(endpoint.coverage)
+      : endpoint.coverage
 
 /** A profile's method, identity and endpoint (from its file, else from its cached session). */
 const profileRow = (store: ProfileStoreShape, p: ProfileSession): Effect.Effect<ProfileRow> => {
@@ -183,19 +186,32 @@ const profileRow = (store: ProfileStoreShape, p: ProfileSession): Effect.Effect<
           endpoint: p.state.cached.endpoint,
           state: p.state,
         }
-  if (!p.hasProfile) return Effect.succeed({ ...fromSession, problem: "no profile file" })
+  if (!p.hasProfile)
+    return Effect.succeed({
+      ...fromSession,
+      problem: messagesFor("en").cli.profilesOut.noProfileFile,
+      words: { problem: (m) => m.cli.profilesOut.noProfileFile },
+    })
   return store.read(p.name).pipe(
     Effect.map((doc): ProfileRow => {
       const credentials = credentialsOf(doc.fields)
+      const { endpoint } = Environment.endpoint({ env: {}, profile: doc.fields })
       return {
         name: p.name,
         method: credentials?.kind,
         identity: credentials === undefined ? undefined : identityOf(credentials),
-        endpoint: endpointText(Environment.endpoint({ env: {}, profile: doc.fields }).endpoint),
+        endpoint: endpointText(endpoint, messagesFor("en")),
         state: p.state,
+        words: { endpoint: (m) => endpointText(endpoint, m) },
       }
     }),
-    Effect.catch((e) => Effect.succeed<ProfileRow>({ ...fromSession, problem: e.message.split("\n")[0] })),
+    Effect.catch((e) =>
+      Effect.succeed<ProfileRow>({
+        ...fromSession,
+        problem: e.message.split("\n")[0],
+        words: { problem: (m) => describe(e, { surface: "cli", now: Date.now() }, m).title },
+      }),
+    ),
   )
 }
 
@@ -221,16 +237,16 @@ const listProfiles = (m: Messages) => () =>
           })),
         )
       }
-      if (rows.length === 0)
-        return g.out.status(`No profiles in ${store.dir}. Save one with \`soracom-auth login --save NAME\`.`)
+      if (rows.length === 0) return g.out.status(m.cli.profilesOut.none(store.dir))
       for (const r of rows) {
-        const method = r.method === undefined ? "no credentials" : `${m.method[r.method]} ${r.identity}`
+        const method =
+          r.method === undefined ? m.cli.profilesOut.noCredentials : `${m.method[r.method]} ${r.identity}`
         const parts = [
           r.name.padEnd(16),
           method,
-          r.endpoint,
-          sessionWords(r.state, now),
-          ...(r.problem === undefined ? [] : [r.problem]),
+          r.words?.endpoint?.(m) ?? r.endpoint,
+          sessionWords(m, r.state, now),
+          ...(r.problem === undefined ? [] : [r.words?.problem?.(m) ?? r.problem]),
         ]
         g.out.data(parts.filter((p) => p !== "").join("  ·  "))
       }
@@ -256,9 +272,10 @@ const remove = (m: Messages) =>
           const removed = yield* store.remove(name)
           yield* cache.remove(name)
           if (g.json) return g.out.dataJson({ profile: name, removed, signedOut })
-          if (!removed && !signedOut)
-            return g.out.status(`There is no profile "${name}" in ${store.dir}; nothing to do.`)
-          g.out.success(`Removed profile "${name}"${signedOut ? " and signed out of its session" : ""}.`)
+          if (!removed && !signedOut) return g.out.status(m.cli.profilesOut.notFound(name, store.dir))
+          g.out.success(
+            signedOut ? m.cli.profilesOut.removedSignedOut(name) : m.cli.profilesOut.removed(name),
+          )
         }),
       ),
   ).pipe(Command.withDescription(m.cli.profiles.remove))

@@ -110,9 +110,10 @@ export const tokenTimeoutSeconds = (
   return Option.isNone(problem)
     ? Effect.succeed(seconds)
     : Effect.fail(
-        new UsageError({
-          message: `--token-timeout ${flag.value}: give seconds or a duration such as 2h or 90m, from ${Fields.TOKEN_TIMEOUT.minimum} s (3m) to ${Fields.TOKEN_TIMEOUT.maximum} s (48h).`,
-          flags: true,
-        }),
+        UsageError.of(
+          (m) =>
+            m.cli.usage.tokenTimeout(flag.value, Fields.TOKEN_TIMEOUT.minimum, Fields.TOKEN_TIMEOUT.maximum),
+          { flags: true },
+        ),
       )
 }

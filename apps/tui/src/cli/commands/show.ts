@@ -2,7 +2,7 @@
 import { DateTime } from "effect"
 import { sessionJson as responseJson } from "../../presentation/exports.ts"
 import { formatDuration, formatLocalTime, mask } from "../../presentation/format.ts"
-import { messages } from "../../presentation/messages.ts"
+import type { Messages } from "../../presentation/messages.ts"
 import type { CachedSession } from "../../session/SessionCache.ts"
 
 /** `{apiKey, token, operatorId, userName?, expiresAt}`. */
@@ -14,33 +14,35 @@ const who = (cached: CachedSession) =>
     : `${cached.session.operatorId} / ${cached.session.userName}`
 
 /** "Signed in as OP… with AuthKey keyId-…." then the expiry line. */
-export const signedInLines = (cached: CachedSession, now: number): ReadonlyArray<string> => {
+export const signedInLines = (m: Messages, cached: CachedSession, now: number): ReadonlyArray<string> => {
   const expires = DateTime.toEpochMillis(cached.session.expiresAt)
   return [
-    `Signed in as ${who(cached)} with ${messages.method[cached.method]} ${cached.identity}.`,
-    `Token expires ${formatLocalTime(expires)}, in ${formatDuration(expires - now)}.`,
+    m.cli.session.signedInAs(who(cached), m.method[cached.method], cached.identity),
+    m.cli.session.expires(formatLocalTime(expires), formatDuration(expires - now)),
   ]
 }
 
 /** The rows of `status`: label, value. */
 export const statusRows = (
+  m: Messages,
   profile: string,
   cached: CachedSession,
   now: number,
   extra: { readonly stale: boolean; readonly verdict: string | undefined },
 ): ReadonlyArray<readonly [string, string]> => {
   const expires = DateTime.toEpochMillis(cached.session.expiresAt)
+  const t = m.cli.statusRow
   return [
-    ["Profile", profile],
-    ["Signed in", `as ${messages.method[cached.method]} ${cached.identity}`],
-    ["Operator", cached.session.operatorId],
-    ...(cached.session.userName === undefined ? [] : [["User", cached.session.userName] as const]),
-    ["API key", mask(cached.session.apiKey)],
-    ["Endpoint", cached.endpoint],
+    [t.profile, profile],
+    [t.signedIn, t.signedInValue(m.method[cached.method], cached.identity)],
+    [t.operator, cached.session.operatorId],
+    ...(cached.session.userName === undefined ? [] : [[t.user, cached.session.userName] as const]),
+    [t.apiKey, mask(cached.session.apiKey)],
+    [t.endpoint, cached.endpoint],
     [
-      "Expires",
-      `${formatLocalTime(expires)}, in ${formatDuration(expires - now)}${extra.stale ? "; `token` renews it" : ""}`,
+      t.expires,
+      t.expiresValue(formatLocalTime(expires), formatDuration(expires - now)) + (extra.stale ? t.renews : ""),
     ],
-    ...(extra.verdict === undefined ? [] : [["Server", extra.verdict] as const]),
+    ...(extra.verdict === undefined ? [] : [[t.server, extra.verdict] as const]),
   ]
 }

@@ -31,7 +31,7 @@ export const switchUser = (m: Messages) =>
           const saveAs = opt(flags.saveAs)
           if (saveAs !== undefined) yield* validateName(saveAs)
           const timeout = yield* tokenTimeoutSeconds(flags.tokenTimeout)
-          g.out.status(`Switching to ${flags.operatorId} / ${flags.userName} as profile "${name}"…`)
+          g.out.status(m.cli.session.switching(flags.operatorId, flags.userName, name))
           const switched = yield* sessions.switchUser({
             profile: name,
             operatorId: flags.operatorId,
@@ -40,13 +40,10 @@ export const switchUser = (m: Messages) =>
             saveAs,
           })
           if (g.json) return g.out.dataJson(sessionJson(switched))
-          const [first, ...rest] = signedInLines(switched, Date.now())
+          const [first, ...rest] = signedInLines(m, switched, Date.now())
           g.out.success(first ?? "")
           for (const line of rest) g.out.status(`  ${line}`)
-          if (saveAs !== undefined)
-            g.out.status(
-              `  Session cached for profile "${saveAs}". Print the token with \`soracom-auth token --profile ${saveAs}\`.`,
-            )
+          if (saveAs !== undefined) g.out.status(`  ${m.cli.session.cachedAs(saveAs)}`)
         }),
       ),
   ).pipe(Command.withDescription(m.cli.switchUser.description))

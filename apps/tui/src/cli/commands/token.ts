@@ -61,7 +61,7 @@ const usableSession = (
     // Due for renewal but still valid: renew it — no credentials needed, so no MFA code either. Only when SORACOM
     // refuses (the token expired meanwhile, the key was revoked) does a sign-in follow.
     if (state._tag === "Stale") {
-      g.out.status("The cached session is expiring; renewing it…")
+      g.out.status(m.cli.session.renewing)
       const renewed = yield* sessions.renew(name, state.cached).pipe(
         Effect.map((cached): CachedSession | undefined => cached),
         // SORACOM's refusal (not the network's failure): sign in instead
@@ -94,12 +94,9 @@ const usableSession = (
         : state._tag !== "None"
           ? Endpoint.url(state.cached.endpoint)
           : Environment.endpoint({ env: cli.env, profile: profile?.fields }).endpoint
-    const why = rejected
-      ? "The server no longer accepts the cached session"
-      : state._tag === "None"
-        ? "No session cached"
-        : "The cached session is expiring"
-    g.out.status(`${why}; signing in with ${m.method[credentials.kind]}…`)
+    const because = m.cli.session.signingInBecause
+    const why = rejected ? because.rejected : state._tag === "None" ? because.none : because.expiring
+    g.out.status(why(m.method[credentials.kind]))
     cli.note({ method: credentials.kind })
     const cached: CachedSession = yield* sessions.renewing({
       profile: name,

@@ -4,9 +4,10 @@
  */
 
 import { Fields } from "@soracom-auth/core"
-import { Option, Redacted } from "effect"
+import { Redacted } from "effect"
 import { describe, type Described as ErrorText, type AppError as UiError } from "../../presentation/errors.ts"
 import { messages } from "../../presentation/messages.ts"
+import { fieldProblem, invalidReason } from "../../presentation/reasons.ts"
 import type { Notice } from "../model.ts"
 
 /** @category models */
@@ -58,8 +59,7 @@ export const initialReset = (email?: string): ResetState => ({
   ...(email === undefined ? {} : { email }),
 })
 
-const check = (field: Fields.FieldName, raw: string): string | undefined =>
-  Option.getOrUndefined(Fields.check(field, raw))
+const check = (field: Fields.FieldName, raw: string): string | undefined => fieldProblem(field, raw)
 
 const forget = (state: ResetState): ResetState => {
   const { token: _t, password: _p, notice: _n, ...rest } = state
@@ -128,7 +128,7 @@ export const resetReducer = (state: ResetState, event: ResetEvent): ResetState =
       }
       if (step._tag === "Verifying") {
         if (error._tag === "InvalidRequest" && error.field === "password") {
-          return { ...forget(state), step: { _tag: "NewPassword", error: error.reason } }
+          return { ...forget(state), step: { _tag: "NewPassword", error: invalidReason(error) } }
         }
         const actions: ReadonlyArray<ResetFailureAction> =
           error._tag === "InvalidToken"

@@ -5,10 +5,11 @@
  */
 
 import { type Credentials, type Errors, Fields } from "@soracom-auth/core"
-import { Option, Redacted } from "effect"
+import { Redacted } from "effect"
 import { describe, type Described as ErrorText, type AppError as UiError } from "../../presentation/errors.ts"
 import { formatLifetime as formatSeconds } from "../../presentation/format.ts"
 import { messages } from "../../presentation/messages.ts"
+import { fieldProblem, invalidReason } from "../../presentation/reasons.ts"
 import { takesMfa } from "../../session/method.ts"
 import type { EndpointChoice, Method, Notice, SignInRequest } from "../model.ts"
 
@@ -300,9 +301,9 @@ export const signInReducer = (state: SignInState, event: SignInEvent): SignInSta
     }
     case "SubmitField": {
       if (state.step._tag !== "Field" || state.step.field !== event.field) return state
-      const problem = Fields.check(event.field, event.raw)
-      if (Option.isSome(problem))
-        return { ...state, step: { _tag: "Field", field: event.field, error: problem.value } }
+      const problem = fieldProblem(event.field, event.raw)
+      if (problem !== undefined)
+        return { ...state, step: { _tag: "Field", field: event.field, error: problem } }
       const value = Fields.normalize(event.field, event.raw)
       const next = isSecretField(event.field)
         ? { ...state, secrets: { ...state.secrets, [event.field]: Redacted.make(value) } }
@@ -316,8 +317,8 @@ export const signInReducer = (state: SignInState, event: SignInEvent): SignInSta
         const { mfaOtpCode: _, ...rest } = state
         return go(rest, { _tag: "Review" })
       }
-      const problem = Fields.check("mfaOtpCode", raw)
-      if (Option.isSome(problem)) return { ...state, step: { _tag: "Mfa", error: problem.value } }
+      const problem = fieldProblem("mfaOtpCode", raw)
+      if (problem !== undefined) return { ...state, step: { _tag: "Mfa", error: problem } }
       return go({ ...state, mfaOtpCode: Fields.normalize("mfaOtpCode", raw) }, { _tag: "Review" })
     }
     case "Review": {
@@ -345,8 +346,8 @@ export const signInReducer = (state: SignInState, event: SignInEvent): SignInSta
         : go({ ...state, tokenTimeoutSeconds: event.seconds }, { _tag: "Review" })
     case "SubmitCustomLifetime": {
       if (state.step._tag !== "LifetimeCustom") return state
-      const problem = Fields.check("tokenTimeoutSeconds", event.raw)
-      if (Option.isSome(problem)) return { ...state, step: { _tag: "LifetimeCustom", error: problem.value } }
+      const problem = fieldProblem("tokenTimeoutSeconds", event.raw)
+      if (problem !== undefined) return { ...state, step: { _tag: "LifetimeCustom", error: problem } }
       const seconds = Number(Fields.normalize("tokenTimeoutSeconds", event.raw))
       return go({ ...state, tokenTimeoutSeconds: seconds }, { _tag: "Review" })
     }
@@ -367,10 +368,11 @@ export const signInReducer = (state: SignInState, event: SignInEvent): SignInSta
       const { error } = event
       if (error._tag === "InvalidRequest") {
         const field = error.field as Fields.FieldName
+        const reason = invalidReason(error)
         if (methodFields[state.method].includes(field))
-          return go(state, { _tag: "Field", field, error: error.reason })
-        if (field === "mfaOtpCode") return go(state, { _tag: "Mfa", error: error.reason })
-        if (field === "tokenTimeoutSeconds") return go(state, { _tag: "LifetimeCustom", error: error.reason })
+          return go(state, { _tag: "Field", field, error: reason })
+        if (field === "mfaOtpCode") return go(state, { _tag: "Mfa", error: reason })
+        if (field === "tokenTimeoutSeconds") return go(state, { _tag: "LifetimeCustom", error: reason })
       }
       return go(state, {
         _tag: "Failed",
