@@ -8,7 +8,7 @@ import { chownSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Cause, Effect, Exit, Option } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { readPrivate, removeFile, writePrivate } from "../../src/profiles/files.ts"
+import { checkPrivate, readPrivate, removeFile, writePrivate } from "../../src/profiles/files.ts"
 import { ProfileStore } from "../../src/profiles/index.ts"
 import { makeTempDir } from "../helpers/tmp.ts"
 
@@ -85,6 +85,23 @@ describe("refusals name the reason and the next step", () => {
       }
     },
   )
+})
+
+describe("reading through a link, and checking without reading", () => {
+  it("a profile that is a symbolic link: refused as a link, with the fix", async () => {
+    const real = join(tmp.dir, "real.json")
+    writeFileSync(real, "{}", { mode: 0o600 })
+    symlinkSync(real, join(dir, "p.json"))
+    const error = await failure(readPrivate(join(dir, "p.json")))
+    expect(error.reason).toBe("it is a symbolic link")
+    expect(error.fix).toBe(`Replace the link by the file itself: ${join(dir, "p.json")}`)
+  })
+
+  it("checkPrivate: false for a missing file, true for a private one", async () => {
+    expect(await Effect.runPromise(checkPrivate(join(dir, "none.json")))).toBe(false)
+    writeFileSync(join(dir, "p.json"), "{}", { mode: 0o600 })
+    expect(await Effect.runPromise(checkPrivate(join(dir, "p.json")))).toBe(true)
+  })
 })
 
 describe("the platform's errors: its code once, the words kept", () => {
