@@ -5,7 +5,9 @@
  *
  * @since 0.1.0
  */
-import { Config, Effect, type Redacted, Schema } from "effect"
+import { Effect, type Redacted, Schema } from "effect"
+// Its own module, not the barrel: through `effect`'s index a bundler keeps all of Config.
+import * as Config from "effect/Config"
 import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
 import { decoded, inputOf } from "./internal/field.ts"

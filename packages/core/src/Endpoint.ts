@@ -9,7 +9,9 @@
  *
  * @since 0.1.0
  */
-import { Config, Effect, Option, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
+// Its own module, not the barrel: through `effect`'s index a bundler keeps all of Config.
+import * as Config from "effect/Config"
 import { InvalidRequest, type InvalidRequestRule } from "./Errors.ts"
 
 /**

@@ -16,7 +16,9 @@
  *
  * @since 0.1.0
  */
-import { Cause, Duration, Effect, Random, Schedule } from "effect"
+import { Cause, Duration, Effect, Random } from "effect"
+// From its own module, not the barrel: through `effect`'s index a bundler keeps all of Schedule, Cron included.
+import * as Schedule from "effect/Schedule"
 import type { Operation, SoracomAuthError } from "./Errors.ts"
 import { operationLabels } from "./internal/labels.ts"
 

@@ -8,7 +8,9 @@
  *
  * @since 0.1.0
  */
-import { Clock, Config, Context, DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Clock, Context, DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
+// Its own module, not the barrel: through `effect`'s index a bundler keeps all of Config.
+import * as Config from "effect/Config"
 import { constTrue, identity } from "effect/Function"
 import { Headers, HttpClient, HttpClientRequest } from "effect/http"
 import type { AuthRequest } from "./AuthRequest.ts"

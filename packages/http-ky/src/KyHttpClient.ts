@@ -8,7 +8,9 @@
  *
  * @since 0.1.0
  */
-import { Clock, Config, Duration, Effect, Exit, Layer, Schema } from "effect"
+import { Clock, Duration, Effect, Exit, Layer, Schema } from "effect"
+// Its own module, not the barrel: through `effect`'s index a bundler keeps all of Config.
+import * as Config from "effect/Config"
 import {
   Headers,
   type HttpBody,
