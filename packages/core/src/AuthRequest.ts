@@ -3,7 +3,8 @@
  *
  * @since 0.1.0
  */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import * as Credentials from "./Credentials.ts"
 import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"

@@ -4,7 +4,10 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Option, Redacted, Schema } from "effect"
+import * as DateTime from "effect/DateTime"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 
 /**
  * `POST /auth` → 200. `expiresAt` is computed from the request's token lifetime and the `Clock` at the moment

@@ -14,8 +14,15 @@
  *
  * @since 0.1.0
  */
-import { Context, Effect, Layer, Redacted, Semaphore } from "effect"
-import { type HttpBody, HttpClient, HttpClientRequest, type HttpClientResponse } from "effect/http"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import type * as HttpBody from "effect/http/HttpBody"
+import * as HttpClient from "effect/http/HttpClient"
+import * as HttpClientRequest from "effect/http/HttpClientRequest"
+import type * as HttpClientResponse from "effect/http/HttpClientResponse"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Semaphore from "effect/Semaphore"
 import type * as AuthResponse from "./AuthResponse.ts"
 import * as AuthSession from "./AuthSession.ts"
 import { InvalidRequest, TransportError } from "./Errors.ts"

@@ -5,9 +5,11 @@
  *
  * @since 0.1.0
  */
-import { Effect, type Redacted, Schema } from "effect"
-// Its own module, not the barrel: through `effect`'s index a bundler keeps all of Config.
+
 import * as Config from "effect/Config"
+import * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import type { InvalidRequest } from "./Errors.ts"
 import * as Fields from "./Fields.ts"
 import { decoded, inputOf } from "./internal/field.ts"

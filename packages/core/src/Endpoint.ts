@@ -9,9 +9,11 @@
  *
  * @since 0.1.0
  */
-import { Effect, Option, Schema } from "effect"
-// Its own module, not the barrel: through `effect`'s index a bundler keeps all of Config.
+
 import * as Config from "effect/Config"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import { InvalidRequest, type InvalidRequestRule } from "./Errors.ts"
 
 /**

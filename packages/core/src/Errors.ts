@@ -21,7 +21,8 @@
  *
  * @since 0.1.0
  */
-import { Duration, Schema } from "effect"
+import * as Duration from "effect/Duration"
+import * as Schema from "effect/Schema"
 import { operationLabels } from "./internal/labels.ts"
 
 /**

@@ -11,7 +11,9 @@
  *
  * @since 0.1.0
  */
-import { Option, Schema, SchemaTransformation } from "effect"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import { ruleIssue } from "./internal/ruleIssue.ts"
 
 /**

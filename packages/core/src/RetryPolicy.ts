@@ -16,8 +16,10 @@
  *
  * @since 0.1.0
  */
-import { Cause, Duration, Effect, Random } from "effect"
-// From its own module, not the barrel: through `effect`'s index a bundler keeps all of Schedule, Cron included.
+import * as Cause from "effect/Cause"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
 import type { Operation, SoracomAuthError } from "./Errors.ts"
 import { operationLabels } from "./internal/labels.ts"

@@ -9,7 +9,8 @@
  *
  * @since 0.1.0
  */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import type * as AuthRequest from "./AuthRequest.ts"
 import type * as Credentials from "./Credentials.ts"
 import type { AuthError, InvalidRequest } from "./Errors.ts"

@@ -9,7 +9,9 @@
  *
  * @since 0.1.0
  */
-import { Effect, Redacted, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import type { AuthRequest } from "./AuthRequest.ts"
 import type { Credentials } from "./Credentials.ts"
 import type { InvalidRequest } from "./Errors.ts"

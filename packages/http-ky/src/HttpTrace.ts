@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Headers } from "effect/http"
+import * as Headers from "effect/http/Headers"
 
 /**
  * One finished exchange, already redacted. `status` is absent when no response arrived (`error` says why).

@@ -8,17 +8,19 @@
  *
  * @since 0.1.0
  */
-import { Clock, Duration, Effect, Exit, Layer, Schema } from "effect"
-// Its own module, not the barrel: through `effect`'s index a bundler keeps all of Config.
+import * as Clock from "effect/Clock"
 import * as Config from "effect/Config"
-import {
-  Headers,
-  type HttpBody,
-  HttpClient,
-  type HttpClientError,
-  type HttpClientRequest,
-  HttpClientResponse,
-} from "effect/http"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Headers from "effect/http/Headers"
+import type * as HttpBody from "effect/http/HttpBody"
+import * as HttpClient from "effect/http/HttpClient"
+import type * as HttpClientError from "effect/http/HttpClientError"
+import type * as HttpClientRequest from "effect/http/HttpClientRequest"
+import * as HttpClientResponse from "effect/http/HttpClientResponse"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import ky, { type Options as KyOptions } from "ky"
 import * as HttpTrace from "./HttpTrace.ts"

@@ -2,7 +2,10 @@
  * A Schema issue → the `InvalidRequest` users see: the field at fault and the `Fields` rule's own sentence
  * (shared by every `fromInput` and the wire check, so a form and an error say the same thing).
  */
-import { Effect, Redacted, type Schema, SchemaIssue } from "effect"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import type * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
 import { InvalidRequest, type InvalidRequestRule } from "../Errors.ts"
 import * as Fields from "../Fields.ts"
 import { ruleOf } from "./ruleIssue.ts"

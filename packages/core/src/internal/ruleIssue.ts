@@ -1,5 +1,5 @@
 /** A broken rule as a Schema issue: the sentence as its message, the rule's code kept beside it (`rule`). */
-import { SchemaIssue } from "effect"
+import * as SchemaIssue from "effect/SchemaIssue"
 
 export const ruleIssue = (
   p: { readonly rule: string; readonly message: string },

@@ -2,7 +2,9 @@
  * THE status → error function, shared by every operation. The body is decoded with
  * `Schema.decodeUnknownOption`, so a broken body can never cause a second failure.
  */
-import { Duration, Option, Schema } from "effect"
+import * as Duration from "effect/Duration"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import {
   AuthFailed,
   InvalidEmail,

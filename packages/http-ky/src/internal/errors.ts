@@ -2,7 +2,9 @@
  * ky failure → Effect `HttpClientError`, in one function. The original error is always kept as `cause`
  * (core walks the chain for `code` / `name`); the description says in words what happened.
  */
-import { HttpClientError, type HttpClientRequest, UrlParams } from "effect/http"
+import * as HttpClientError from "effect/http/HttpClientError"
+import type * as HttpClientRequest from "effect/http/HttpClientRequest"
+import * as UrlParams from "effect/http/UrlParams"
 import { isNetworkError, isTimeoutError } from "ky"
 import { BodyFailed, NotSent } from "./exchange.ts"
 
