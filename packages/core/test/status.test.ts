@@ -57,6 +57,9 @@ describe("the wait a 429 asks for", () => {
   it("delta-seconds, with a fraction too", () => {
     assert.deepStrictEqual(wait({ "retry-after": "1.25" }), Option.some(1250))
     assert.deepStrictEqual(wait({ "retry-after": "0" }), Option.some(0))
+    // Surrounding whitespace is not part of a field value (RFC 9110 §5.5).
+    assert.deepStrictEqual(wait({ "retry-after": " 7 " }), Option.some(7000))
+    assert.deepStrictEqual(wait({ [sr]: "\t3 " }), Option.some(3000))
     assert.deepStrictEqual(wait({ [sr]: "2.25" }), Option.some(2250))
   })
 
