@@ -1,14 +1,14 @@
 /**
  * `node tools/mutate/scores.ts <target>`: the per-file mutation scores of a target, read from its committed
- * incremental results (`tools/mutate/incremental/<target>.json` and the per-file runs' `<target>/*.json`; for a
- * file in several, the newest run wins). Prints a Markdown table: Stryker's mutation score, (killed + timeout) /
+ * incremental results (`tools/mutate/incremental/<target>.json`, then each scoped run's `<target>/<files>.json` for
+ * the files its name lists). Prints a Markdown table: Stryker's mutation score, (killed + timeout) /
  * (killed + timeout + survived + no coverage) — compile errors and ignored (static) mutants are not counted.
  * A second score leaves out the survivors listed as equivalent in `tools/mutate/equivalent/<target>.json` (each
  * entry: file, mutator, the code replaced and its replacement, a piece of the line it starts on, and why the mutant
  * changes no behaviour);
  * a listed mutant that no longer survives, or no longer exists, is reported so the list stays true.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 
 interface Mutant {
@@ -37,24 +37,25 @@ interface Equivalent {
 const root = join(import.meta.dirname, "..", "..")
 const target = process.argv[2] ?? "core"
 const dir = join(root, "tools", "mutate", "incremental")
-const sources = [
-  ...(existsSync(join(dir, `${target}.json`)) ? [join(dir, `${target}.json`)] : []),
-  ...(existsSync(join(dir, target))
-    ? readdirSync(join(dir, target))
-        .filter((f) => f.endsWith(".json"))
-        .map((f) => join(dir, target, f))
-    : []),
-].sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+/** A scoped run's file name lists what it mutated (`Endpoint+internal_status` → src/Endpoint.ts, src/internal/status.ts). */
+const mutatedBy = (slug: string): Set<string> =>
+  new Set(slug.split("+").map((name) => `src/${name.replace(/_/g, "/")}.ts`))
 
 const byFile = new Map<
   string,
   { readonly lines: ReadonlyArray<string>; readonly mutants: ReadonlyArray<Mutant> }
 >()
-for (const source of sources) {
-  const report = JSON.parse(readFileSync(source, "utf8")) as Report
+const read = (path: string, only?: Set<string>) => {
+  const report = JSON.parse(readFileSync(path, "utf8")) as Report
   for (const [file, { source: text, mutants }] of Object.entries(report.files))
-    byFile.set(file, { lines: text.split("\n"), mutants })
+    if (only === undefined || only.has(file)) byFile.set(file, { lines: text.split("\n"), mutants })
 }
+// A whole-target run first; each scoped run then for the files it mutated (an incremental file also carries
+// results it was seeded with, for files it did not mutate).
+if (existsSync(join(dir, `${target}.json`))) read(join(dir, `${target}.json`))
+if (existsSync(join(dir, target)))
+  for (const f of readdirSync(join(dir, target)).filter((f) => f.endsWith(".json")))
+    read(join(dir, target, f), mutatedBy(f.replace(/\.json$/, "")))
 
 const equivalentFile = join(root, "tools", "mutate", "equivalent", `${target}.json`)
 const equivalents: ReadonlyArray<Equivalent> = existsSync(equivalentFile)
