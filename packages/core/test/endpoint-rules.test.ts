@@ -30,6 +30,11 @@ describe("Endpoint.validate", () => {
       "The endpoint must not contain a query (?…) or a fragment (#…).",
     )
     assert.strictEqual(reasonOf("h.example"), "The endpoint must be an absolute http:// or https:// URL.")
+    // Not http(s) at the start: that is the fault, whatever a later part of it looks like.
+    assert.strictEqual(
+      reasonOf("ftp://h.example/https://user@other"),
+      "The endpoint must be an absolute http:// or https:// URL.",
+    )
   })
 
   it("a path holding @ and :// is a path, not user info", () => {
