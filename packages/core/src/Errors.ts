@@ -23,6 +23,7 @@
  */
 import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
+import * as Fields from "./Fields.ts"
 import { operationLabels } from "./internal/labels.ts"
 
 /**
@@ -91,12 +92,7 @@ const toJson = (self: object & { readonly message: string }): Record<string, unk
  * @since 0.1.0
  */
 export const InvalidRequestRule = Schema.Literals([
-  "required",
-  "tooLong",
-  "spaces",
-  "unsendable",
-  "format",
-  "range",
+  ...Fields.ruleNames,
   "switchRange",
   "oneKind",
   "endpointCredentials",

@@ -96,7 +96,7 @@ export const isSecret = (field: FieldName): boolean => field === "password" || f
  * @category models
  * @since 0.1.0
  */
-export type Rule = "required" | "tooLong" | "spaces" | "unsendable" | "format" | "range"
+export type Rule = (typeof ruleNames)[number]
 
 /**
  * Every rule, for iteration (and the schema of `InvalidRequest.rule`).
@@ -104,14 +104,7 @@ export type Rule = "required" | "tooLong" | "spaces" | "unsendable" | "format" |
  * @category constants
  * @since 0.1.0
  */
-export const ruleNames: ReadonlyArray<Rule> = [
-  "required",
-  "tooLong",
-  "spaces",
-  "unsendable",
-  "format",
-  "range",
-]
+export const ruleNames = ["required", "tooLong", "spaces", "unsendable", "format", "range"] as const
 
 /**
  * A broken rule: its code and the library's English sentence.
