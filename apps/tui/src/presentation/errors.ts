@@ -161,8 +161,8 @@ const table: Table = {
     exitCode: ExitCode.auth,
   }),
   ProfilePermissionsTooOpen: (e, _ctx, m) => ({
-    title: e.message,
-    next: m.error.profileTooOpen.next(e.path),
+    title: m.error.profileTooOpen.title(e.path, e.mode.toString(8), e.directory === true),
+    next: m.error.profileTooOpen.next(e.path, e.directory === true),
     exitCode: ExitCode.error,
   }),
   ProfileNotFound: (e, _ctx, m) => ({

@@ -55,6 +55,7 @@ export const ja: Messages = {
     backHome: "ホームに戻る",
     tryAgain: "もう一度試す",
     back: "戻る",
+    loading: "読み込み中…",
     signInAction: "サインイン",
     endpoint: "エンドポイント",
     cancelled: "キャンセルしました。",
@@ -299,7 +300,15 @@ export const ja: Messages = {
       title: (server: string) => `${server} がセッションの更新を拒否しました。`,
       next: "`soracom-auth login` でもう一度サインインしてください。",
     },
-    profileTooOpen: { next: (path: string) => `次のコマンドで修正してください: chmod 600 '${path}'` },
+    profileTooOpen: {
+      title: (path: string, mode: string, folder: boolean) =>
+        folder
+          ? `認証情報を保存するフォルダー '${path}' に他のユーザーが書き込めます (モード ${mode})。`
+          : `認証情報を含むファイル '${path}' のパーミッションが緩すぎます (モード ${mode})。\n` +
+            "認証情報のファイルは、他のユーザーがアクセスできないようにする必要があります。",
+      next: (path: string, folder: boolean) =>
+        `次のコマンドで修正してください: chmod ${folder ? "700" : "600"} '${path}'`,
+    },
     profileCommand: {
       next: "そのコマンドを自分で実行して確認してください: プロファイルの JSON (authKeyId と authKey など) を出力し、終了コード 0 で終わる必要があります。",
     },

@@ -58,6 +58,7 @@ const en = {
     backHome: "Back to home",
     tryAgain: "Try again",
     back: "Back",
+    loading: "Loading…",
     signInAction: "Sign in",
     endpoint: "Endpoint",
     /** A notice when a running step was stopped with Esc. */
@@ -284,7 +285,15 @@ const en = {
       title: (server: string) => `${server} refused to renew the session.`,
       next: "Sign in again with `soracom-auth login`.",
     },
-    profileTooOpen: { next: (path: string) => `Fix it with: chmod 600 '${path}'` },
+    profileTooOpen: {
+      // soracom-cli's own sentences for a file, so users searching them find the same advice.
+      title: (path: string, mode: string, folder: boolean) =>
+        folder
+          ? `The folder '${path}' which holds your credentials may be written by others (mode ${mode}).`
+          : `Permissions for the file '${path}' which contains your credentials are too open.\n` +
+            "It is required that your credential files are NOT accessible by others.",
+      next: (path: string, folder: boolean) => `Fix it with: chmod ${folder ? "700" : "600"} '${path}'`,
+    },
     profileCommand: {
       next: "Run the command yourself: it must print a profile JSON (e.g. authKeyId and authKey) and exit 0.",
     },

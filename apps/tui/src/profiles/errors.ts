@@ -3,6 +3,7 @@
  * step. Callers branch with `Effect.catchTag`.
  */
 import { Data } from "effect"
+import { messagesFor } from "../presentation/messages.ts"
 
 /**
  * A profile or session file that group or others may read. soracom-cli refuses such a file with the same first
@@ -17,16 +18,9 @@ export class ProfilePermissionsTooOpen extends Data.TaggedError("ProfilePermissi
   readonly directory?: boolean | undefined
 }> {
   override get message(): string {
-    if (this.directory === true)
-      return (
-        `The folder '${this.path}' which holds your credentials may be written by others (mode ${this.mode.toString(8)}).\n` +
-        `Fix it with: chmod 700 '${this.path}'`
-      )
-    return (
-      `Permissions for the file '${this.path}' which contains your credentials are too open.\n` +
-      `It is required that your credential files are NOT accessible by others.\n` +
-      `Fix it with: chmod 600 '${this.path}'`
-    )
+    const words = messagesFor("en").error.profileTooOpen
+    const folder = this.directory === true
+    return `${words.title(this.path, this.mode.toString(8), folder)}\n${words.next(this.path, folder)}`
   }
 }
 

@@ -6,6 +6,7 @@
 import { Text, useApp, useInput } from "ink"
 import { lazy, Suspense, useEffect, useMemo, useReducer } from "react"
 import { shellExports } from "../presentation/exports.ts"
+import { messages } from "../presentation/messages.ts"
 import { Viewport } from "./components/viewport.tsx"
 import { RuntimeProvider, type UiRuntime } from "./effects/runtime-context.tsx"
 import { useNow } from "./effects/use-now.ts"
@@ -137,7 +138,7 @@ const Screens = ({ options, profileDir, onExit }: Omit<AppProps, "runtime">) => 
   })()
   return (
     <Viewport key={screen._tag}>
-      <Suspense fallback={<Text>Loading…</Text>}>{current}</Suspense>
+      <Suspense fallback={<Text>{messages.ui.loading}</Text>}>{current}</Suspense>
     </Viewport>
   )
 }

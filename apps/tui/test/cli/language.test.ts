@@ -2,6 +2,7 @@
  * The language of the command line: `--lang`, then `SORACOM_LANG`, then the locale; the words change, `--json`
  * does not (a program reading it must not depend on the user's locale).
  */
+import { chmodSync, writeFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { type RunResult, runBin } from "../helpers/cli.ts"
 import { cliSuite } from "../helpers/cli-suite.ts"
@@ -188,12 +189,13 @@ describe("language", () => {
       suite.sandbox.endpoint,
       suite.sandbox.url,
       `${suite.dir}/work.json`,
+      `${suite.dir}/loose.json`,
       suite.dir,
       demo.authKeyId,
       demo.email,
       demo.userName,
       demo.operatorId,
-      ...["default", "work", "fresh", "root", "switched", "ghost", "nobody"].map(
+      ...["default", "work", "fresh", "root", "switched", "ghost", "nobody", "loose"].map(
         (p) => new RegExp(`\\b${p}\\b`, "g"),
       ),
     ]
@@ -256,6 +258,14 @@ describe("language", () => {
     await step(["profiles", "remove", "work"])
     await step(["profiles", "remove", "ghost"])
     await step(["profiles"])
+
+    // a profile that group may read: soracom-cli's refusal in Japanese, its fix said once
+    const loose = `${suite.dir}/loose.json`
+    writeFileSync(loose, JSON.stringify({ authKeyId: demo.authKeyId, authKey: demo.authKey }))
+    chmodSync(loose, 0o640)
+    const refused = await step(["login", "--profile", "loose", "--no-input"], { code: 1 })
+    expect(refused.stderr).toContain("パーミッションが緩すぎます")
+    expect(refused.stderr.split(`chmod 600 '${loose}'`)).toHaveLength(2)
 
     // usage errors and field-validation reasons (exit 2), and a session missing (exit 4)
     for (const args of [

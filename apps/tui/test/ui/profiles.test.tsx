@@ -180,6 +180,7 @@ describe("profiles in Japanese (#17)", () => {
           "default",
           "root",
           "half",
+          "loose",
         ].includes(w),
     )
 
@@ -210,6 +211,19 @@ describe("profiles in Japanese (#17)", () => {
     await a.write("y")
     const deleted = await a.waitFor("プロファイル「root」を削除しました。")
     expect(englishOn(deleted)).toEqual([])
+  })
+
+  it("a profile refused for loose permissions: the reason and the chmod in Japanese", async () => {
+    chooseLanguage("ja")
+    const a = renderApp(demoOptions, fakeRuntime({}, memoryProfiles(sample)))
+    app = a
+    await a.waitFor("› サインイン")
+    await a.press(keys.down, keys.down, keys.enter)
+    await a.waitFor("default")
+    await a.press(keys.down, keys.enter)
+    const frame = flat(await a.waitFor("パーミッションが緩すぎます"))
+    expect(frame).toContain("次のコマンドで修正してください: chmod 600 '/home/test/.soracom/loose.json'")
+    expect(englishOn(frame.replaceAll("chmod", " "))).toEqual([])
   })
 
   it("none yet, and a profile without complete credentials: Japanese too", async () => {

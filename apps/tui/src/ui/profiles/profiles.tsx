@@ -3,6 +3,7 @@
  * first), or save the current sign-in as one. A profile refused for loose permissions shows soracom-cli's fix-it.
  */
 import { Box, Text } from "ink"
+import { describe } from "../../presentation/errors.ts"
 import { formatDuration } from "../../presentation/format.ts"
 import { messages } from "../../presentation/messages.ts"
 import { Busy } from "../components/busy.tsx"
@@ -20,6 +21,12 @@ import { theme } from "../theme/theme.ts"
 import { prefillOf, profileEndpoint } from "./profile-sign-in.ts"
 import { useProfiles } from "./use-profiles.ts"
 import type { ProfilesState } from "./use-profiles-state.ts"
+
+/** A refused or unreadable profile in the error table's words: the reason's lines, then the fix. */
+const problemLines = (problem: NonNullable<ProfileSummary["problem"]>): ReadonlyArray<string> => {
+  const text = describe(problem, { surface: "app", now: Date.now() })
+  return [...text.title.split("\n"), text.next]
+}
 
 const describeProfile = (p: ProfileSummary): string => {
   if (p.problem !== undefined) return `${theme.symbol.error} ${messages.ui.profiles.cannotRead}`
@@ -61,7 +68,7 @@ const Details = ({
       </>
     ) : (
       <Box flexDirection="column">
-        {profile.problem.message.split("\n").map((line, i) => (
+        {problemLines(profile.problem).map((line, i) => (
           <Text key={line} {...(i === 0 ? { color: theme.color.error } : {})}>
             {i === 0 ? `${theme.symbol.error} ` : "  "}
             {line}
@@ -219,8 +226,7 @@ export const Profiles = ({
         if (lastRead.current !== undefined)
           items.push({ value: "edit", label: messages.ui.profiles.edit.label })
         items.push({ value: "back", label: messages.ui.back })
-        const lines =
-          error._tag === "ProfilePermissionsTooOpen" ? error.message.split("\n") : [text.title, text.next]
+        const lines = [...text.title.split("\n"), text.next]
         return (
           <Box flexDirection="column">
             <Text color={theme.color.error}>
