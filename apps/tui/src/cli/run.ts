@@ -9,6 +9,7 @@ import * as Environment from "../environment.ts"
 import { describe } from "../presentation/errors.ts"
 import { ExitCode } from "../presentation/exit-code.ts"
 import { chooseLanguage, type Messages, messagesFor } from "../presentation/messages.ts"
+import * as Terminal from "../terminal.ts"
 import { version } from "../version.ts"
 import { openApp } from "./commands/app.ts"
 import { completion } from "./commands/completion.ts"
@@ -107,7 +108,7 @@ export const runCli = async (argv: ReadonlyArray<string>, options: RunOptions = 
     io,
     env,
     interactive: options.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true),
-    terminal: options.terminal ?? (process.stdin.isTTY === true && process.stderr.isTTY === true),
+    terminal: options.terminal ?? Terminal.available(),
     profileDir: Environment.profileDir(env),
     note: (a) => Object.assign(attempt, a),
   }

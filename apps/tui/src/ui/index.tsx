@@ -5,10 +5,10 @@
  * The app draws on the terminal even when stdout is captured — on stderr, else on `/dev/tty`, as fzf does — so
  * that `eval "$(soracom-auth)"` works: only the shell exports (when asked for) go to stdout.
  */
-import { openSync } from "node:fs"
-import { ReadStream, WriteStream } from "node:tty"
+
 import * as Environment from "../environment.ts"
 import { ExitCode } from "../presentation/exit-code.ts"
+import { drawingStream, keyboardStream } from "../terminal.ts"
 import { applyNoColor } from "./no-color.ts"
 import type { AppOptions } from "./options.ts"
 
@@ -41,30 +41,6 @@ export const withEnvironment = (options: AppOptions, env: Environment.Env = proc
     ...(endpoint === undefined ? {} : { endpoint }),
     ...(profileName === undefined ? {} : { profileName }),
     ...(authKey === undefined ? {} : { authKey }),
-  }
-}
-
-/** A terminal to draw on: stdout, else stderr, else `/dev/tty`; `undefined` when there is none. */
-const drawingStream = (
-  stdout: NodeJS.WriteStream,
-  stderr: NodeJS.WriteStream,
-): NodeJS.WriteStream | undefined => {
-  if (stdout.isTTY === true) return stdout
-  if (stderr.isTTY === true) return stderr
-  try {
-    return new WriteStream(openSync("/dev/tty", "w"))
-  } catch {
-    return undefined
-  }
-}
-
-/** The keyboard: stdin when it is a terminal, else `/dev/tty`. */
-const keyboardStream = (stdin: NodeJS.ReadStream): NodeJS.ReadStream | undefined => {
-  if (stdin.isTTY === true) return stdin
-  try {
-    return new ReadStream(openSync("/dev/tty", "r"))
-  } catch {
-    return undefined
   }
 }
 

@@ -230,67 +230,69 @@ describe
       }
     }
 
-    it('eval "$(soracom-auth)": the app draws on the terminal, only the exports reach stdout and the shell has them', async (ctx) => {
-      const s = await sandbox(ctx)
-      const m = messagesFor("en")
-      // Secrets stay out of the test's output: the shell prints lengths, counts and a hash of the API key.
-      const script = [
-        `out="$("${process.execPath}" "${bin}")"`,
-        "code=$?",
-        'eval "$out"',
-        'lines=$(printf "%s\\n" "$out" | wc -l)',
-        `other=$(printf "%s\\n" "$out" | grep -vc '^export ')`,
-        `tokens=$(env | grep -c '^SORACOM_TOKEN=.')`,
-        'hash=$(printf "%s" "$SORACOM_API_KEY" | sha256sum | cut -c1-16)',
-        `http=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Soracom-API-Key: $SORACOM_API_KEY" -H "X-Soracom-Token: $SORACOM_TOKEN" "${s.url}/operators/${seed().operatorId}")`,
-        'keylen=$(printf "%s" "$SORACOM_API_KEY" | wc -c)',
-        'echo "RESULT code=$code lines=$lines other=$other keylen=$keylen tokens=$tokens hash=$hash http=$http"',
-      ].join("; ")
-      const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-layout-"))
-      const sh = Terminal.start({
-        command: ["sh", "-c", script],
-        cwd: appDir,
-        columns: 80,
-        rows: 24,
-        env: {
-          HOME: home,
-          SORACOM_PROFILE_DIR: join(home, ".soracom"),
-          SORACOM_ENDPOINT: s.endpoint,
-          LANG: "en_US.UTF-8",
-        },
+    for (const stderr of ["", " 2>/dev/null"]) {
+      it(`eval "$(soracom-auth${stderr})": the app draws on the terminal, only the exports reach stdout and the shell has them`, async (ctx) => {
+        const s = await sandbox(ctx)
+        const m = messagesFor("en")
+        // Secrets stay out of the test's output: the shell prints lengths, counts and a hash of the API key.
+        const script = [
+          `out="$("${process.execPath}" "${bin}"${stderr})"`,
+          "code=$?",
+          'eval "$out"',
+          'lines=$(printf "%s\\n" "$out" | wc -l)',
+          `other=$(printf "%s\\n" "$out" | grep -vc '^export ')`,
+          `tokens=$(env | grep -c '^SORACOM_TOKEN=.')`,
+          'hash=$(printf "%s" "$SORACOM_API_KEY" | sha256sum | cut -c1-16)',
+          `http=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Soracom-API-Key: $SORACOM_API_KEY" -H "X-Soracom-Token: $SORACOM_TOKEN" "${s.url}/operators/${seed().operatorId}")`,
+          'keylen=$(printf "%s" "$SORACOM_API_KEY" | wc -c)',
+          'echo "RESULT code=$code lines=$lines other=$other keylen=$keylen tokens=$tokens hash=$hash http=$http"',
+        ].join("; ")
+        const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-layout-"))
+        const sh = Terminal.start({
+          command: ["sh", "-c", script],
+          cwd: appDir,
+          columns: 80,
+          rows: 24,
+          env: {
+            HOME: home,
+            SORACOM_PROFILE_DIR: join(home, ".soracom"),
+            SORACOM_ENDPOINT: s.endpoint,
+            LANG: "en_US.UTF-8",
+          },
+        })
+        ctx.onTestFinished(() => {
+          sh.kill()
+          rmSync(home, { recursive: true, force: true })
+        })
+        await sh.waitFor(m.ui.home.resetPassword.label)
+        await sh.press("Enter")
+        await sh.waitFor(m.ui.signIn.howToSignIn)
+        await signInWithAuthKey(sh, "en", { columns: 80, rows: 24 })
+        // Quit and print shell exports: the third item
+        await sh.press("Down", "Down")
+        await sh.waitFor(`› ${m.ui.signedIn.exports.label}`)
+        await sh.press("Enter")
+        const result = await sh.waitFor(/RESULT .*http=\d+/)
+        const apiKey = (
+          s
+            .exchanges()
+            .filter((e) => e.request.path === "/v1/auth" && e.response?.status === 200)
+            .at(-1)?.response?.body as { apiKey?: string } | undefined
+        )?.apiKey
+        expect(apiKey).toBeDefined()
+        const hash = createHash("sha256").update(apiKey!).digest("hex").slice(0, 16)
+        const fields = Object.fromEntries(
+          [...result.matchAll(/(\w+)=(\S+)/g)].map(([, k, v]) => [k, v] as const),
+        ) as Record<string, string>
+        expect(fields).toMatchObject({
+          code: "0",
+          lines: "1",
+          other: "0",
+          tokens: "1",
+          hash,
+          http: "200",
+        })
+        expect(Number(fields.keylen)).toBe(apiKey!.length)
       })
-      ctx.onTestFinished(() => {
-        sh.kill()
-        rmSync(home, { recursive: true, force: true })
-      })
-      await sh.waitFor(m.ui.home.resetPassword.label)
-      await sh.press("Enter")
-      await sh.waitFor(m.ui.signIn.howToSignIn)
-      await signInWithAuthKey(sh, "en", { columns: 80, rows: 24 })
-      // Quit and print shell exports: the third item
-      await sh.press("Down", "Down")
-      await sh.waitFor(`› ${m.ui.signedIn.exports.label}`)
-      await sh.press("Enter")
-      const result = await sh.waitFor(/RESULT .*http=\d+/)
-      const apiKey = (
-        s
-          .exchanges()
-          .filter((e) => e.request.path === "/v1/auth" && e.response?.status === 200)
-          .at(-1)?.response?.body as { apiKey?: string } | undefined
-      )?.apiKey
-      expect(apiKey).toBeDefined()
-      const hash = createHash("sha256").update(apiKey!).digest("hex").slice(0, 16)
-      const fields = Object.fromEntries(
-        [...result.matchAll(/(\w+)=(\S+)/g)].map(([, k, v]) => [k, v] as const),
-      ) as Record<string, string>
-      expect(fields).toMatchObject({
-        code: "0",
-        lines: "1",
-        other: "0",
-        tokens: "1",
-        hash,
-        http: "200",
-      })
-      expect(Number(fields.keylen)).toBe(apiKey!.length)
-    })
+    }
   })
