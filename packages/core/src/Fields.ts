@@ -283,14 +283,29 @@ export const TokenTimeoutSeconds = Schema.Number.check(
   ),
 )
 
-const numberFromText = SchemaTransformation.transform<number, string>({ decode: Number, encode: String })
+// Only digits are a number here: `"1e3"` or `"0x100"` become NaN, which the number's own rule refuses.
+const numberFromText = SchemaTransformation.transform<number, string>({
+  decode: (text) => (INTEGER.test(text.trim()) ? Number(text.trim()) : Number.NaN),
+  encode: String,
+})
+
+// The lifetime's text rules but its range: the range is the number schema's, which differs per operation.
+const secondsText = Schema.String.check(
+  Schema.makeFilter<string>(
+    (value) => {
+      const broken = Option.getOrUndefined(problem("tokenTimeoutSeconds", value))
+      return broken === undefined || broken.rule === "range" ? undefined : ruleIssue(broken, value)
+    },
+    { title: "tokenTimeoutSeconds", description: labels.tokenTimeoutSeconds },
+  ),
+)
 
 /**
- * A whole number of seconds typed as text (a form, a flag): first the token lifetime's text rule (digits,
- * 180…172800 — so `"1e3"` or `"0x100"` never pass as numbers), then `schema` on the number.
+ * A whole number of seconds typed as text (a form, a flag): not blank, digits only, then `schema` on the number
+ * — whose range (a sign-in's 180…172800, a switch's 180…3600) is the one the error names.
  *
  * @category schemas
  * @since 0.1.0
  */
 export const secondsFromText = <S extends Schema.Codec<number, number>>(schema: S) =>
-  stringField("tokenTimeoutSeconds").pipe(Schema.decodeTo(schema, numberFromText))
+  secondsText.pipe(Schema.decodeTo(schema, numberFromText))
