@@ -59,7 +59,11 @@ export const runBin = (entry: string, args: ReadonlyArray<string>, options: RunO
     }
     // A session of its own (setsid), so no controlling terminal: with none of its streams a terminal the CLI would
     // otherwise open the app on the developer's /dev/tty, as fzf does.
-    const child = spawn(process.execPath, [entry, ...args], { env, stdio: ["pipe", "pipe", "pipe"], detached: true })
+    const child = spawn(process.execPath, [entry, ...args], {
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true,
+    })
     let stdout = ""
     let stderr = ""
     child.stdout.setEncoding("utf8").on("data", (c: string) => {
