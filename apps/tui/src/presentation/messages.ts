@@ -4,7 +4,7 @@
  * picks one at start (`chooseLanguage`) and `messages` is that catalog, so no screen or command holds a sentence of
  * its own for what is listed here.
  */
-import type { Errors, Fields } from "@soracom-auth/core"
+import { type Errors, Fields } from "@soracom-auth/core"
 import type { Language } from "../environment.ts"
 import type { Method } from "../session/method.ts"
 import * as ProcessLanguage from "./language.ts"
@@ -552,17 +552,8 @@ or set SORACOM_AUTH_KEY_ID and SORACOM_AUTH_KEY, or store credentials in a profi
         "The endpoint must not contain a user name or password (user:password@host); SORACOM takes credentials only in the request.",
       endpointQuery: "The endpoint must not contain a query (?…) or a fragment (#…).",
       endpointUrl: "The endpoint must be an absolute http:// or https:// URL.",
-      label: {
-        email: "The email address",
-        password: "The password",
-        authKeyId: "The AuthKey ID",
-        authKey: "The AuthKey secret",
-        operatorId: "The operator ID",
-        userName: "The user name",
-        mfaOtpCode: "The MFA code",
-        tokenTimeoutSeconds: "The token lifetime",
-        token: "The password reset token",
-      } satisfies Record<Fields.FieldName, string>,
+      // in English, the library's own labels: its messages and ours name a field alike
+      label: Fields.labels,
     },
     /** How the commands describe a session (login, switch-user, status). */
     session: {
