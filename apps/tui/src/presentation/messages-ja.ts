@@ -56,6 +56,9 @@ export const ja: Messages = {
     tryAgain: "もう一度試す",
     back: "戻る",
     loading: "読み込み中…",
+    needsTerminal:
+      "soracom-auth: 対話アプリには端末が必要です。`soracom-auth login --help` を参照してください " +
+      "(シークレットは --auth-key-stdin / --password-stdin、または SORACOM_AUTH_KEY_ID + SORACOM_AUTH_KEY から)。",
     signInAction: "サインイン",
     endpoint: "エンドポイント",
     cancelled: "キャンセルしました。",

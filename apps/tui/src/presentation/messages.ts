@@ -59,6 +59,9 @@ const en = {
     tryAgain: "Try again",
     back: "Back",
     loading: "Loading…",
+    needsTerminal:
+      "soracom-auth: the interactive app needs a terminal. Use `soracom-auth login --help` " +
+      "(secrets from --auth-key-stdin / --password-stdin or SORACOM_AUTH_KEY_ID + SORACOM_AUTH_KEY).",
     signInAction: "Sign in",
     endpoint: "Endpoint",
     /** A notice when a running step was stopped with Esc. */

@@ -8,6 +8,7 @@
 
 import * as Environment from "../environment.ts"
 import { ExitCode } from "../presentation/exit-code.ts"
+import { messages } from "../presentation/messages.ts"
 import { drawingStream, keyboardStream } from "../terminal.ts"
 import { applyNoColor } from "./no-color.ts"
 import type { AppOptions } from "./options.ts"
@@ -53,10 +54,7 @@ export const runApp = async (options: AppOptions = {}): Promise<number> => {
   const screen = real ? drawingStream(stdout, stderr) : stdout.isTTY === true ? stdout : undefined
   const keyboard = real ? keyboardStream(stdin) : stdin.isTTY === true ? stdin : undefined
   if (screen === undefined || keyboard === undefined) {
-    stderr.write(
-      "soracom-auth: the interactive app needs a terminal. Use `soracom-auth login --help` " +
-        "(secrets from --auth-key-stdin / --password-stdin or SORACOM_AUTH_KEY_ID + SORACOM_AUTH_KEY).\n",
-    )
+    stderr.write(`${messages.ui.needsTerminal}\n`)
     return ExitCode.usage
   }
   applyNoColor()

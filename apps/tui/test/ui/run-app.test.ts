@@ -5,6 +5,7 @@
 import { PassThrough } from "node:stream"
 import { Redacted } from "effect"
 import { describe, expect, it } from "vitest"
+import { chooseLanguage } from "../../src/presentation/messages.ts"
 import { runApp, withEnvironment } from "../../src/ui/index.tsx"
 
 const stream = (isTTY: boolean) => Object.assign(new PassThrough(), { isTTY })
@@ -37,6 +38,28 @@ describe("runApp", () => {
       expect(err).toContain("needs a terminal")
       expect(err).toContain("soracom-auth login --help")
       expect(out).toBe("")
+    }
+  })
+
+  it("says so in the reader's language", async () => {
+    chooseLanguage("ja")
+    try {
+      const stderr = stream(false)
+      let err = ""
+      stderr.on("data", (d) => {
+        err += String(d)
+      })
+      const code = await runApp({
+        io: {
+          stdin: stream(false) as unknown as NodeJS.ReadStream,
+          stdout: stream(false) as unknown as NodeJS.WriteStream,
+          stderr: stderr as unknown as NodeJS.WriteStream,
+        },
+      })
+      expect(code).toBe(2)
+      expect(err).toContain("対話アプリには端末が必要です")
+    } finally {
+      chooseLanguage("en")
     }
   })
 
