@@ -134,7 +134,10 @@ describe("ProfileStore", () => {
   it("leaves the old or the new file after kill -9 during writes, never a broken one", async () => {
     const helper = fileURLToPath(new URL("../helpers/write-loop.ts", import.meta.url))
     for (let round = 0; round < 5; round++) {
-      const child = spawn(process.execPath, [helper, store.dir], { stdio: ["ignore", "pipe", "inherit"] })
+      // the workspace's packages from their sources, as vitest resolves them (nothing needs building first)
+      const child = spawn(process.execPath, ["--conditions=@soracom-auth/source", helper, store.dir], {
+        stdio: ["ignore", "pipe", "inherit"],
+      })
       await new Promise<void>((resolve, reject) => {
         child.stdout.on("data", (chunk: Buffer) => {
           if (chunk.toString().includes("ready")) resolve()
