@@ -86,7 +86,7 @@ const openMethod = async (t: Terminal, index: number) => {
   await t.press("Enter")
 }
 
-/** From home (or from the method picker): the demo AuthKey entered, up to the review ("› Sign in"). */
+/** From home (or from the method picker): the demo AuthKey entered, up to the review. */
 const enterAuthKey = async (t: Terminal, from: "home" | "picker" = "home") => {
   if (from === "home") await openMethod(t, 0)
   else await t.press("Enter")
@@ -94,7 +94,7 @@ const enterAuthKey = async (t: Terminal, from: "home" | "picker" = "home") => {
   await t.enter(authKey().authKeyId)
   await t.waitFor("AuthKey secret:")
   await t.enter(authKey().authKey)
-  await t.waitFor("› Sign in")
+  await t.waitFor("Token lifetime:") // the review (the header reads "› Sign in" on every sign-in screen)
 }
 
 const signInWithAuthKey = async (t: Terminal) => {
@@ -118,7 +118,7 @@ const enterSamUser = async (t: Terminal, user: { readonly userName: string; read
 const skipMfaAndSignIn = async (t: Terminal) => {
   await t.waitFor("MFA code:")
   await t.press("Enter")
-  await t.waitFor("› Sign in")
+  await t.waitFor("Token lifetime:") // the review (the header reads "› Sign in" on every sign-in screen)
   await t.press("Enter")
 }
 

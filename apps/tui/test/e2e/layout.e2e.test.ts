@@ -161,7 +161,7 @@ const signInWithAuthKey = async (t: Terminal, lang: Language, size: Size) => {
   expectMaskOnLabelRow(t, m.ui.field.authKey, size)
   await expectFits(t, size, "the AuthKey secret field")
   await t.press("Enter")
-  await t.waitFor(`› ${m.ui.signIn.title}`)
+  await t.waitFor(`${m.ui.signIn.tokenLifetime}:`) // the review (the header shows the title on every sign-in screen)
   await expectFits(t, size, "the sign-in review")
   await t.press("Enter")
   await t.waitFor(m.ui.signedIn.tokenExpires)

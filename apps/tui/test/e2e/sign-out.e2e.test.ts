@@ -52,7 +52,7 @@ describe.runIf(requireTool("tmux", "the terminal end-to-end tests"))("Sign out i
     await t.enter(key().authKeyId)
     await t.waitFor("AuthKey secret:")
     await t.enter(key().authKey)
-    await t.waitFor("› Sign in")
+    await t.waitFor("Token lifetime:") // the review (the header reads "› Sign in" on every sign-in screen)
     await t.press("Enter")
     await t.waitFor("Token expires")
 
