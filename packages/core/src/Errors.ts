@@ -24,7 +24,7 @@
 import * as Duration from "effect/Duration"
 import * as Schema from "effect/Schema"
 import * as Fields from "./Fields.ts"
-import { operationLabels } from "./internal/labels.ts"
+import { operationLabels as labels } from "./internal/labels.ts"
 
 /**
  * The operations of the SORACOM Auth API (named after SORACOM's `operationId`s).
@@ -42,6 +42,15 @@ export const Operation = Schema.Literals([
 ])
 /** @category models @since 0.1.0 */
 export type Operation = typeof Operation.Type
+
+/**
+ * How the library's messages name each operation ("sign-in", "token renewal"…): an app wording its own messages
+ * in English uses these, so both name an operation alike.
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const operationLabels: Readonly<Record<Operation, string>> = labels
 
 /**
  * Why no response arrived.

@@ -4,7 +4,7 @@
  * picks one at start (`chooseLanguage`) and `messages` is that catalog, so no screen or command holds a sentence of
  * its own for what is listed here.
  */
-import { type Errors, Fields } from "@soracom-auth/core"
+import { Errors, Fields } from "@soracom-auth/core"
 import type { Language } from "../environment.ts"
 import type { Method } from "../session/method.ts"
 import * as ProcessLanguage from "./language.ts"
@@ -647,14 +647,8 @@ or set SORACOM_AUTH_KEY_ID and SORACOM_AUTH_KEY, or store credentials in a profi
     log: {
       retry: (operation: string, seconds: string, attempt: number, maxAttempts: number, why: string) =>
         `retrying the ${operation} in ${seconds} s (attempt ${attempt} of ${maxAttempts} failed): ${why}.`,
-      operation: {
-        auth: "sign-in",
-        issuePasswordResetToken: "password reset request",
-        verifyPasswordResetToken: "password reset",
-        logout: "sign-out",
-        switchUser: "user switch",
-        generateAuthToken: "token renewal",
-      } satisfies Record<Errors.Operation, string>,
+      // in English, the library's own names: its messages and ours name an operation alike
+      operation: Errors.operationLabels,
       serverError: (status: number, code: string) => `SORACOM answered HTTP ${status}${code}`,
       rateLimited: (code: string) => `SORACOM is rate-limiting requests (HTTP 429${code})`,
       transport: (why: string) => `no answer: ${why}`,
