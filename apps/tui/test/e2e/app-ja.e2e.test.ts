@@ -4,47 +4,22 @@
  * reset a password then sign in with it; save the sign-in as a profile and manage it on the Profiles screen. Assertions read the screen: Japanese words, Japanese dates, and no
  * English sentence (key names such as Enter/Esc and names/codes aside).
  */
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest"
+import type { Sandbox } from "@soracom-auth/sandbox"
+import { describe, expect, it, type TestContext } from "vitest"
 import { requireTool } from "../../../../tools/testing/require-tool.ts"
-import { Terminal } from "./tmux.ts"
+import { demoAuthKey, demoOperator, openApp, recordingSandbox, shippedBundle } from "./fixture.ts"
+import type { Terminal } from "./tmux.ts"
 
-const appDir = fileURLToPath(new URL("../..", import.meta.url))
-const bundleDir = join(appDir, "tmp", `e2e-ja-bundle-${process.pid}`)
-let bin = ""
-
-beforeAll(async () => {
-  const { buildBundle } = await import("../../build.ts")
-  bin = await buildBundle({ outdir: bundleDir })
-}, 120_000)
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }))
-
-const seed = () => demoSeed.operators[0]!
-const authKey = () => seed().authKeys![0]!
+const bin = shippedBundle("ja")
+const seed = demoOperator
+const authKey = demoAuthKey
 
 const start = async (ctx: Pick<TestContext, "onTestFinished">): Promise<{ t: Terminal; s: Sandbox }> => {
-  const s = await startSandbox({ port: 0, ...testSandboxOptions, record: true })
-  ctx.onTestFinished(() => s.close())
-  const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-ja-"))
-  const t = Terminal.start({
-    command: [process.execPath, bin],
-    cwd: appDir,
+  const s = await recordingSandbox(ctx)
+  const { t } = openApp(ctx, bin(), {
     columns: 80,
     rows: 24,
-    env: {
-      HOME: home,
-      SORACOM_PROFILE_DIR: join(home, ".soracom"),
-      SORACOM_ENDPOINT: s.endpoint,
-      LANG: "ja_JP.UTF-8",
-    },
-  })
-  ctx.onTestFinished(() => {
-    t.kill()
-    rmSync(home, { recursive: true, force: true })
+    env: { SORACOM_ENDPOINT: s.endpoint, LANG: "ja_JP.UTF-8" },
   })
   await t.waitFor("パスワードをリセット")
   return { t, s }

@@ -4,59 +4,30 @@
  * Each test has its own sandbox, profile directory and tmux session; the tests run concurrently.
  */
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import {
-  demoSeed,
-  type Sandbox,
-  type SandboxOptions,
-  startSandbox,
-  testSandboxOptions,
-} from "@soracom-auth/sandbox"
+import type { Sandbox, SandboxOptions } from "@soracom-auth/sandbox"
 import * as OTPAuth from "otpauth"
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest"
+import { describe, expect, it, type TestContext } from "vitest"
 import { requireTool } from "../../../../tools/testing/require-tool.ts"
-import { Terminal } from "./tmux.ts"
+import {
+  demoAuthKey,
+  demoOperator,
+  enterDemoAuthKey,
+  openApp,
+  recordingSandbox,
+  shippedBundle,
+  signInWithDemoAuthKey,
+} from "./fixture.ts"
+import type { Terminal } from "./tmux.ts"
 
-const appDir = fileURLToPath(new URL("../..", import.meta.url))
-// What ships: the esbuild bundle, built into this run's own directory (inside apps/tui so that Ink and React
-// resolve; `tmp` is git-ignored) — a rebuild of dist/ by anyone else mid-run cannot pull it from under the tests.
-const bundleDir = join(appDir, "tmp", `e2e-bundle-${process.pid}`)
-let bin = ""
-
-beforeAll(async () => {
-  const { buildBundle } = await import("../../build.ts")
-  bin = await buildBundle({ outdir: bundleDir })
-}, 120_000)
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }))
+const bin = shippedBundle("app")
 
 interface Started {
   readonly t: Terminal
   readonly s: Sandbox
   readonly profileDir: string
-}
-
-/** The app in a fresh tmux session with a fresh HOME (profiles in `<home>/.soracom`); both go when the test ends. */
-const openApp = (
-  { onTestFinished }: Pick<TestContext, "onTestFinished">,
-  args: ReadonlyArray<string>,
-  env: Readonly<Record<string, string>>,
-  nodeArgs: ReadonlyArray<string> = [],
-): Omit<Started, "s"> => {
-  const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-home-"))
-  const profileDir = join(home, ".soracom")
-  const t = Terminal.start({
-    command: [process.execPath, ...nodeArgs, bin, ...args],
-    cwd: appDir,
-    env: { HOME: home, SORACOM_PROFILE_DIR: profileDir, ...env },
-  })
-  onTestFinished(() => {
-    t.kill()
-    rmSync(home, { recursive: true, force: true })
-  })
-  return { t, profileDir }
 }
 
 /** A fresh sandbox, profile directory and tmux session for one test; all three go when the test ends. */
@@ -68,15 +39,14 @@ const start = async (
   /** What the first screen shows (home, unless `args` open another). */
   firstScreen = "Reset password",
 ): Promise<Started> => {
-  const s = await startSandbox({ port: 0, ...testSandboxOptions, record: true, ...options })
-  ctx.onTestFinished(() => s.close())
-  const { t, profileDir } = openApp(ctx, args, { SORACOM_ENDPOINT: s.endpoint, ...env })
+  const s = await recordingSandbox(ctx, options)
+  const { t, profileDir } = openApp(ctx, bin(), { args, env: { SORACOM_ENDPOINT: s.endpoint, ...env } })
   await t.waitFor(firstScreen)
   return { t, s, profileDir }
 }
 
-const seed = () => demoSeed.operators[0]!
-const authKey = () => seed().authKeys![0]!
+const seed = demoOperator
+const authKey = demoAuthKey
 
 /** From home: Sign in → method `index` (0 AuthKey, 1 root, 2 SAM user). */
 const openMethod = async (t: Terminal, index: number) => {
@@ -88,19 +58,14 @@ const openMethod = async (t: Terminal, index: number) => {
 
 /** From home (or from the method picker): the demo AuthKey entered, up to the review. */
 const enterAuthKey = async (t: Terminal, from: "home" | "picker" = "home") => {
-  if (from === "home") await openMethod(t, 0)
-  else await t.press("Enter")
-  await t.waitFor("AuthKey ID:")
-  await t.enter(authKey().authKeyId)
-  await t.waitFor("AuthKey secret:")
-  await t.enter(authKey().authKey)
-  await t.waitFor("Token lifetime:") // the review (the header reads "› Sign in" on every sign-in screen)
+  if (from === "home") await t.press("Enter")
+  await enterDemoAuthKey(t)
 }
 
+/** From home: signed in with the demo AuthKey; resolves with the signed-in screen. */
 const signInWithAuthKey = async (t: Terminal) => {
-  await enterAuthKey(t)
   await t.press("Enter")
-  return t.waitFor("Token expires")
+  return signInWithDemoAuthKey(t)
 }
 
 /** From home: a SAM user's operator ID, name and password entered. */
@@ -276,8 +241,8 @@ describe
 
     it("`soracom-auth` alone opens the app without loading the command line (effect/cli)", async (ctx) => {
       // every module the process resolves, written to a file by a loader hook
-      const trace = join(bundleDir, `loaded-${process.hrtime.bigint()}.txt`)
-      const hook = join(bundleDir, "trace-loads.mjs")
+      const trace = join(dirname(bin()), `loaded-${process.hrtime.bigint()}.txt`)
+      const hook = join(dirname(bin()), "trace-loads.mjs")
       writeFileSync(
         hook,
         [
@@ -290,20 +255,23 @@ describe
           "} })",
         ].join("\n"),
       )
-      const { t } = openApp(ctx, [], { TRACE_LOADS_TO: trace }, ["--import", pathToFileURL(hook).href])
+      const { t } = openApp(ctx, bin(), {
+        env: { TRACE_LOADS_TO: trace },
+        nodeArgs: ["--import", pathToFileURL(hook).href],
+      })
       await t.waitFor("Reset password")
       // the command tree's chunk is the one holding the list of commands
       const marker =
         "login, token, env, status, logout, switch-user, profiles, reset-password, sandbox, demo, completion"
-      const chunks = readdirSync(bundleDir).filter((f) => f.endsWith(".js"))
-      const holding = chunks.filter((f) => readFileSync(join(bundleDir, f), "utf8").includes(marker))
+      const chunks = readdirSync(dirname(bin())).filter((f) => f.endsWith(".js"))
+      const holding = chunks.filter((f) => readFileSync(join(dirname(bin()), f), "utf8").includes(marker))
       expect(holding).toHaveLength(1)
       const loaded = readFileSync(trace, "utf8")
         .split("\n")
         .filter((url) => url.startsWith("file:"))
         .map((url) => fileURLToPath(url))
-      expect(loaded).toContain(bin)
-      expect(loaded).not.toContain(join(bundleDir, holding[0]!))
+      expect(loaded).toContain(bin())
+      expect(loaded).not.toContain(join(dirname(bin()), holding[0]!))
       await t.type("q")
       expect(await t.exitCode()).toBe(0)
     })
@@ -361,7 +329,7 @@ describe
       expect(await t.exitCode()).toBe(0)
       const auth = s.exchanges().filter((e) => e.request.path === "/v1/auth" && e.response?.status === 200)
       const token = (auth.at(-1)?.response?.body as { token?: string } | undefined)?.token
-      const out = execFileSync(process.execPath, [bin, "token", "--profile", "default"], {
+      const out = execFileSync(process.execPath, [bin(), "token", "--profile", "default"], {
         encoding: "utf8",
         env: { ...process.env, SORACOM_PROFILE_DIR: profileDir, SORACOM_ENDPOINT: s.endpoint },
       })
@@ -410,7 +378,7 @@ describe
     })
 
     it("soracom-auth demo: the embedded sandbox, its badge and demo credentials", async (ctx) => {
-      const { t } = openApp(ctx, ["demo"], {})
+      const { t } = openApp(ctx, bin(), { args: ["demo"] })
       const screen = await t.waitFor("Demo:")
       expect(screen).toContain(" sandbox ")
       expect(screen).toContain("keyId-demo")

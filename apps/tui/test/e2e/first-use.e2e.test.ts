@@ -9,65 +9,37 @@
  * Waits are on screen predicates, exit files and the sandbox's recording, never on sleeps.
  */
 import { execFile } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
-import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest"
+import type { Sandbox } from "@soracom-auth/sandbox"
+import { describe, expect, it, type TestContext } from "vitest"
 import { requireTool } from "../../../../tools/testing/require-tool.ts"
+import {
+  appDir,
+  demoAuthKey,
+  demoOperator,
+  recordingSandbox,
+  scratchHome,
+  shippedBundle,
+  signInWithDemoAuthKey,
+} from "./fixture.ts"
 import { Terminal } from "./tmux.ts"
 
 const run = promisify(execFile)
-const appDir = fileURLToPath(new URL("../..", import.meta.url))
-const bundleDir = join(appDir, "tmp", `e2e-first-use-${process.pid}`)
-let bin = ""
+const bin = shippedBundle("first-use")
+const seed = demoOperator
+const authKey = demoAuthKey
 
-beforeAll(async () => {
-  const { buildBundle } = await import("../../build.ts")
-  bin = await buildBundle({ outdir: bundleDir })
-}, 120_000)
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }))
-
-const seed = () => demoSeed.operators[0]!
-const authKey = () => seed().authKeys![0]!
-
-/** A scratch HOME for one test (removed after it); `SORACOM_PROFILE_DIR` names its `.soracom`. */
-const scratchHome = (ctx: Pick<TestContext, "onTestFinished">) => {
-  const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-first-use-"))
-  ctx.onTestFinished(() => rmSync(home, { recursive: true, force: true }))
-  return { home, profileDir: join(home, ".soracom") }
-}
-
-const recordingSandbox = async (ctx: Pick<TestContext, "onTestFinished">): Promise<Sandbox> => {
-  const s = await startSandbox({ port: 0, ...testSandboxOptions, record: true })
-  ctx.onTestFinished(() => s.close())
-  return s
-}
-
+/** The bundle in a fresh tmux session with exactly `env` (test 6 leaves SORACOM_PROFILE_DIR unset on purpose). */
 const open = (
   ctx: Pick<TestContext, "onTestFinished">,
   args: ReadonlyArray<string>,
   env: Readonly<Record<string, string>>,
 ): Terminal => {
-  const t = Terminal.start({ command: [process.execPath, bin, ...args], cwd: appDir, env })
+  const t = Terminal.start({ command: [process.execPath, bin(), ...args], cwd: appDir, env })
   ctx.onTestFinished(() => t.kill())
   return t
-}
-
-/** At the method picker: the demo AuthKey typed, then Sign in; resolves once signed in. */
-const signInWithAuthKey = async (t: Terminal) => {
-  await t.waitFor("How do you want to sign in?")
-  await t.press("Enter")
-  await t.waitFor("AuthKey ID:")
-  await t.enter(authKey().authKeyId)
-  await t.waitFor("AuthKey secret:")
-  await t.enter(authKey().authKey)
-  // the review's own line: "› Sign in" is also the header's title on every sign-in screen
-  await t.waitFor("Token lifetime:")
-  await t.press("Enter")
-  return t.waitFor("Token expires")
 }
 
 const issued = (s: Sandbox) =>
@@ -95,7 +67,7 @@ describe
       const { home, profileDir } = scratchHome(ctx)
       const env = { HOME: home, SORACOM_PROFILE_DIR: profileDir, SORACOM_ENDPOINT: s.endpoint }
       const t = open(ctx, ["login"], env)
-      await signInWithAuthKey(t)
+      await signInWithDemoAuthKey(t)
       const [first] = issued(s)
       expect(first).toBeDefined()
       // Done → Home, which now names the profile holding the session
@@ -105,7 +77,7 @@ describe
       await t.press("Down")
       await t.waitFor("› Sign in again")
       await t.press("Enter")
-      await signInWithAuthKey(t)
+      await signInWithDemoAuthKey(t)
       const logouts = s.exchanges().filter((e) => e.request.path === "/v1/auth/logout")
       expect(logouts).toHaveLength(1)
       expect(logouts[0]!.request.method).toBe("POST")
@@ -120,7 +92,7 @@ describe
       expect(await t.exitCode()).toBe(0)
 
       // the session outlives the app: `status` (which asks the server) says signed in, with the second key
-      const status = await run(process.execPath, [bin, "status", "--json"], {
+      const status = await run(process.execPath, [bin(), "status", "--json"], {
         env: { ...process.env, ...env },
       })
       const shown = JSON.parse(status.stdout) as { signedIn: boolean; checked: string; apiKey: string }
@@ -131,7 +103,7 @@ describe
       expect(mode(join(profileDir, "default.session"))).toBe(0o600)
       expect(mode(profileDir)).toBe(0o700)
       // and `token` serves it without signing in again
-      const token = await run(process.execPath, [bin, "token"], { env: { ...process.env, ...env } })
+      const token = await run(process.execPath, [bin(), "token"], { env: { ...process.env, ...env } })
       expect(token.stdout.trim()).toBe(second.token)
       expect(issued(s)).toHaveLength(2)
     })
@@ -142,7 +114,7 @@ describe
       const base = { HOME: home, SORACOM_PROFILE_DIR: profileDir, SORACOM_ENDPOINT: s.endpoint }
       const keyEnv = { SORACOM_AUTH_KEY_ID: authKey().authKeyId, SORACOM_AUTH_KEY: authKey().authKey }
       // a session cached by the command line under profile "ci"
-      await run(process.execPath, [bin, "login", "--profile", "ci"], {
+      await run(process.execPath, [bin(), "login", "--profile", "ci"], {
         env: { ...process.env, ...base, ...keyEnv },
       })
       expect(issued(s)).toHaveLength(1)
@@ -174,7 +146,7 @@ describe
         const t = open(ctx, ["demo"], { HOME: home, TMPDIR: tmp })
         await t.waitFor("Demo:")
         await t.press("Enter")
-        await signInWithAuthKey(t)
+        await signInWithDemoAuthKey(t)
         // save it as a profile: the demo password and port go into the demo's folder
         await t.press("Down", "Enter")
         await t.waitFor("Profile name: default")

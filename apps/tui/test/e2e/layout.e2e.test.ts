@@ -11,30 +11,25 @@
  */
 import { execFileSync } from "node:child_process"
 import { createHash } from "node:crypto"
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import stringWidth from "string-width"
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest"
+import { describe, expect, it, type TestContext } from "vitest"
 import { requireTool } from "../../../../tools/testing/require-tool.ts"
 import type { Language } from "../../src/environment.ts"
 import { messagesFor } from "../../src/presentation/messages.ts"
+import {
+  appDir,
+  demoAuthKey,
+  demoOperator,
+  openApp,
+  recordingSandbox,
+  scratchHome,
+  shippedBundle,
+} from "./fixture.ts"
 import { Terminal } from "./tmux.ts"
 
-const appDir = fileURLToPath(new URL("../..", import.meta.url))
-const bundleDir = join(appDir, "tmp", `e2e-layout-bundle-${process.pid}`)
-let bin = ""
-
-beforeAll(async () => {
-  const { buildBundle } = await import("../../build.ts")
-  bin = await buildBundle({ outdir: bundleDir })
-}, 120_000)
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }))
-
-const seed = () => demoSeed.operators[0]!
-const authKey = () => seed().authKeys![0]!
+const bin = shippedBundle("layout")
+const seed = demoOperator
+const authKey = demoAuthKey
 
 interface Size {
   readonly columns: number
@@ -126,27 +121,8 @@ const open = (
   lang: Language,
   args: ReadonlyArray<string>,
   env: Readonly<Record<string, string>> = {},
-): Terminal => {
-  const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-layout-"))
-  const t = Terminal.start({
-    command: [process.execPath, bin, ...args],
-    cwd: appDir,
-    columns: size.columns,
-    rows: size.rows,
-    env: { HOME: home, SORACOM_PROFILE_DIR: join(home, ".soracom"), LANG: locale(lang), ...env },
-  })
-  ctx.onTestFinished(() => {
-    t.kill()
-    rmSync(home, { recursive: true, force: true })
-  })
-  return t
-}
-
-const sandbox = async (ctx: Pick<TestContext, "onTestFinished">): Promise<Sandbox> => {
-  const s = await startSandbox({ port: 0, ...testSandboxOptions, record: true })
-  ctx.onTestFinished(() => s.close())
-  return s
-}
+): Terminal =>
+  openApp(ctx, bin(), { args, columns: size.columns, rows: size.rows, env: { LANG: locale(lang), ...env } }).t
 
 /** From the method picker: the demo AuthKey, the secret's mask checked while it is in the field, then Sign in. */
 const signInWithAuthKey = async (t: Terminal, lang: Language, size: Size) => {
@@ -205,7 +181,7 @@ describe
         })
 
         it(`${at}: reset password — every step on screen`, async (ctx) => {
-          const s = await sandbox(ctx)
+          const s = await recordingSandbox(ctx)
           const t = open(ctx, size, lang, [], { SORACOM_ENDPOINT: s.endpoint })
           await t.waitFor(m.ui.home.resetPassword.label)
           await expectFits(t, size, "home")
@@ -232,11 +208,11 @@ describe
 
     for (const stderr of ["", " 2>/dev/null"]) {
       it(`eval "$(soracom-auth${stderr})": the app draws on the terminal, only the exports reach stdout and the shell has them`, async (ctx) => {
-        const s = await sandbox(ctx)
+        const s = await recordingSandbox(ctx)
         const m = messagesFor("en")
         // Secrets stay out of the test's output: the shell prints lengths, counts and a hash of the API key.
         const script = [
-          `out="$("${process.execPath}" "${bin}"${stderr})"`,
+          `out="$("${process.execPath}" "${bin()}"${stderr})"`,
           "code=$?",
           'eval "$out"',
           'lines=$(printf "%s\\n" "$out" | wc -l)',
@@ -247,7 +223,7 @@ describe
           'keylen=$(printf "%s" "$SORACOM_API_KEY" | wc -c)',
           'echo "RESULT code=$code lines=$lines other=$other keylen=$keylen tokens=$tokens hash=$hash http=$http"',
         ].join("; ")
-        const home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-layout-"))
+        const { home, profileDir } = scratchHome(ctx)
         const sh = Terminal.start({
           command: ["sh", "-c", script],
           cwd: appDir,
@@ -255,15 +231,12 @@ describe
           rows: 24,
           env: {
             HOME: home,
-            SORACOM_PROFILE_DIR: join(home, ".soracom"),
+            SORACOM_PROFILE_DIR: profileDir,
             SORACOM_ENDPOINT: s.endpoint,
             LANG: "en_US.UTF-8",
           },
         })
-        ctx.onTestFinished(() => {
-          sh.kill()
-          rmSync(home, { recursive: true, force: true })
-        })
+        ctx.onTestFinished(() => sh.kill())
         await sh.waitFor(m.ui.home.resetPassword.label)
         await sh.press("Enter")
         await sh.waitFor(m.ui.signIn.howToSignIn)

@@ -3,58 +3,21 @@
  * recording shows POST /v1/auth/logout carrying the API key and token the sign-in issued, the screen says so, and
  * the pair is dead on the server afterwards.
  */
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { requireTool } from "../../../../tools/testing/require-tool.ts"
-import { Terminal } from "./tmux.ts"
+import { openApp, recordingSandbox, shippedBundle, signInWithDemoAuthKey } from "./fixture.ts"
 
-const appDir = fileURLToPath(new URL("../..", import.meta.url))
-const bundleDir = join(appDir, "tmp", `e2e-sign-out-${process.pid}`)
-let bin = ""
-let sandbox: Sandbox
-let home = ""
-
-beforeAll(async () => {
-  const { buildBundle } = await import("../../build.ts")
-  ;[bin, sandbox] = await Promise.all([
-    buildBundle({ outdir: bundleDir }),
-    startSandbox({ port: 0, ...testSandboxOptions, record: true }),
-  ])
-  home = mkdtempSync(join(tmpdir(), "soracom-auth-e2e-sign-out-"))
-}, 120_000)
-afterAll(async () => {
-  await sandbox?.close()
-  rmSync(bundleDir, { recursive: true, force: true })
-  if (home !== "") rmSync(home, { recursive: true, force: true })
-})
-
-const key = () => demoSeed.operators[0]!.authKeys![0]!
+const bin = shippedBundle("sign-out")
 
 describe.runIf(requireTool("tmux", "the terminal end-to-end tests"))("Sign out in a real terminal", () => {
   it("revokes the session on the server: the recording shows /auth/logout with the issued key and token", {
     timeout: 90_000,
   }, async (ctx) => {
-    const t = Terminal.start({
-      command: [process.execPath, bin],
-      cwd: appDir,
-      env: { HOME: home, SORACOM_PROFILE_DIR: join(home, ".soracom"), SORACOM_ENDPOINT: sandbox.endpoint },
-    })
-    ctx.onTestFinished(() => t.kill())
+    const sandbox = await recordingSandbox(ctx)
+    const { t } = openApp(ctx, bin(), { env: { SORACOM_ENDPOINT: sandbox.endpoint } })
     await t.waitFor("Reset password")
     await t.press("Enter")
-    await t.waitFor("How do you want to sign in?")
-    await t.press("Enter")
-    await t.waitFor("AuthKey ID:")
-    await t.enter(key().authKeyId)
-    await t.waitFor("AuthKey secret:")
-    await t.enter(key().authKey)
-    await t.waitFor("Token lifetime:") // the review (the header reads "› Sign in" on every sign-in screen)
-    await t.press("Enter")
-    await t.waitFor("Token expires")
+    await signInWithDemoAuthKey(t)
 
     const auth = sandbox
       .exchanges()
