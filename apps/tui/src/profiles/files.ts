@@ -160,10 +160,6 @@ export const checkPrivate = (
 ): Effect.Effect<boolean, ProfilePermissionsTooOpen | ProfileFileError> =>
   readPrivate(path).pipe(Effect.map((text) => text !== undefined))
 
-/** Creates the folder with mode 0700 when missing, and checks it when present. @category writing */
-export const ensureDir = (dir: string): Effect.Effect<void, ProfileFileError | ProfilePermissionsTooOpen> =>
-  attempt(dir, "write", () => checkDir(dir, true))
-
 /** Our temp files: `.<target name>.<pid>.<16 hex>.tmp`. */
 const tempPattern = /^\..+\.(\d+)\.[0-9a-f]{16}\.tmp$/
 /** Temp files of write-file-atomic, which wrote these files before: `<name>.json.<n>` / `<name>.session.<n>`. */
