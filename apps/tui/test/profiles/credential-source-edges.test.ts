@@ -1,0 +1,257 @@
+/**
+ * The edges of soracom-cli's `profileCommand` / `sourceProfile` resolution and what their failures say: the
+ * command's bounds exactly (its stdout and its stderr, at the byte), its exit code, how a command string is split,
+ * a source profile resolved through its own command, and the messages of each refusal. Real processes; profiles
+ * are read from a map (the store is tested elsewhere).
+ */
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { Cause, Effect, Exit, Option } from "effect"
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import {
+  commandLine,
+  ProfileCommandFailed,
+  resolveProfileSource,
+  runProfileCommand,
+  SourceProfileInvalid,
+} from "../../src/profiles/credentialSource.ts"
+import { parseProfile } from "../../src/profiles/ProfileFile.ts"
+import { makeTempDir } from "../helpers/tmp.ts"
+
+let tmp: { dir: string; cleanup: () => void }
+beforeEach(() => {
+  tmp = makeTempDir()
+})
+afterEach(() => tmp.cleanup())
+
+const errorOf = (exit: Exit.Exit<unknown, unknown>) =>
+  Exit.isFailure(exit)
+    ? (Option.getOrUndefined(Cause.findErrorOption(exit.cause)) as Record<string, unknown>)
+    : undefined
+
+let scripts = 0
+/** `node <script>`: plain words, no shell. */
+const node = (body: string) => {
+  const path = join(tmp.dir, `cmd${scripts++}.mjs`)
+  writeFileSync(path, body)
+  return `${process.execPath} ${path}`
+}
+const printing = (text: string) => node(`process.stdout.write(${JSON.stringify(text)})`)
+
+const profiles = (docs: Record<string, object>) => (name: string) =>
+  name in docs
+    ? Effect.succeed(parseProfile(JSON.stringify(docs[name])))
+    : Effect.fail({ _tag: "Missing", name } as const)
+const resolve = (name: string, docs: Record<string, object>, profileCommand?: string) =>
+  Effect.runPromiseExit(resolveProfileSource({ name, read: profiles(docs), profileCommand }))
+
+const key = { authKeyId: "keyId-1", authKey: "secret-1" }
+
+describe("runProfileCommand's bounds, at the byte", () => {
+  const profile = JSON.stringify({ ...key, pad: "" })
+  const exactly = (n: number) => JSON.stringify({ ...key, pad: "x".repeat(n - profile.length) })
+
+  it("stdout of exactly maxBytes is read; one byte more is TooLarge with the limit", async () => {
+    const doc = await Effect.runPromise(runProfileCommand(printing(exactly(100)), { maxBytes: 100 }))
+    expect(doc.fields.authKeyId).toBe("keyId-1")
+    const exit = await Effect.runPromiseExit(runProfileCommand(printing(exactly(101)), { maxBytes: 100 }))
+    expect(errorOf(exit)).toMatchObject({ _tag: "ProfileCommandFailed", reason: "TooLarge", limit: 100 })
+  })
+
+  it("stderr is bounded too (discarded, but not without end): exactly maxBytes is fine, more is TooLarge", async () => {
+    const stderr = (n: number) =>
+      node(
+        `process.stderr.write("e".repeat(${n})); process.stdout.write(${JSON.stringify(JSON.stringify(key))})`,
+      )
+    expect(
+      (await Effect.runPromise(runProfileCommand(stderr(100), { maxBytes: 100 }))).fields.authKeyId,
+    ).toBe("keyId-1")
+    const exit = await Effect.runPromiseExit(runProfileCommand(stderr(101), { maxBytes: 100 }))
+    expect(errorOf(exit)).toMatchObject({ reason: "TooLarge", limit: 100 })
+  })
+
+  it("the default cap is 64 KiB", async () => {
+    expect((await Effect.runPromise(runProfileCommand(printing(exactly(64 * 1024))))).fields.authKeyId).toBe(
+      "keyId-1",
+    )
+    const exit = await Effect.runPromiseExit(runProfileCommand(printing(exactly(64 * 1024 + 1))))
+    expect(errorOf(exit)).toMatchObject({ reason: "TooLarge", limit: 65_536 })
+  })
+
+  it("a timeout names its limit; a failed exit its code", async () => {
+    const slow = node("setTimeout(() => {}, 30_000)")
+    expect(errorOf(await Effect.runPromiseExit(runProfileCommand(slow, { timeoutMs: 200 })))).toMatchObject({
+      reason: "Timeout",
+      limit: 200,
+    })
+    expect(errorOf(await Effect.runPromiseExit(runProfileCommand(node("process.exit(7)"))))).toMatchObject({
+      reason: "NonZeroExit",
+      exitCode: 7,
+    })
+  })
+
+  it("a command killed by a signal has no exit code: -1", async () => {
+    const exit = await Effect.runPromiseExit(runProfileCommand(node("process.kill(process.pid, 'SIGTERM')")))
+    expect(errorOf(exit)).toMatchObject({ reason: "NonZeroExit", exitCode: -1 })
+  })
+
+  it("the environment given is the command's", async () => {
+    const env = node(`process.stdout.write(JSON.stringify({ authKeyId: process.env.WHO, authKey: "s" }))`)
+    const doc = await Effect.runPromise(runProfileCommand(env, { env: { ...process.env, WHO: "keyId-env" } }))
+    expect(doc.fields.authKeyId).toBe("keyId-env")
+  })
+
+  it("a JSON value that is not an object is NotAProfile", async () => {
+    const exit = await Effect.runPromiseExit(runProfileCommand(printing("[1,2]")))
+    expect(errorOf(exit)).toMatchObject({ reason: "NotAProfile" })
+  })
+})
+
+describe("commandLine: plain words run directly, anything else through the shell", () => {
+  it("extra spaces around and between words do not make empty arguments", () => {
+    expect(commandLine("  pass   show  soracom ")).toEqual({ file: "pass", args: ["show", "soracom"] })
+    expect(commandLine("single")).toEqual({ file: "single", args: [] })
+    expect(commandLine("")).toEqual({ file: "", args: [] })
+  })
+
+  it.each([
+    "a | b",
+    "a && b",
+    "a; b",
+    "a > f",
+    "a < f",
+    "$(a)",
+    "a $HOME",
+    "`a`",
+    "a\\ b",
+    'a "b c"',
+    "a 'b c'",
+    "a *",
+    "a ?",
+    "a [x]",
+    "a # c",
+    "~/bin/a",
+    "a {b,c}",
+    "a\nb",
+    "(a)",
+  ])("%j is shell syntax", (command) => {
+    if (process.platform === "win32") return
+    expect(commandLine(command)).toEqual({ file: "/bin/sh", args: ["-c", command] })
+  })
+
+  it.each(["a-b c_d", "op item get x --format=json", "/usr/bin/pass show a.b@c:d,e+f%g"])(
+    "%j is plain words",
+    (command) => {
+      expect(commandLine(command).file).not.toBe("/bin/sh")
+    },
+  )
+})
+
+describe("resolveProfileSource", () => {
+  it("a profile without credentials or a command: None; an empty profileCommand is not a command", async () => {
+    const none = await resolve("p", { p: {} })
+    expect(Exit.isSuccess(none) && none.value).toEqual({ _tag: "None" })
+    const exit = await resolve("p", { p: { ...key, profileCommand: "" } })
+    expect(Exit.isSuccess(exit) && exit.value).toMatchObject({
+      _tag: "SignIn",
+      credentials: { kind: "authKey" },
+    })
+  })
+
+  it("a command that prints no credentials: None", async () => {
+    const exit = await resolve("p", { p: { profileCommand: printing("{}") } })
+    expect(Exit.isSuccess(exit) && exit.value).toEqual({ _tag: "None" })
+  })
+
+  it("an mfaOTPCode in the profile itself is used; an empty one is not", async () => {
+    const withCode = await resolve("p", { p: { ...key, mfaOTPCode: "123456" } })
+    expect(Exit.isSuccess(withCode) && withCode.value).toMatchObject({ _tag: "SignIn", mfaOtpCode: "123456" })
+    const empty = await resolve("p", { p: { ...key, mfaOTPCode: "" } })
+    expect(Exit.isSuccess(empty) && empty.value).not.toHaveProperty("mfaOtpCode")
+    const notText = await resolve("p", { p: { ...key, mfaOTPCode: 123456 } })
+    expect(Exit.isSuccess(notText) && notText.value).not.toHaveProperty("mfaOtpCode")
+  })
+
+  it("a source profile with its own profileCommand: its command gives the base credentials", async () => {
+    const exit = await resolve("as", {
+      base: { profileCommand: printing(JSON.stringify({ ...key, mfaOTPCode: "654321" })) },
+      as: { sourceProfile: "base", operatorId: "OP0000000001", username: "ada" },
+    })
+    expect(Exit.isSuccess(exit) && exit.value).toEqual({
+      _tag: "SwitchUser",
+      base: {
+        credentials: { kind: "authKey", authKeyId: "keyId-1", authKey: expect.anything() },
+        mfaOtpCode: "654321",
+      },
+      sourceProfile: "base",
+      operatorId: "OP0000000001",
+      userName: "ada",
+    })
+  })
+
+  it("a source profile holding no credentials: NoCredentials", async () => {
+    const exit = await resolve("as", {
+      base: { email: "only@example.com" },
+      as: { sourceProfile: "base", operatorId: "OP0000000001", username: "ada" },
+    })
+    expect(errorOf(exit)).toMatchObject({
+      _tag: "SourceProfileInvalid",
+      profile: "as",
+      reason: "NoCredentials",
+    })
+  })
+
+  it("a switch profile needs both operatorId and username", async () => {
+    for (const target of [{ operatorId: "OP0000000001" }, { username: "ada" }]) {
+      const exit = await resolve("as", { base: key, as: { sourceProfile: "base", ...target } })
+      expect(errorOf(exit)).toMatchObject({ reason: "NoTarget", sourceProfile: "base" })
+    }
+  })
+
+  it("a missing source profile: the reader's own error", async () => {
+    const exit = await resolve("as", {
+      as: { sourceProfile: "gone", operatorId: "OP0000000001", username: "a" },
+    })
+    expect(errorOf(exit)).toEqual({ _tag: "Missing", name: "gone" })
+  })
+
+  it("--profile-command wins without even reading the profile", async () => {
+    const exit = await resolve("not-there", {}, printing(JSON.stringify(key)))
+    expect(Exit.isSuccess(exit) && exit.value).toMatchObject({
+      _tag: "SignIn",
+      credentials: { kind: "authKey" },
+    })
+  })
+})
+
+describe("what the failures say", () => {
+  it.each([
+    [
+      { reason: "Timeout", limit: 10_000 },
+      "The profile command did not finish within 10000 ms and was stopped.",
+    ],
+    [{ reason: "NonZeroExit", exitCode: 3 }, "The profile command failed (exit code 3)."],
+    [
+      { reason: "TooLarge", limit: 65_536 },
+      "The profile command printed more than 65536 bytes; a profile is much smaller.",
+    ],
+    [{ reason: "NotAProfile" }, "The profile command did not print a profile (a JSON object)."],
+    [{ reason: "CouldNotStart" }, "The profile command could not be started (is it on PATH?)."],
+  ] as const)("ProfileCommandFailed %j", (fields, message) => {
+    expect(new ProfileCommandFailed(fields).message).toBe(message)
+  })
+
+  it.each([
+    [
+      "Chained",
+      'Profile "as" names source profile "base", which has a sourceProfile of its own; only one step is allowed.',
+    ],
+    [
+      "NoTarget",
+      'Profile "as" names source profile "base" but not the operatorId and username to switch to.',
+    ],
+    ["NoCredentials", 'Profile "as" names source profile "base", which holds no credentials.'],
+  ] as const)("SourceProfileInvalid %s", (reason, message) => {
+    expect(new SourceProfileInvalid({ profile: "as", sourceProfile: "base", reason }).message).toBe(message)
+  })
+})
