@@ -19,6 +19,7 @@
 import * as Cause from "effect/Cause"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import { identity } from "effect/Function"
 import * as Random from "effect/Random"
 import * as Schedule from "effect/Schedule"
 import type { Operation, SoracomAuthError } from "./Errors.ts"
@@ -237,12 +238,28 @@ export const schedule = (
   )
 
 /**
- * Retries an operation's effect per the policy.
+ * Retries an operation's effect per the policy. Build it once per policy and operation: the schedule is made
+ * here, and a call that succeeds the first time never starts it.
  *
  * @category combinators
  * @since 0.1.0
  */
-export const retry =
-  (policy: RetryPolicy, operation: Operation) =>
-  <A, E extends SoracomAuthError, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-    policy.maxAttempts <= 1 ? self : Effect.retry(self, { schedule: schedule(policy, operation) })
+export const retry = (
+  policy: RetryPolicy,
+  operation: Operation,
+): (<A, E extends SoracomAuthError, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>) => {
+  if (policy.maxAttempts <= 1) return identity
+  const steps = schedule(policy, operation)
+  // `Effect.retry` from the first failure on: the schedule sees that failure as the first attempt's (it is
+  // replayed once), then each new attempt runs `self` — the same steps as retrying `self` from the start.
+  return (self) =>
+    Effect.catch(self, (first) => {
+      let replay = true
+      const again = Effect.suspend(() => {
+        if (!replay) return self
+        replay = false
+        return Effect.fail(first)
+      })
+      return Effect.retry(again, { schedule: steps })
+    })
+}

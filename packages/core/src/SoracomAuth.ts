@@ -8,12 +8,11 @@
  *
  * @since 0.1.0
  */
-import * as Clock from "effect/Clock"
 import * as Config from "effect/Config"
 import * as Context from "effect/Context"
 import * as DateTime from "effect/DateTime"
 import * as Effect from "effect/Effect"
-import { constTrue, identity } from "effect/Function"
+import { constTrue } from "effect/Function"
 import * as Headers from "effect/http/Headers"
 import * as HttpClient from "effect/http/HttpClient"
 import * as HttpClientRequest from "effect/http/HttpClientRequest"
@@ -72,6 +71,12 @@ export const languageFromLocale = (locale: string | undefined): Language =>
  */
 export const redactedHeaderNames: ReadonlyArray<string> = ["X-Soracom-API-Key", "X-Soracom-Token"]
 
+const addRedactedHeaders = <R>(context: Context.Context<R>): Context.Context<R> =>
+  Context.add(context, Headers.CurrentRedactedNames, [
+    ...Context.get(context, Headers.CurrentRedactedNames),
+    ...redactedHeaderNames,
+  ])
+
 /**
  * Runs an effect with the SORACOM secret header names on `Headers.CurrentRedactedNames`.
  *
@@ -79,7 +84,7 @@ export const redactedHeaderNames: ReadonlyArray<string> = ["X-Soracom-API-Key", 
  * @since 0.1.0
  */
 export const withRedactedHeaders = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-  Effect.updateService(self, Headers.CurrentRedactedNames, (names) => [...names, ...redactedHeaderNames])
+  Effect.updateContext(self, addRedactedHeaders)
 
 /**
  * Options of {@link layer}. Every field is optional.
@@ -163,8 +168,9 @@ interface Answer {
   readonly receivedAt: number
 }
 
-const decodeAuthBody = Schema.decodeUnknownOption(Schema.fromJsonString(Wire.AuthResponseBody))
-const decodeTokenBody = Schema.decodeUnknownOption(Schema.fromJsonString(Wire.GenerateTokenResponseBody))
+// Decoded in the calling fiber (the sync and Option adapters run a fiber of their own on each call).
+const decodeAuthBody = Schema.decodeUnknownEffect(Schema.fromJsonString(Wire.AuthResponseBody))
+const decodeTokenBody = Schema.decodeUnknownEffect(Schema.fromJsonString(Wire.GenerateTokenResponseBody))
 
 /**
  * Builds the service from options (requires an `HttpClient`). Fails with `InvalidRequest` on a bad endpoint or
@@ -189,100 +195,106 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     ...(options.userAgent === undefined ? {} : { "user-agent": options.userAgent }),
   }
 
+  // Built once per service, not per call: each operation's request up to its body (URL and fixed headers)
+  // and its retry.
+  const requestTo = (path: string, json: boolean) =>
+    HttpClientRequest.setHeaders(
+      HttpClientRequest.post(`${baseUrl}${path}`),
+      json ? { ...baseHeaders, "content-type": "application/json" } : baseHeaders,
+    )
+  const requests: Record<Exclude<Operation, "generateAuthToken">, HttpClientRequest.HttpClientRequest> = {
+    auth: requestTo(paths.auth, true),
+    issuePasswordResetToken: requestTo(paths.issuePasswordResetToken, true),
+    verifyPasswordResetToken: requestTo(paths.verifyPasswordResetToken, true),
+    logout: requestTo(paths.logout, false),
+    switchUser: requestTo(paths.switchUser, true),
+  }
+  const retries = Object.fromEntries(
+    Object.keys(paths).map((operation) => [operation, RetryPolicy.retry(policy, operation as Operation)]),
+  ) as Record<Operation, ReturnType<typeof RetryPolicy.retry>>
+
   /** One attempt: send, read the whole body, map any non-success status through the one status function. */
   const attempt = <Op extends Operation>(
     operation: Op,
-    body: unknown,
-    headers: Record<string, string>,
+    request: HttpClientRequest.HttpClientRequest,
     secrets: ReadonlyArray<string>,
-    path: string = paths[operation],
-  ): Effect.Effect<Answer, OperationErrors[Op]> => {
-    let request = HttpClientRequest.post(`${baseUrl}${path}`).pipe(
-      HttpClientRequest.setHeaders({ ...baseHeaders, ...headers }),
-    )
-    if (body !== undefined) request = HttpClientRequest.bodyJsonUnsafe(request, body)
-    return client.execute(request).pipe(
+  ): Effect.Effect<Answer, OperationErrors[Op]> =>
+    client.execute(request).pipe(
       Effect.flatMap((response) =>
         Effect.map(response.text, (text) => ({ status: response.status, headers: response.headers, text })),
       ),
-      Effect.mapError((cause) => {
-        const { reason, detail } = Transport.classify(cause)
-        const error = new TransportError({
-          operation,
-          endpoint: baseUrl,
-          reason,
-          ...(detail ? { detail } : {}),
-        })
-        return error as OperationErrors[Op] // TransportError belongs to every operation's union
+      Effect.matchEffect({
+        onFailure: (cause) => {
+          const { reason, detail } = Transport.classify(cause)
+          const error = new TransportError({
+            operation,
+            endpoint: baseUrl,
+            reason,
+            ...(detail ? { detail } : {}),
+          })
+          return Effect.fail(error as OperationErrors[Op]) // TransportError belongs to every operation's union
+        },
+        onSuccess: ({ status, headers, text }) =>
+          Effect.clockWith((clock) => {
+            const now = clock.currentTimeMillisUnsafe()
+            return Status.successStatuses[operation].includes(status)
+              ? Effect.succeed({ status, body: text, receivedAt: now })
+              : Effect.fail(
+                  Status.errorFromResponse({
+                    operation,
+                    status,
+                    headers,
+                    body: text,
+                    secrets,
+                    nowMillis: now,
+                  }),
+                )
+          }),
       }),
-      Effect.flatMap(({ status, headers: responseHeaders, text }) =>
-        Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          Status.successStatuses[operation].includes(status)
-            ? Effect.succeed({ status, body: text, receivedAt: now })
-            : Effect.fail(
-                Status.errorFromResponse({
-                  operation,
-                  status,
-                  headers: responseHeaders,
-                  body: text,
-                  secrets,
-                  nowMillis: now,
-                }),
-              ),
-        ),
-      ),
     )
-  }
 
-  // Off by default: no trace-context headers to a third party, no client span per attempt.
-  const tracing: <A, E>(self: Effect.Effect<A, E>) => Effect.Effect<A, E> =
-    options.traceContext === true ? identity : Effect.provideService(HttpClient.TracerDisabledWhen, constTrue)
+  // Around each call, in one context change: the SORACOM secret header names redacted and, by default, no
+  // trace-context headers to a third party and no client span per attempt.
+  const traceContext = options.traceContext === true
+  const callContext = (context: Context.Context<never>): Context.Context<never> =>
+    traceContext
+      ? addRedactedHeaders(context)
+      : Context.add(addRedactedHeaders(context), HttpClient.TracerDisabledWhen, constTrue)
 
   const call = <Op extends Operation>(
     operation: Op,
-    body: unknown,
-    headers: Record<string, string>,
+    request: HttpClientRequest.HttpClientRequest,
     secrets: ReadonlyArray<string>,
-    path?: string,
   ): Effect.Effect<Answer, OperationErrors[Op]> =>
-    attempt(operation, body, headers, secrets, path).pipe(
-      RetryPolicy.retry(policy, operation),
-      withRedactedHeaders,
-      tracing,
-    )
+    Effect.updateContext(retries[operation](attempt(operation, request, secrets)), callContext)
 
   /** A session from a 200 `AuthResponse` body, expiring `lifetime` seconds after the answer arrived. */
   const sessionFrom = (
     operation: "auth" | "switchUser",
     answer: Answer,
     lifetime: number,
-  ): Effect.Effect<AuthResponse.AuthResponse, UnexpectedResponse> => {
-    const decoded = decodeAuthBody(answer.body)
-    if (Option.isNone(decoded)) {
-      return Effect.fail(
+  ): Effect.Effect<AuthResponse.AuthResponse, UnexpectedResponse> =>
+    Effect.mapBoth(decodeAuthBody(answer.body), {
+      onFailure: () =>
         new UnexpectedResponse({
           operation,
           status: answer.status,
           detail: "the body is not a JSON object with non-empty apiKey, token and operatorId",
         }),
-      )
-    }
-    const { apiKey, token, operatorId, userName } = decoded.value
-    // Just decoded by `Wire.AuthResponseBody`; the class has no rule of its own to re-run.
-    return Effect.succeed(
-      new AuthResponse.AuthResponse(
-        {
-          apiKey: Redacted.make(apiKey),
-          token: Redacted.make(token),
-          operatorId,
-          ...(userName === undefined ? {} : { userName }),
-          issuedAt: DateTime.makeUnsafe(answer.receivedAt),
-          expiresAt: DateTime.makeUnsafe(answer.receivedAt + lifetime * 1000),
-        },
-        { disableChecks: true },
-      ),
-    )
-  }
+      // Just decoded by `Wire.AuthResponseBody`; the class has no rule of its own to re-run.
+      onSuccess: ({ apiKey, token, operatorId, userName }) =>
+        new AuthResponse.AuthResponse(
+          {
+            apiKey: Redacted.make(apiKey),
+            token: Redacted.make(token),
+            operatorId,
+            ...(userName === undefined ? {} : { userName }),
+            issuedAt: DateTime.makeUnsafe(answer.receivedAt),
+            expiresAt: DateTime.makeUnsafe(answer.receivedAt + lifetime * 1000),
+          },
+          { disableChecks: true },
+        ),
+    })
 
   /** The headers and scrub list of a call made as `session`. */
   const asSession = (session: AuthResponse.AuthResponse) => {
@@ -298,7 +310,7 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     const body = Wire.encodeAuthRequest(request, tokenTimeoutSeconds)
     const lifetime = body.tokenTimeoutSeconds ?? tokenTimeoutSeconds
     const secrets = [body.password, body.authKey].filter((s): s is string => s !== undefined)
-    const answer = yield* call("auth", body, { "content-type": "application/json" }, secrets)
+    const answer = yield* call("auth", HttpClientRequest.bodyJsonUnsafe(requests.auth, body), secrets)
     return yield* sessionFrom("auth", answer, lifetime)
   })
 
@@ -311,28 +323,25 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     if (Option.isSome(problem)) return yield* Effect.fail(invalidField("tokenTimeoutSeconds", problem.value))
     const { headers, secrets } = asSession(session)
     const body: Wire.GenerateTokenRequestBody = { tokenTimeoutSeconds: seconds }
-    const answer = yield* call(
-      "generateAuthToken",
-      body,
-      { "content-type": "application/json", ...headers },
-      secrets,
-      `/operators/${encodeURIComponent(session.operatorId)}/token`,
+    const request = requestTo(`/operators/${encodeURIComponent(session.operatorId)}/token`, true).pipe(
+      HttpClientRequest.setHeaders(headers),
+      HttpClientRequest.bodyJsonUnsafe(body),
     )
-    const decoded = decodeTokenBody(answer.body)
-    if (Option.isNone(decoded)) {
-      return yield* Effect.fail(
+    const answer = yield* call("generateAuthToken", request, secrets)
+    const decoded = yield* Effect.mapError(
+      decodeTokenBody(answer.body),
+      () =>
         new UnexpectedResponse({
           operation: "generateAuthToken",
           status: answer.status,
           detail: "the body is not a JSON object with a non-empty token",
         }),
-      )
-    }
+    )
     // The session's own values and a token just decoded by `Wire.GenerateTokenResponseBody`.
     return new AuthResponse.AuthResponse(
       {
         apiKey: session.apiKey,
-        token: Redacted.make(decoded.value.token),
+        token: Redacted.make(decoded.token),
         operatorId: session.operatorId,
         ...(session.userName === undefined ? {} : { userName: session.userName }),
         issuedAt: DateTime.makeUnsafe(answer.receivedAt),
@@ -356,8 +365,7 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
     }
     const answer = yield* call(
       "switchUser",
-      body,
-      { "content-type": "application/json", ...headers },
+      HttpClientRequest.bodyJsonUnsafe(HttpClientRequest.setHeaders(requests.switchUser, headers), body),
       secrets,
     )
     return yield* sessionFrom("switchUser", answer, lifetime)
@@ -368,7 +376,11 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
   ) {
     yield* PasswordReset.validateIssue(request)
     const body = Wire.encodeIssuePasswordResetTokenRequest(request)
-    yield* call("issuePasswordResetToken", body, { "content-type": "application/json" }, [])
+    yield* call(
+      "issuePasswordResetToken",
+      HttpClientRequest.bodyJsonUnsafe(requests.issuePasswordResetToken, body),
+      [],
+    )
   })
 
   const verifyPasswordResetToken = Effect.fn("SoracomAuth.verifyPasswordResetToken")(function* (
@@ -376,15 +388,16 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
   ) {
     yield* PasswordReset.validateVerify(request)
     const body = Wire.encodeVerifyPasswordResetTokenRequest(request)
-    yield* call("verifyPasswordResetToken", body, { "content-type": "application/json" }, [
-      body.password,
-      body.token,
-    ])
+    yield* call(
+      "verifyPasswordResetToken",
+      HttpClientRequest.bodyJsonUnsafe(requests.verifyPasswordResetToken, body),
+      [body.password, body.token],
+    )
   })
 
   const logout = Effect.fn("SoracomAuth.logout")(function* (session: AuthResponse.AuthResponse) {
     const { headers, secrets } = asSession(session)
-    yield* call("logout", undefined, headers, secrets)
+    yield* call("logout", HttpClientRequest.setHeaders(requests.logout, headers), secrets)
   })
 
   return SoracomAuth.of({
