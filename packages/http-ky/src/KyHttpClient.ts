@@ -122,28 +122,13 @@ const outgoingHeaders = (
   defaults: Readonly<Record<string, string>>,
   request: HttpClientRequest.HttpClientRequest,
 ): Record<string, string> => {
-  const headers = { ...defaults, ...request.headers }
+  const headers: Record<string, string> = { ...defaults }
   // fetch computes the length itself and rejects a caller-supplied one.
-  delete headers["content-length"]
+  for (const name in request.headers) if (name !== "content-length") headers[name] = request.headers[name]!
   return headers
 }
 
 type Body = NonNullable<KyOptions["body"]>
-
-const bodyOf = (body: HttpBody.HttpBody): Effect.Effect<Body | undefined> => {
-  switch (body._tag) {
-    case "Empty":
-      return Effect.succeed(undefined)
-    case "Raw":
-      return Effect.succeed(body.body as Body)
-    case "Uint8Array":
-      return Effect.succeed(body.body as Body)
-    case "FormData":
-      return Effect.succeed(body.formData)
-    case "Stream":
-      return Stream.toReadableStreamEffect()(body.stream) as Effect.Effect<Body>
-  }
-}
 
 /**
  * An `HttpClient` over one `ky.create(…)` instance; fails with {@link InvalidOptions} on an option ky cannot
@@ -180,25 +165,41 @@ export const make = Effect.fnUntraced(function* (options: Options = {}) {
       Effect.tryPromise({
         // `signal` is the fiber's: HttpClient.make aborts it when the Effect is interrupted (or timed out).
         try: () =>
-          exchange(api, url, {
-            method: request.method,
-            headers: outgoingHeaders(settings.headers, request),
-            signal,
-            ...(body === undefined ? {} : { body }),
-          }),
+          exchange(api, url, request.method, outgoingHeaders(settings.headers, request), signal, body),
         catch: (cause) => fromKyFailure(request, cause, settings),
       }),
       (response) => HttpClientResponse.fromWeb(request, response),
     )
 
-  return HttpClient.make((request, url, signal, fiber) => {
-    const response =
-      request.body._tag === "Empty"
-        ? send(request, url, signal, undefined)
-        : Effect.flatMap(bodyOf(request.body), (body) => send(request, url, signal, body))
-    if (settings.trace === undefined) return response
-    return traced(response, settings, request, url, fiber.getRef(Headers.CurrentRedactedNames))
-  })
+  // As Effect's FetchHttpClient: the body handed over as it is; only a stream needs an Effect to become one.
+  const execute = (request: HttpClientRequest.HttpClientRequest, url: URL, signal: AbortSignal) => {
+    const body = request.body
+    switch (body._tag) {
+      case "Empty":
+        return send(request, url, signal, undefined)
+      case "Raw":
+      case "Uint8Array":
+        return send(request, url, signal, body.body as Body)
+      case "FormData":
+        return send(request, url, signal, body.formData)
+      case "Stream":
+        return Effect.flatMap(Stream.toReadableStreamEffect()(body.stream), (stream) =>
+          send(request, url, signal, stream),
+        )
+    }
+  }
+
+  return HttpClient.make((request, url, signal, fiber) =>
+    settings.trace === undefined
+      ? execute(request, url, signal)
+      : traced(
+          execute(request, url, signal),
+          settings,
+          request,
+          url,
+          fiber.getRef(Headers.CurrentRedactedNames),
+        ),
+  )
 })
 
 const traced = (

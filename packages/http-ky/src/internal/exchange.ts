@@ -28,7 +28,10 @@ const hasNullBody = (status: number) => status === 204 || status === 205 || stat
 export const exchange = async (
   api: KyInstance,
   url: URL,
-  init: Pick<KyOptions, "method" | "headers" | "body" | "signal">,
+  method: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  body: NonNullable<KyOptions["body"]> | undefined,
 ): Promise<Response> => {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new NotSent(new TypeError(`unsupported URL scheme ${url.protocol}`))
@@ -36,7 +39,7 @@ export const exchange = async (
   let pending: ReturnType<KyInstance>
   try {
     // ky builds its `Request` here: a bad header value throws now, before anything is sent.
-    pending = api(url, init)
+    pending = api(url, body === undefined ? { method, headers, signal } : { method, headers, signal, body })
   } catch (cause) {
     throw new NotSent(cause)
   }
