@@ -10,9 +10,12 @@
  *   `node --snapshot-blob <blob> -- <args…>`, the blob built from tools/bench/cli-snapshot/entry.ts (one
  *   CommonJS bundle, warmed: see entry.ts); `token` also from a blob of the modules only (not warmed) and from
  *   a warmed blob without the built-ins' code cache;
- * - the bare Node fetch script `login` is compared with, as in cli-cold-start.ts.
+ * - the bare Node fetch script `login` is compared with, as in cli-cold-start.ts;
+ * - with `--sea`, single executable applications (Node's SEA, postject): an empty snapshot (the floor), the
+ *   warmed snapshot (`--version`, `token`, `login`), and the bundle itself with V8's code cache (`token`);
+ *   each executable is a ~130 MB copy of the Node binary, made in a temporary folder and removed.
  *
- *   node --conditions=@soracom-auth/source tools/bench/cli-snapshot.ts [--runs 15] [--hash-cost 1]
+ *   node --conditions=@soracom-auth/source tools/bench/cli-snapshot.ts [--runs 15] [--hash-cost 1] [--sea]
  *
  * Targets as in issue #16: `--version` ≤ 1.5× and `token` ≤ 2.0× `node -e 0`, `login --json` ≤ 1.5× the bare
  * fetch script. Every run's output is checked: the snapshot's `token` must print the shipped one's token.
@@ -25,13 +28,14 @@ import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { demoSeed, startSandbox } from "@soracom-auth/sandbox"
 import { buildBundle } from "../../apps/tui/build.ts"
-import { buildBlob, bundleSnapshotEntry, writeEmptyEntry } from "./cli-snapshot/build.ts"
+import { buildBlob, buildSea, bundleSnapshotEntry, writeEmptyEntry } from "./cli-snapshot/build.ts"
 import { report } from "./report.ts"
 
 const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "15" },
     "hash-cost": { type: "string", default: "1" },
+    sea: { type: "boolean", default: false },
   },
 })
 const runs = Number(values.runs)
@@ -51,8 +55,9 @@ await buildBundle({ outdir: join(packageDir, "dist") })
 const bin = join(packageDir, "bin/soracom-auth.js")
 const snapDir = join(packageDir, "snapshot")
 const entry = await bundleSnapshotEntry(snapDir)
+const emptyEntry = writeEmptyEntry(snapDir)
 const blobs = {
-  empty: buildBlob(writeEmptyEntry(snapDir), join(snapDir, "empty.blob")),
+  empty: buildBlob(emptyEntry, join(snapDir, "empty.blob")),
   cold: buildBlob(entry, join(snapDir, "modules.blob")),
   warm: buildBlob(entry, join(snapDir, "warm.blob"), { warm: true }),
   warmNoCodeCache: buildBlob(entry, join(snapDir, "warm-no-code-cache.blob"), {
@@ -60,6 +65,13 @@ const blobs = {
     codeCache: false,
   }),
 }
+const seas = values.sea
+  ? {
+      empty: await buildSea(emptyEntry, join(snapDir, "sea-empty"), { snapshot: true }),
+      warm: await buildSea(entry, join(snapDir, "sea-snapshot"), { snapshot: true, warm: true }),
+      codeCache: await buildSea(entry, join(snapDir, "sea-code-cache"), { snapshot: false }),
+    }
+  : undefined
 
 const key = demoSeed.operators[0]!.authKeys![0]!
 const sandbox = await startSandbox({
@@ -71,6 +83,8 @@ const sandbox = await startSandbox({
 const profileDir = mkdtempSync(join(tmpdir(), "soracom-auth-bench-"))
 
 interface Subject {
+  /** The executable: this Node binary unless given (a single executable). */
+  readonly command?: string
   readonly args: ReadonlyArray<string>
   readonly stdin?: string
   readonly env?: Record<string, string>
@@ -93,7 +107,7 @@ const timed = (s: Subject) =>
     s.before?.()
     // fd 3 carries `time`'s line; the command keeps the real stderr (4) and sees neither 3 nor 4
     const script = `TIMEFORMAT='%3R %3U %3S'; { time "$@" 2>&4 3>&- 4>&- ; } 4>&2 2>&3`
-    const child = spawn("bash", ["-c", script, "bash", process.execPath, ...s.args], {
+    const child = spawn("bash", ["-c", script, "bash", s.command ?? process.execPath, ...s.args], {
       env: { ...process.env, ...s.env },
       stdio: ["pipe", "pipe", "pipe", "pipe"],
     })
@@ -142,7 +156,8 @@ const loginArgs = [
   "--auth-key-stdin",
 ]
 /** A first sign-in each time: an empty profile folder of its own, so it sends the one POST the script sends. */
-const firstSignIn = (args: ReadonlyArray<string>, dir: string): Subject => ({
+const firstSignIn = (args: ReadonlyArray<string>, dir: string, command?: string): Subject => ({
+  ...(command === undefined ? {} : { command }),
   args,
   stdin: key.authKey,
   env: { SORACOM_PROFILE_DIR: dir },
@@ -176,10 +191,21 @@ try {
     login: firstSignIn([bin, ...loginArgs], join(profileDir, "first-sign-in")),
     loginSnap: firstSignIn(snapshot("warm", ...loginArgs), join(profileDir, "first-sign-in-snapshot")),
   } satisfies Record<string, Subject>
+  const seaSubjects: Record<string, Subject> =
+    seas === undefined
+      ? {}
+      : {
+          seaEmpty: { command: seas.empty.path, args: [], expect: "" },
+          seaVersion: { command: seas.warm.path, args: ["--version"], env: appEnv, expect: "." },
+          seaToken: { command: seas.warm.path, args: ["token"], env: appEnv, expect: token },
+          seaCodeCacheToken: { command: seas.codeCache.path, args: ["token"], env: appEnv, expect: token },
+          seaLogin: firstSignIn(loginArgs, join(profileDir, "first-sign-in-sea"), seas.warm.path),
+        }
+  const all: Record<string, Subject> = { ...subjects, ...seaSubjects }
 
-  const samples = Object.fromEntries(Object.keys(subjects).map((k) => [k, [] as Array<Times>]))
+  const samples = Object.fromEntries(Object.keys(all).map((k) => [k, [] as Array<Times>]))
   for (let i = 0; i < runs + 3; i++) {
-    for (const [name, subject] of Object.entries(subjects)) {
+    for (const [name, subject] of Object.entries(all)) {
       const t = await timed(subject)
       if (i >= 3) samples[name]!.push(t) // 3 warm-ups (and the compile cache filled)
     }
@@ -189,10 +215,10 @@ try {
     const mid = Math.floor(s.length / 2)
     return s.length % 2 === 0 ? (s[mid - 1]! + s[mid]!) / 2 : s[mid]!
   }
-  const m = (name: keyof typeof subjects, kind: keyof Times) => median(samples[name]!.map((t) => t[kind]))
+  const m = (name: string, kind: keyof Times) => median(samples[name]!.map((t) => t[kind]))
 
   const rows = (kind: keyof Times) => {
-    const vsNode = (measure: string, ours: keyof typeof subjects, ratio: number) => ({
+    const vsNode = (measure: string, ours: string, ratio: number) => ({
       measure,
       ours: m(ours, kind),
       reference: m("nodeEmpty", kind),
@@ -200,7 +226,7 @@ try {
       unit: "ms",
       target: { at: "most" as const, ratio },
     })
-    const vsFetch = (measure: string, ours: keyof typeof subjects) => ({
+    const vsFetch = (measure: string, ours: string) => ({
       measure,
       ours: m(ours, kind),
       reference: m("bare", kind),
@@ -218,6 +244,15 @@ try {
       vsNode("`token`, snapshot (warmed) without built-ins' code cache", "tokenSnapNoCodeCache", 2.0),
       vsFetch("`login --json` first sign-in, shipped", "login"),
       vsFetch("`login --json` first sign-in, snapshot", "loginSnap"),
+      ...(seas === undefined
+        ? []
+        : [
+            vsNode("floor: single executable, empty snapshot", "seaEmpty", 2.0),
+            vsNode("`--version`, single executable with the snapshot", "seaVersion", 1.5),
+            vsNode("`token`, single executable with the snapshot", "seaToken", 2.0),
+            vsNode("`token`, single executable, bundle + code cache (no snapshot)", "seaCodeCacheToken", 2.0),
+            vsFetch("`login --json` first sign-in, single executable with the snapshot", "seaLogin"),
+          ]),
     ]
   }
   const setting = `${runs} interleaved runs each (medians), sandbox hash cost ${values["hash-cost"]}, load average ${loadBefore} → ${load()} (${process.version})`
@@ -229,6 +264,10 @@ try {
   for (const [name, blob] of Object.entries(blobs))
     console.log(
       `blob ${name.padEnd(16)} ${mb(blob.bytes).padStart(8)}, built in ${(blob.buildMs / 1000).toFixed(1)} s`,
+    )
+  for (const [name, sea] of Object.entries(seas ?? {}))
+    console.log(
+      `single executable ${name.padEnd(10)} ${mb(statSync(sea.path).size)} (injected ${mb(sea.bytes)}), built in ${(sea.buildMs / 1000).toFixed(1)} s`,
     )
 } finally {
   await sandbox.close()

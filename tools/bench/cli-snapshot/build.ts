@@ -2,13 +2,15 @@
  * Builds the V8 startup snapshots that tools/bench/cli-snapshot.ts measures (and its test smoke-tests): the CLI's
  * entry.ts bundled by esbuild into one CommonJS file with the shipped bundle's options, then
  * `node --snapshot-blob <blob> --build-snapshot <file>` run by this very Node binary (a blob only starts the
- * binary that made it). Also the empty snapshot, the floor of the mechanism.
+ * binary that made it). Also the empty snapshot, the floor of the mechanism; and single executable
+ * applications (Node's SEA: the binary copied with the entry, or its snapshot, injected by postject).
  */
 import { spawnSync } from "node:child_process"
-import { statSync, writeFileSync } from "node:fs"
+import { chmodSync, copyFileSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { build } from "esbuild"
+import { inject } from "postject"
 import { bundleOptions } from "../../../apps/tui/build.ts"
 
 /** One blob: where, how big, how long `--build-snapshot` took. */
@@ -64,17 +66,55 @@ export const buildBlob = (
     encoding: "utf8",
   })
   const buildMs = performance.now() - started
-  if (run.status !== 0) {
-    const warnings =
-      /^\(node:\d+\) Warning: It's not yet fully verified|^It may still work|^To request support|^\(Use `node --trace-warnings/
-    // V8 names the heap object it could not save on stdout, then aborts with a message on stderr
-    const output = `${run.stdout}${run.stderr}`
-      .split("\n")
-      .filter((line) => !warnings.test(line))
-      .join("\n")
-    throw new Error(
-      `node --build-snapshot ${entry} failed (${run.status ?? run.signal}):\n${output.slice(0, 2000)}`,
-    )
-  }
+  failOn(run, `node --build-snapshot ${entry}`)
   return { path: blob, bytes: statSync(blob).size, buildMs }
+}
+
+const failOn = (run: ReturnType<typeof spawnSync>, what: string): void => {
+  if (run.status === 0) return
+  const warnings =
+    /^\(node:\d+\) Warning: It's not yet fully verified|^It may still work|^To request support|^\(Use `node --trace-warnings/
+  // V8 names the heap object it could not save on stdout, then aborts with a message on stderr
+  const output = `${run.stdout}${run.stderr}`
+    .split("\n")
+    .filter((line) => !warnings.test(line))
+    .join("\n")
+  throw new Error(`${what} failed (${run.status ?? run.signal}):\n${output.slice(0, 2000)}`)
+}
+
+/** The fuse Node's single-executable support looks for (Node's docs, "Single executable applications"). */
+const seaFuse = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2"
+
+/**
+ * A single executable application at `out`: this Node binary with `entry` injected — as a startup snapshot
+ * (`useSnapshot`, warmed or not) or as the script itself with V8's code cache (`useCodeCache`). `bytes` is the
+ * injected blob's size (the executable is the Node binary plus that).
+ */
+export const buildSea = async (
+  entry: string,
+  out: string,
+  options: { readonly snapshot: boolean; readonly warm?: boolean },
+): Promise<Blob> => {
+  const config = `${out}.sea.json`
+  const prep = `${out}.sea-prep.blob`
+  writeFileSync(
+    config,
+    JSON.stringify({
+      main: entry,
+      output: prep,
+      disableExperimentalSEAWarning: true,
+      ...(options.snapshot ? { useSnapshot: true } : { useCodeCache: true }),
+    }),
+  )
+  const started = performance.now()
+  const run = spawnSync(process.execPath, ["--experimental-sea-config", config], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, SORACOM_SNAPSHOT_WARM: options.warm === true ? "1" : "0" },
+    encoding: "utf8",
+  })
+  failOn(run, `node --experimental-sea-config (${options.snapshot ? "snapshot" : "code cache"}) of ${entry}`)
+  copyFileSync(process.execPath, out)
+  chmodSync(out, 0o755)
+  await inject(out, "NODE_SEA_BLOB", readFileSync(prep), { sentinelFuse: seaFuse })
+  return { path: out, bytes: statSync(prep).size, buildMs: performance.now() - started }
 }

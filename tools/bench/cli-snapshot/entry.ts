@@ -11,7 +11,8 @@
  * that the functions a command runs are compiled before the heap is saved. A warm-up that reached the network
  * (a `fetch`) would abort the build.
  *
- * Run from a blob: `node --snapshot-blob <blob> -- <args…>` (the `--` keeps Node from reading `--version` & co.).
+ * Run from a blob: `node --snapshot-blob <blob> -- <args…>` (the `--` keeps Node from reading `--version` & co.);
+ * or as a single executable application built with `"useSnapshot": true` (tools/bench/cli-snapshot.ts --sea).
  */
 // first (a side-effect import stays in place): effect/cli and string-width make an `Intl.Segmenter` while their
 // modules are evaluated
@@ -19,6 +20,7 @@ import "./intl-shim.ts"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { isSea } from "node:sea"
 import { startupSnapshot } from "node:v8"
 import { type RunOptions, runCli } from "../../../apps/tui/src/cli/run.ts"
 import { version } from "../../../apps/tui/src/version.ts"
@@ -50,11 +52,10 @@ const warmUp = async (): Promise<void> => {
   }
 }
 
-if (process.env.SORACOM_SNAPSHOT_WARM === "1") void warmUp()
-
-startupSnapshot.setDeserializeMainFunction(async () => {
-  // a start from a snapshot has no script argument: the command line begins at argv[1]
-  const argv = process.argv.slice(1)
+/** The CLI's run; `fromBlob`: started by `node --snapshot-blob`, whose argv has no script (argv[1] is the first argument). */
+const main = async (fromBlob: boolean): Promise<void> => {
+  // a single executable repeats its path in argv[1], with or without a snapshot; a plain run has the script there
+  const argv = process.argv.slice(fromBlob && !isSea() ? 1 : 2)
   if (["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"].some((name) => process.env[name])) {
     const { setGlobalProxyFromEnv } = await import("node:http")
     if (typeof setGlobalProxyFromEnv === "function") setGlobalProxyFromEnv()
@@ -76,4 +77,12 @@ startupSnapshot.setDeserializeMainFunction(async () => {
     new Promise<void>((resolve) => (stream.writableNeedDrain ? stream.once("drain", resolve) : resolve()))
   await Promise.all([drain(process.stdout), drain(process.stderr)])
   process.exit(code)
-})
+}
+
+if (startupSnapshot.isBuildingSnapshot()) {
+  if (process.env.SORACOM_SNAPSHOT_WARM === "1") void warmUp()
+  startupSnapshot.setDeserializeMainFunction(main, true)
+} else {
+  // the same file run without a snapshot (`node <file>`, or a single executable without `useSnapshot`)
+  void main(false)
+}
