@@ -1,0 +1,97 @@
+/**
+ * What the client does with inputs of the wrong shape or none at all, and with bodies that are not plain text:
+ * no options is a working default, a non-object is refused as such (not read as an empty object), a misspelt option
+ * points at the real names, a refused method is named, and an error body without a secret reaches the caller byte
+ * for byte.
+ */
+import type { Sandbox } from "@soracom-auth/sandbox"
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { createSoracomAuth, InvalidRequest } from "../src/index.ts"
+import { demo, startTestSandbox } from "./helpers.ts"
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await startTestSandbox()
+})
+afterAll(() => sandbox.close())
+beforeEach(() => {
+  sandbox.clearExchanges()
+  sandbox.faults.clear()
+})
+
+const key = { authKeyId: demo.authKeyId, authKey: demo.authKey }
+const operatorPath = `/operators/${demo.operatorId}`
+
+const thrown = (f: () => unknown): InvalidRequest => {
+  try {
+    f()
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidRequest)
+    return error as InvalidRequest
+  }
+  throw new Error("expected a throw")
+}
+
+describe("options of the wrong shape", () => {
+  it("no options at all is the documented default: SORACOM's Japan coverage, nothing thrown", async () => {
+    await using soracom = createSoracomAuth()
+    expect(soracom.baseUrl).toBe("https://api.soracom.io/v1")
+  })
+
+  it.each([[42], [true], ["options"], [null], [[key]]])(
+    "%j is refused as not an options object",
+    (options) => {
+      const error = thrown(() => createSoracomAuth(options as never))
+      expect(error.field).toBe("options")
+      expect(error.message).toContain("takes an options object")
+    },
+  )
+
+  it.each([[42], ["keyId:key"], [["a", "b"]]])(
+    "credentials %j are refused as not an object",
+    (credentials) => {
+      const error = thrown(() => createSoracomAuth({ credentials } as never))
+      expect(error.field).toBe("credentials")
+      expect(error.message).toContain("credentials must be an object")
+    },
+  )
+
+  it("an endpoint given as a function is not read as a coverage", () => {
+    const error = thrown(() => createSoracomAuth({ credentials: key, endpoint: (() => "jp") as never }))
+    expect(error.field).toBe("endpoint")
+    expect(error.message).toContain("base URL")
+  })
+
+  it("a misspelt option is named, and the message lists the option names there are", () => {
+    const error = thrown(() => createSoracomAuth({ credentials: key, tokenTimeout: 3600 } as never))
+    expect(error.field).toBe("tokenTimeout")
+    for (const name of ["credentials", "endpoint", "tokenTimeoutSeconds", "language", "mfaCode", "store"])
+      expect(error.message).toContain(name)
+  })
+})
+
+describe("requests and responses", () => {
+  it("a method SORACOM's API does not have is named in the refusal", async () => {
+    await using soracom = createSoracomAuth({ credentials: key, endpoint: sandbox.endpoint })
+    const error = await soracom.fetch(operatorPath, { method: "PROPFIND" }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ _tag: "InvalidRequest", field: "method" })
+    expect((error as InvalidRequest).message).toContain("PROPFIND")
+  })
+
+  it("an error body that echoes no secret reaches the caller byte for byte (a leading BOM kept)", async () => {
+    await using soracom = createSoracomAuth({ credentials: key, endpoint: sandbox.endpoint })
+    await soracom.session()
+    const body = '\uFEFF{"message":"naïve — 不正"}'
+    sandbox.faults.set("/operators/{operator_id}", {
+      status: 404,
+      body,
+      headers: { "content-type": "application/json" },
+      times: 1,
+    })
+    const response = await soracom.fetch(operatorPath)
+    expect(response.status).toBe(404)
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(bytes).toEqual(new TextEncoder().encode(body))
+  })
+})
