@@ -66,8 +66,21 @@ describe("options of the wrong shape", () => {
     const error = thrown(() => createSoracomAuth({ credentials: key, tokenTimeout: 3600 } as never))
     expect(error.field).toBe("tokenTimeout")
     for (const name of ["credentials", "endpoint", "tokenTimeoutSeconds", "language", "mfaCode", "store"])
-      expect(error.message).toContain(name)
+      expect(error.message).toMatch(new RegExp(`\\b${name}\\b`))
   })
+
+  it.each([
+    ["authKeyId", { authKey: demo.authKey }],
+    ["authKey", { authKeyId: demo.authKeyId }],
+    ["password", { email: demo.email }],
+  ])(
+    "a part left out (%s) is reported as missing, not as a value of the wrong type",
+    (field, credentials) => {
+      const error = thrown(() => createSoracomAuth({ credentials } as never))
+      expect(error.field).toBe(field)
+      expect(error.message).not.toContain("must be a string")
+    },
+  )
 })
 
 describe("requests and responses", () => {
