@@ -107,4 +107,23 @@ describe("requests and responses", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(bytes).toEqual(new TextEncoder().encode(body))
   })
+
+  it("a stored session with an empty key and token (a user's store) does not mangle an error body", async () => {
+    const stored = {
+      apiKey: "",
+      token: "",
+      operatorId: demo.operatorId,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    }
+    await using soracom = createSoracomAuth({
+      credentials: key,
+      endpoint: sandbox.endpoint,
+      store: { load: () => stored, save: () => undefined },
+    })
+    const body = JSON.stringify({ code: "SBX0400", message: "refused" })
+    sandbox.faults.set("/operators/{operator_id}", { status: 400, body: JSON.parse(body), times: 1 })
+    const response = await soracom.fetch(operatorPath)
+    expect(response.status).toBe(400)
+    expect(await response.text()).toBe(body)
+  })
 })
