@@ -1,0 +1,249 @@
+/**
+ * The store's edges against a real redis-server and sandbox: a sign-in slower than the lock's lifetime keeps its
+ * lock, an outage warns once per outage, the Promise store's own round trip, and a server that echoes the
+ * password it was sent (never shown).
+ */
+import { setTimeout as sleep } from "node:timers/promises"
+import { AuthSession, Credentials, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
+import { KyHttpClient } from "@soracom-auth/http-ky"
+import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
+import { Effect, Exit, Layer, Logger, ManagedRuntime, Redacted } from "effect"
+import { createClient } from "redis"
+import { afterAll, afterEach, assert, beforeAll, beforeEach, describe, it } from "vitest"
+import { RedisSessionStore, redisStore, type Session } from "../src/index.ts"
+import { startHostileRedis } from "./hostile-redis.ts"
+import { hasRedis, type RedisServer, startRedis } from "./redis-server.ts"
+
+const key = demoSeed.operators[0]!.authKeys![0]!
+
+describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () => {
+  let redis: RedisServer
+  let sandbox: Sandbox
+  let raw: ReturnType<typeof createClient>
+  const runtimes: Array<ManagedRuntime.ManagedRuntime<AuthSession.AuthSession, unknown>> = []
+  beforeAll(async () => {
+    redis = await startRedis()
+    sandbox = await startSandbox({ ...testSandboxOptions, record: true })
+  })
+  afterAll(async () => {
+    await sandbox?.close()
+    await redis?.[Symbol.asyncDispose]()
+  })
+  beforeEach(async () => {
+    sandbox.clearExchanges()
+    sandbox.faults.clear()
+    raw = createClient({ url: redis.url, password: redis.password })
+    raw.on("error", () => undefined)
+    await raw.connect()
+    await raw.flushAll()
+  })
+  afterEach(async () => {
+    await Promise.all(runtimes.splice(0).map((r) => r.dispose()))
+    if (raw.isOpen) await raw.close()
+  })
+
+  const posts = () =>
+    sandbox.exchanges().filter((e) => e.request.method === "POST" && e.request.path === "/v1/auth").length
+
+  /** A "process": its AuthSession on its own Redis connection; warnings and infos are collected. */
+  const processWith = (options: Partial<RedisSessionStore.NodeOptions> = {}) => {
+    const logs: Array<{ level: string; text: string }> = []
+    const logger = Logger.make(({ logLevel, message }) => {
+      logs.push({ level: logLevel, text: Array.isArray(message) ? message.join(" ") : String(message) })
+    })
+    const runtime = ManagedRuntime.make(
+      AuthSession.layer({
+        source: new Credentials.AuthKeyCredentials({
+          authKeyId: key.authKeyId,
+          authKey: Redacted.make(key.authKey),
+        }),
+      }).pipe(
+        Layer.provide(
+          RedisSessionStore.layerNode({
+            url: redis.url,
+            password: Redacted.make(redis.password),
+            ...options,
+          }),
+        ),
+        Layer.provide(
+          SoracomAuth.layer({
+            endpoint: Endpoint.url(sandbox.url),
+            retryPolicy: RetryPolicy.none,
+            tokenTimeoutSeconds: 3600,
+          }),
+        ),
+        Layer.provide(KyHttpClient.layer()),
+        Layer.provideMerge(Logger.layer([logger])),
+      ),
+    )
+    runtimes.push(runtime)
+    const run = <A, E>(f: (s: AuthSession.Service) => Effect.Effect<A, E>) =>
+      runtime.runPromise(AuthSession.AuthSession.use(f))
+    return {
+      logs,
+      warnings: () => logs.filter((l) => l.level === "Warn").map((l) => l.text),
+      headers: () => run((s) => s.headers),
+      invalidate: () => run((s) => s.invalidate),
+    }
+  }
+
+  it("a sign-in slower than the lock's lifetime keeps its lock alive: the other process waits, one POST /auth", async () => {
+    // extended every 500 ms: a second of slack on a loaded machine, and the sign-in outlasts the lock 4 times over
+    sandbox.faults.set("/auth", { delayMs: 6_000, times: 1 })
+    const a = processWith({ lockTtl: 1_500, commandTimeout: 5_000 })
+    const b = processWith({ lockTtl: 1_500, commandTimeout: 5_000 })
+    const first = a.headers()
+    // the holder's lock is in Redis, and its sign-in is under way
+    while ((await raw.keys("*:lock")).length === 0) await sleep(20)
+    const second = b.headers()
+    const [ha, hb] = await Promise.all([first, second])
+    assert.strictEqual(posts(), 1)
+    assert.deepStrictEqual(hb, ha)
+    assert.deepStrictEqual(await raw.keys("*:lock"), [])
+    assert.deepStrictEqual(b.warnings(), [])
+  })
+
+  it("each outage warns once, and the store says when Redis is back", async () => {
+    const a = processWith({ retryAfter: 200, commandTimeout: 500 })
+    await a.headers()
+    await a.invalidate()
+    await raw.close()
+    let down = true
+    await redis.stop()
+    try {
+      await a.headers()
+      assert.strictEqual(a.warnings().length, 1)
+      await redis.start()
+      down = false
+      await sleep(400)
+      await a.invalidate()
+      await a.headers()
+      assert.isTrue(
+        a.logs.some((l) => l.level === "Info" && /available again/.test(l.text)),
+        JSON.stringify(a.logs),
+      )
+      await redis.stop()
+      down = true
+      await sleep(400)
+      await a.invalidate()
+      await a.headers()
+      assert.strictEqual(a.warnings().length, 2, a.warnings().join("\n"))
+    } finally {
+      // the other tests need Redis up
+      if (down) await redis.start()
+    }
+  })
+
+  describe("redisStore (the Promise store)", () => {
+    const session = (expiresInMs: number): Session => ({
+      apiKey: "api-key-1234",
+      token: "token-5678",
+      operatorId: "OP0012345678",
+      userName: "reader",
+      expiresAt: new Date(Date.now() + expiresInMs),
+    })
+
+    it("save, load, clear: the same session back, kept for its remaining lifetime, then gone", async () => {
+      const store = redisStore({ url: redis.url, password: redis.password, identity: "edges-1" })
+      try {
+        assert.isUndefined(await store.load())
+        const saved = session(60_000)
+        await store.save(saved)
+        assert.deepStrictEqual(await store.load(), saved)
+        const [stored] = await raw.keys("soracom-auth:session:*")
+        const ttl = await raw.pTTL(stored!)
+        assert.isAbove(ttl, 50_000)
+        assert.isAtMost(ttl, 60_000)
+        await store.clear()
+        assert.isUndefined(await store.load())
+        assert.deepStrictEqual(await raw.keys("*"), [])
+      } finally {
+        await store.close()
+      }
+    })
+
+    it("an expired session is not saved, and the store goes on: the next session is", async () => {
+      const store = redisStore({ url: redis.url, password: redis.password, identity: "edges-2" })
+      try {
+        await store.save(session(-1_000))
+        assert.deepStrictEqual(await raw.keys("*"), [])
+        assert.isUndefined(await store.load())
+        const next = session(60_000)
+        await store.save(next)
+        assert.deepStrictEqual(await store.load(), next)
+      } finally {
+        await store.close()
+      }
+    })
+
+    it("singleFlight: a fresh stored session is answered without a refresh; a refresh's own error comes back as thrown", async () => {
+      const store = redisStore({
+        url: redis.url,
+        password: Redacted.make(redis.password),
+        identity: "edges-3",
+      })
+      try {
+        const stored = session(60_000)
+        await store.save(stored)
+        let refreshed = 0
+        const refresh = async () => {
+          refreshed++
+          return session(120_000)
+        }
+        assert.deepStrictEqual(await store.singleFlight(refresh, (s) => s.apiKey === stored.apiKey), stored)
+        assert.strictEqual(refreshed, 0)
+        const fresh = await store.singleFlight(refresh, () => false)
+        assert.strictEqual(refreshed, 1)
+        assert.isAbove(fresh.expiresAt.getTime(), stored.expiresAt.getTime())
+        const mine = new Error("refresh refused")
+        const thrown = await store
+          .singleFlight(
+            () => Promise.reject(mine),
+            () => false,
+          )
+          .catch((e: unknown) => e)
+        assert.strictEqual(thrown, mine)
+      } finally {
+        await store.close()
+      }
+    })
+  })
+})
+
+describe("a server that echoes what it was sent", { timeout: 60_000 }, () => {
+  const fails = async (options: RedisSessionStore.NodeOptions): Promise<string> => {
+    const exit = await Effect.runPromiseExit(
+      Layer.build(RedisSessionStore.layerNode({ ...options, strict: true })).pipe(Effect.scoped),
+    )
+    assert.isTrue(Exit.isFailure(exit))
+    const error = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail")?.error : undefined
+    assert.instanceOf(error, RedisSessionStore.RedisStoreUnavailable)
+    return (error as Error).message
+  }
+
+  it("the password given as an option never shows in the error; the line is cut short", async () => {
+    await using hostile = await startHostileRedis()
+    const password = "option-password-42"
+    const message = await fails({ url: hostile.url, password: Redacted.make(password) })
+    assert.match(message, /^The Redis session store is unavailable: ERR you sent .*\*\*\*/)
+    assert.notInclude(message, password)
+    assert.isAtMost(message.length, "The Redis session store is unavailable: ".length + 200)
+  })
+
+  it("the password inside the URL (percent-encoded) never shows either", async () => {
+    await using hostile = await startHostileRedis()
+    const password = "url/pass@word 42"
+    const message = await fails({
+      url: hostile.url.replace("//", `//:${encodeURIComponent(password)}@`),
+    })
+    assert.include(message, "***")
+    assert.notInclude(message, password)
+    assert.notInclude(message, encodeURIComponent(password))
+  })
+
+  it("an error of several lines is shown by its first line only", async () => {
+    await using hostile = await startHostileRedis(() => "-ERR first line\nsecond line")
+    const message = await fails({ url: hostile.url })
+    assert.strictEqual(message, "The Redis session store is unavailable: ERR first line")
+  })
+})
