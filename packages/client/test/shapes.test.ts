@@ -84,6 +84,24 @@ describe("options of the wrong shape", () => {
 })
 
 describe("requests and responses", () => {
+  it("a colon later in a path (a query value) does not make it an absolute URL", async () => {
+    await using soracom = createSoracomAuth({ credentials: key, endpoint: sandbox.endpoint })
+    const response = await soracom.fetch(`${operatorPath}?note=a:b`)
+    expect(response.status).toBe(200)
+    expect(sandbox.exchanges().some((e) => e.request.path === `/v1${operatorPath}`)).toBe(true)
+  })
+
+  it("an mfaCode giving something else than a string is refused in words", async () => {
+    await using soracom = createSoracomAuth({
+      credentials: { email: demo.email, password: demo.password },
+      endpoint: sandbox.endpoint,
+      mfaCode: () => 123456 as never,
+    })
+    const error = await soracom.session().catch((e: unknown) => e)
+    expect(error).toMatchObject({ _tag: "InvalidRequest", field: "mfaCode" })
+    expect((error as InvalidRequest).message).toMatch(/mfaCode must return the code as a string/)
+  })
+
   it("a method SORACOM's API does not have is named in the refusal", async () => {
     await using soracom = createSoracomAuth({ credentials: key, endpoint: sandbox.endpoint })
     const error = await soracom.fetch(operatorPath, { method: "PROPFIND" }).catch((e: unknown) => e)
