@@ -76,20 +76,17 @@ const codeOf = ({ field, issue }: Leaf): InvalidRequestRule | undefined => {
 
 const reasonOf = ({ field, issue }: Leaf): string => {
   if (field === "body") return "The request body is not a JSON object of the expected shape."
-  if (issue._tag === "AnyOf") return oneKind
   switch (issue._tag) {
     case "Filter":
       return SchemaIssue.defaultCheckHook(issue) ?? String(issue)
     case "MissingKey":
-      return isField(field)
-        ? `${Fields.labels[field as Fields.FieldName]} is required.`
-        : "A value is required."
+      // `firstLeaf` names a missing key's field only when it is a field; otherwise it is "body" (above).
+      return `${Fields.labels[field as Fields.FieldName]} is required.`
     case "InvalidType":
       return issue.ast._tag === "Number" ? "Expected a whole number." : "Expected a string."
     case "InvalidValue":
     case "UnexpectedKey":
     case "Forbidden":
-    case "OneOf":
       return SchemaIssue.defaultLeafHook(issue)
     default:
       return oneKind
