@@ -2,10 +2,11 @@
  * The snapshot experiment's build step (tools/bench/cli-snapshot.ts) keeps working: the CLI's snapshot entry
  * bundles, `node --build-snapshot` accepts it with the warm-up (a module-level `Intl` object or a warm-up that
  * reaches the network aborts the build), and a start from the blob runs a command with this run's argv,
- * environment and streams, not the builder's. Times are not checked (benchmarks are not tests).
+ * environment and streams, not the builder's (a stream captured while building writes nowhere after the start).
+ * Times are not checked (benchmarks are not tests).
  */
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, expect, it } from "vitest"
@@ -48,4 +49,19 @@ it("`--help` from the blob goes through effect/cli (its segmenter made after the
   const run = fromBlob(["login", "--help"])
   expect(run.status).toBe(0)
   expect(run.stdout).toContain("--auth-key-id")
+})
+
+it("a UUID pool Node fills while the snapshot is built comes back in every run: the warm-up must make no UUID", () => {
+  // the sandbox's API keys and JWT IDs and session-redis's lock tokens are randomUUIDs
+  const builder = join(dir, "uuid.cjs")
+  writeFileSync(
+    builder,
+    'const { randomUUID } = require("node:crypto"); randomUUID(); require("node:v8").startupSnapshot.setDeserializeMainFunction(() => process.stdout.write(randomUUID()))',
+  )
+  const uuidBlob = buildBlob(builder, join(dir, "uuid.blob"))
+  const run = () =>
+    spawnSync(process.execPath, ["--snapshot-blob", uuidBlob.path], { encoding: "utf8" }).stdout
+  const first = run()
+  expect(first).toMatch(/^[0-9a-f-]{36}$/)
+  expect(run()).toBe(first)
 })

@@ -11,6 +11,16 @@
  * that the functions a command runs are compiled before the heap is saved. A warm-up that reached the network
  * (a `fetch`) would abort the build.
  *
+ * What a snapshot cannot hold, found building this one (Node 24.21):
+ * - ICU-backed `Intl` objects: the build aborts (effect/cli, string-width; see intl-shim.ts);
+ * - anything a `fetch` leaves (sockets, undici state): the build aborts, so the warm-up stays off the network;
+ * - streams: `process.stdout` captured while building is a dead stream after the start — writes return false
+ *   and print nothing, exit 0 (the app's module-level `processIo` is one: runs here pass their own `io`);
+ * - Node's `randomUUID` pool, if filled while building: every run then repeats the same UUIDs;
+ * - `import()` (no ESM loader: ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING) and `require` of anything but built-ins,
+ *   so Ink (ESM, top-level await) and the interactive app are out of reach without a helper file on disk.
+ * `process.env` read at run time is this run's (a copy made while building keeps the builder's values).
+ *
  * Run from a blob: `node --snapshot-blob <blob> -- <args…>` (the `--` keeps Node from reading `--version` & co.);
  * or as a single executable application built with `"useSnapshot": true` (tools/bench/cli-snapshot.ts --sea).
  */
