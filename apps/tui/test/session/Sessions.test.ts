@@ -5,10 +5,10 @@
  * each way of signing out, and the list of profiles with their sessions. A shared store (as Redis would be) is a
  * plain in-memory one here, to see what is shared under which name.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs"
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { AuthResponse, AuthSession, Endpoint } from "@soracom-auth/core"
-import { Cause, DateTime, Effect, Exit, Layer, ManagedRuntime, Option, Redacted } from "effect"
+import { Cause, DateTime, Effect, Exit, Layer, ManagedRuntime, Option, Redacted, Tracer } from "effect"
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { ProfileStore } from "../../src/profiles/ProfileStore.ts"
 import { Api } from "../../src/session/Api.ts"
@@ -141,6 +141,15 @@ describe("signIn", () => {
   it("a replaced session that had expired is not sent to the server", async () => {
     const first = await run((s) => s.signIn(byKey()))
     await cacheWrite("p", retimed(first.cached, -700, -100))
+    sandbox.clearExchanges()
+    const second = await run((s) => s.signIn(byKey()))
+    expect(second.replaced).toBe("None")
+    expect(paths()).toEqual(["200 POST /v1/auth"])
+  })
+
+  it("a previous cache it must refuse (readable by others) does not stop the sign-in: nothing to revoke", async () => {
+    await run((s) => s.signIn(byKey()))
+    chmodSync(join(tmp.dir, "p.session"), 0o644)
     sandbox.clearExchanges()
     const second = await run((s) => s.signIn(byKey()))
     expect(second.replaced).toBe("None")
@@ -448,6 +457,44 @@ describe("list: every profile and every cached session, with its state", () => {
       ["c-session", false, "Fresh"],
       ["d-broken", false, "None"],
       ["e-open", false, "None"],
+    ])
+  })
+})
+
+describe("tracing", () => {
+  it("each operation is one span named after it", async () => {
+    const names: Array<string> = []
+    const tracer = Tracer.make({
+      span(options) {
+        names.push(options.name)
+        return new Tracer.NativeSpan(options)
+      },
+    })
+    const traced = <A, E>(f: (s: Sessions["Service"]) => Effect.Effect<A, E>) =>
+      runtime.runPromiseExit(Sessions.use(f).pipe(Effect.withTracer(tracer)))
+    const to = { operatorId: demo.operatorId, userName: demo.userName }
+    await traced((s) => s.signIn(asRoot()))
+    await traced((s) => s.current("p"))
+    await traced((s) => s.renewing(asRoot()))
+    const { cached } = await run((s) => s.signIn(asRoot()))
+    await traced((s) => s.renew("p", cached))
+    await traced((s) => s.switchUser({ profile: "p", ...to }))
+    await traced((s) => s.verify(cached))
+    await traced((s) => s.list)
+    await traced((s) => s.signOut("p"))
+    expect(names.filter((n) => n.startsWith("Sessions."))).toEqual([
+      "Sessions.signIn",
+      "Sessions.current",
+      "Sessions.current",
+      "Sessions.renewing",
+      "Sessions.renew",
+      "Sessions.switchUser",
+      "Sessions.current",
+      "Sessions.verify",
+      "Sessions.list",
+      "Sessions.current",
+      "Sessions.signOut",
+      "Sessions.current",
     ])
   })
 })
