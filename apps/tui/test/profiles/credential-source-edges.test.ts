@@ -4,8 +4,9 @@
  * a source profile resolved through its own command, and the messages of each refusal. Real processes; profiles
  * are read from a map (the store is tested elsewhere).
  */
-import { writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { setTimeout as sleep } from "node:timers/promises"
 import { Cause, Effect, Exit, Option } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import {
@@ -93,6 +94,36 @@ describe("runProfileCommand's bounds, at the byte", () => {
   it("a command killed by a signal has no exit code: -1", async () => {
     const exit = await Effect.runPromiseExit(runProfileCommand(node("process.kill(process.pid, 'SIGTERM')")))
     expect(errorOf(exit)).toMatchObject({ reason: "NonZeroExit", exitCode: -1 })
+  })
+
+  it("interrupted (the caller gave up): the command is killed, not left running", async () => {
+    const pidFile = join(tmp.dir, "pid")
+    const slow = node(
+      `import { existsSync, readFileSync, writeFileSync } from "node:fs"
+import { setTimeout as sleep } from "node:timers/promises"; writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setTimeout(() => {}, 30_000)`,
+    )
+    const started = Effect.promise(async () => {
+      while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await sleep(20)
+    })
+    const exit = await Effect.runPromiseExit(
+      Effect.raceFirst(
+        runProfileCommand(slow, { timeoutMs: 20_000 }),
+        Effect.andThen(started, Effect.fail("gave up")),
+      ),
+    )
+    expect(errorOf(exit)).toBe("gave up")
+    const pid = Number(readFileSync(pidFile, "utf8"))
+    const alive = () => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    }
+    // SIGKILL lands asynchronously: wait for it (bounded far above what it takes), then check.
+    for (let i = 0; i < 500 && alive(); i++) await sleep(20)
+    expect(alive()).toBe(false)
   })
 
   it("the environment given is the command's", async () => {
