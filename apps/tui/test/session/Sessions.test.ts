@@ -436,26 +436,25 @@ describe("signOut", () => {
 
 describe("list: every profile and every cached session, with its state", () => {
   it("names from both, sorted, each once; hasProfile for those with a profile file; a broken cache as None", async () => {
-    await runtime.runPromise(
-      ProfileStore.use((s) => s.write("b-profile", {}, { extra: {} })).pipe(
-        Effect.provide(ProfileStore.layer({ dir: tmp.dir })),
-      ),
-    )
-    await runtime.runPromise(
-      ProfileStore.use((s) => s.write("a-both", {}, { extra: {} })).pipe(
-        Effect.provide(ProfileStore.layer({ dir: tmp.dir })),
-      ),
-    )
-    await run((s) => s.signIn({ ...byKey(), profile: "a-both" }))
-    await run((s) => s.signIn({ ...byKey(), profile: "c-session" }))
-    writeFileSync(join(tmp.dir, "d-broken.session"), "{}", { mode: 0o600 })
+    // Profile names and cache names each sort before the other's: only a sort of the union orders them.
+    const profile = (name: string) =>
+      runtime.runPromise(
+        ProfileStore.use((s) => s.write(name, {}, { extra: {} })).pipe(
+          Effect.provide(ProfileStore.layer({ dir: tmp.dir })),
+        ),
+      )
+    await profile("d-profile")
+    await profile("b-both")
+    await run((s) => s.signIn({ ...byKey(), profile: "b-both" }))
+    await run((s) => s.signIn({ ...byKey(), profile: "a-session" }))
+    writeFileSync(join(tmp.dir, "c-broken.session"), "{}", { mode: 0o600 })
     writeFileSync(join(tmp.dir, "e-open.session"), "{}", { mode: 0o644 })
     const list = await run((s) => s.list)
     expect(list.map((p) => [p.name, p.hasProfile, p.state._tag])).toEqual([
-      ["a-both", true, "Fresh"],
-      ["b-profile", true, "None"],
-      ["c-session", false, "Fresh"],
-      ["d-broken", false, "None"],
+      ["a-session", false, "Fresh"],
+      ["b-both", true, "Fresh"],
+      ["c-broken", false, "None"],
+      ["d-profile", true, "None"],
       ["e-open", false, "None"],
     ])
   })
