@@ -48,6 +48,8 @@ const loadBefore = load()
 // the packed layout (bin/ + dist/, what the tarball ships), and the snapshot's files beside it
 const appDir = fileURLToPath(new URL("../../apps/tui/", import.meta.url))
 const packageDir = mkdtempSync(join(tmpdir(), "soracom-auth-snapshot-"))
+// also when a build below fails (the executables are ~130 MB each)
+process.on("exit", () => rmSync(packageDir, { recursive: true, force: true }))
 mkdirSync(join(packageDir, "bin"))
 mkdirSync(join(packageDir, "snapshot"))
 copyFileSync(join(appDir, "bin/soracom-auth.js"), join(packageDir, "bin/soracom-auth.js"))
