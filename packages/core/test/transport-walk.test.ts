@@ -48,6 +48,14 @@ describe("classify: the walk", () => {
     )
   })
 
+  it("a null in the chain is not one of the 32 objects walked", () => {
+    // the outer object, 30 wrappers, the error: 32 objects, plus a null beside them
+    assert.strictEqual(
+      classify({ reason: null, cause: wrapped(30, nodeError("ECONNREFUSED")) }).reason,
+      "ConnectionRefused",
+    )
+  })
+
   it("properties that throw when read are no answer, not a crash", () => {
     const hostile = new Proxy(
       {},
