@@ -225,3 +225,93 @@ describe("State: password reset", () => {
     expect(state.outbox()).toEqual([])
   })
 })
+
+describe("State: tokens and switched sessions", () => {
+  const claimsOf = (token: string) => {
+    const [header, payload, signature] = token.split(".")
+    return {
+      header: JSON.parse(Buffer.from(header ?? "", "base64url").toString()),
+      payload: JSON.parse(Buffer.from(payload ?? "", "base64url").toString()),
+      signature: signature ?? "",
+    }
+  }
+
+  it("a token is a JWT (RFC 7519) signed HS256: iss the sandbox, sub the identity, iat/exp in seconds, a fresh jti", async () => {
+    const time = manualClock(Date.parse("2026-11-30T00:00:00.900Z"))
+    const state = await make(time)
+    const root = value(await state.authByEmail("forty@example.com", "pw-40", undefined, 600))
+    const user = value(await state.authByUser("OP0000000040", "u", "pw-u", undefined, 600))
+    const a = claimsOf(root.token)
+    expect(a.header).toEqual({ alg: "HS256", typ: "JWT" })
+    // HMAC-SHA-256: 32 bytes, base64url.
+    expect(Buffer.from(a.signature, "base64url")).toHaveLength(32)
+    expect(a.payload).toEqual({
+      iss: "soracom-sandbox",
+      sub: "OP0000000040",
+      operatorId: "OP0000000040",
+      iat: Date.parse("2026-11-30T00:00:00Z") / 1000,
+      exp: Date.parse("2026-11-30T00:10:00Z") / 1000,
+      jti: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+    })
+    const b = claimsOf(user.token)
+    expect(b.payload).toMatchObject({ sub: "OP0000000040/u", operatorId: "OP0000000040", userName: "u" })
+    expect(b.payload.jti).not.toBe(a.payload.jti)
+    expect(root.apiKey).toMatch(/^api-[0-9a-f-]{36}$/)
+  })
+
+  it("a switched user's key renews for at most 3600 s, and the refusal names that bound", async () => {
+    const state = await make()
+    const seedWithTrust: Seed = {
+      operators: [
+        {
+          ...seed.operators[0]!,
+          users: [{ userName: "u", password: "pw-u", trustPolicy: [{ operatorId: "OP0000000040" }] }],
+        },
+      ],
+    }
+    const trusting = await State.make(seedWithTrust, {
+      hashCost: 1,
+      resetTokenTtlSeconds: 600,
+      clock: manualClock().clock,
+      log: () => {},
+      rejectTotpReuse: true,
+    })
+    const root = value(await trusting.authByEmail("forty@example.com", "pw-40", undefined, 600))
+    const switched = value(trusting.switchUser(root.apiKey, root.token, "OP0000000040", "u", 3600))
+    expect(switched.userName).toBe("u")
+    expect(trusting.renewToken(switched.apiKey, switched.token, "OP0000000040", 3601)).toEqual({
+      ok: false,
+      error: "constraintViolation",
+      detail: "must be an integer between 180 and 3600:tokenTimeoutSeconds",
+    })
+    expect(errorOf(trusting.renewToken(switched.apiKey, switched.token, "OP0000000040", 3600))).toBe("ok")
+    // Without a trust policy nobody may switch.
+    const r = value(await state.authByEmail("forty@example.com", "pw-40", undefined, 600))
+    expect(errorOf(state.switchUser(r.apiKey, r.token, "OP0000000040", "u", 600))).toBe(
+      "switchUserNotAllowed",
+    )
+  })
+
+  it("switching needs a live token: an expired one is refused as missing (401), before the target is looked at", async () => {
+    const time = manualClock()
+    const trusting = await State.make(
+      {
+        operators: [
+          {
+            ...seed.operators[0]!,
+            users: [{ userName: "u", password: "pw-u", trustPolicy: [{ operatorId: "OP0000000040" }] }],
+          },
+        ],
+      },
+      { hashCost: 1, resetTokenTtlSeconds: 600, clock: time.clock, log: () => {}, rejectTotpReuse: true },
+    )
+    const root = value(await trusting.authByEmail("forty@example.com", "pw-40", undefined, 180))
+    time.advance(179_999)
+    expect(errorOf(trusting.switchUser(root.apiKey, root.token, "OP0000000040", "u", 600))).toBe("ok")
+    time.advance(1)
+    expect(errorOf(trusting.switchUser(root.apiKey, root.token, "OP0000000040", "u", 600))).toBe(
+      "tokenRequired",
+    )
+    expect(errorOf(trusting.switchUser(root.apiKey, "wrong", "OP0000000040", "u", 600))).toBe("tokenRequired")
+  })
+})
