@@ -52,6 +52,17 @@ describe("State: clean-up of a long-running sandbox", () => {
     expect(errorOf(state.renewToken(long.apiKey, long.token, long.operatorId, 600))).toBe("ok")
   })
 
+  it("the clean-up is occasional: an expired token still reads as expired (400) after other sign-ins", async () => {
+    const time = manualClock()
+    const state = await make(time)
+    const short = value(await state.authByEmail("forty@example.com", "pw-40", undefined, 180))
+    time.advance(180_000)
+    for (let i = 0; i < 3; i++) value(await state.authByKey("keyId-40", "secret-40", 600))
+    expect(errorOf(state.renewToken(short.apiKey, short.token, short.operatorId, 600))).toBe(
+      "apiTokenExpired",
+    )
+  })
+
   it("a renewed session keeps its live earlier tokens through a clean-up and drops the expired ones", async () => {
     const time = manualClock()
     const state = await make(time)
@@ -153,6 +164,22 @@ describe("State: operators", () => {
     expect(state.operatorRecord("OP0000000099")).toBeUndefined()
   })
 
+  it("the next ID does not depend on the seed's order, and a refused init uses no number", async () => {
+    const reversed = await State.make(
+      { operators: [seed.operators[1]!, seed.operators[0]!] },
+      {
+        hashCost: 1,
+        resetTokenTtlSeconds: 600,
+        clock: manualClock().clock,
+        log: () => {},
+        rejectTotpReuse: true,
+      },
+    )
+    expect(errorOf(await reversed.initOperator("forty@example.com", "again"))).toBe("sandboxInitRejected")
+    expect(errorOf(await reversed.initOperator("FORTY-ONE@example.com", "again"))).toBe("sandboxInitRejected")
+    expect(value(await reversed.initOperator("fresh@example.com", "pw")).operatorId).toBe("OP0000000042")
+  })
+
   it("two concurrent inits with one email (in any case): exactly one succeeds", async () => {
     const state = await make()
     const results = await Promise.all([
@@ -195,6 +222,18 @@ describe("State: password reset", () => {
     expect(errorOf(await state.authByEmail("forty-one@example.com", "pw-41-new", undefined, 600))).toBe("ok")
     // The SAM user's password is not the root's: unchanged.
     expect(errorOf(await state.authByUser("OP0000000040", "u", "pw-u", undefined, 600))).toBe("ok")
+  })
+
+  it("one token verified twice at once: exactly one succeeds", async () => {
+    const state = await make()
+    value(state.issueResetToken("forty@example.com"))
+    const [mail] = state.outbox()
+    const results = await Promise.all([
+      state.verifyResetToken(mail!.token, "first"),
+      state.verifyResetToken(mail!.token, "second"),
+    ])
+    expect(results.map(errorOf)).toEqual(["ok", "invalidResetToken"])
+    expect(errorOf(await state.authByEmail("forty@example.com", "first", undefined, 600))).toBe("ok")
   })
 
   it("the mail and the log line name the operator, the token and its expiry", async () => {
@@ -267,6 +306,7 @@ describe("State: tokens and switched sessions", () => {
           ...seed.operators[0]!,
           users: [{ userName: "u", password: "pw-u", trustPolicy: [{ operatorId: "OP0000000040" }] }],
         },
+        seed.operators[1]!,
       ],
     }
     const trusting = await State.make(seedWithTrust, {
@@ -285,6 +325,11 @@ describe("State: tokens and switched sessions", () => {
       detail: "must be an integer between 180 and 3600:tokenTimeoutSeconds",
     })
     expect(errorOf(trusting.renewToken(switched.apiKey, switched.token, "OP0000000040", 3600))).toBe("ok")
+    // The principal is OP0000000040's root: another operator's root is not it.
+    const otherRoot = value(await trusting.authByEmail("forty-one@example.com", "pw-41", undefined, 600))
+    expect(errorOf(trusting.switchUser(otherRoot.apiKey, otherRoot.token, "OP0000000040", "u", 600))).toBe(
+      "switchUserNotAllowed",
+    )
     // Without a trust policy nobody may switch.
     const r = value(await state.authByEmail("forty@example.com", "pw-40", undefined, 600))
     expect(errorOf(state.switchUser(r.apiKey, r.token, "OP0000000040", "u", 600))).toBe(
