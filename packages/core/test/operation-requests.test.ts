@@ -145,3 +145,18 @@ describe("SoracomAuth.languageFromLocale", () => {
     assert.strictEqual(SoracomAuth.languageFromLocale("en-US,ja-JP"), "en")
   })
 })
+
+describe("SoracomAuth.issuePasswordResetToken: nothing to scrub", () => {
+  it.effect("it sends no secret, so the server's message is kept whole", () =>
+    Effect.gen(function* () {
+      const message = "A request for this address was here already; wait before asking again."
+      const { result } = yield* run(
+        () => json(400, { code: "AUM0001", message }),
+        operations.issuePasswordResetToken,
+      )
+      const failure = Result.isFailure(result) ? result.failure : undefined
+      assert.instanceOf(failure, Errors.InvalidEmail)
+      assert.strictEqual(failure instanceof Errors.InvalidEmail ? failure.serverMessage : undefined, message)
+    }),
+  )
+})
