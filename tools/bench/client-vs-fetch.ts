@@ -3,7 +3,8 @@
  * POST of the same body, side by side against the same sandbox on loopback (in a child process; cheapest hash
  * cost, rate limit off). The reference is a bare `fetch` without a signal (the cheapest call); the same with a
  * fresh `AbortController` signal (what any cancellable client pays) and ky called directly are printed too, so
- * the gap can be placed: transport library vs core.
+ * the gap can be placed: transport library vs core. Effect's `FetchHttpClient` alone (the same POST, body read, no
+ * client span, as core sends it) is printed too: what any Effect stack pays before core's own work.
  *
  *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node --conditions=@soracom-auth/source bench/client-vs-fetch.ts [--seq N] [--conc N] [--calls N]
  *
@@ -16,7 +17,7 @@ import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { FetchHttpClient, type HttpClient } from "effect/http"
+import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
 import ky from "ky"
 import { type Row, report } from "./report.ts"
 
@@ -71,6 +72,25 @@ const bareSignal: Call = async () => {
   if (response.status !== 200 || json.apiKey === undefined) throw new Error(`bare fetch: ${response.status}`)
   return json
 }
+// Effect's HttpClient over fetch, without core: the same request, the body read as text and parsed, and (as
+// core does by default) no client span or trace headers.
+const effectRuntime = ManagedRuntime.make(FetchHttpClient.layer)
+const effectRequest = HttpClientRequest.post(`${url}/auth`).pipe(
+  HttpClientRequest.setHeaders(headers),
+  HttpClientRequest.bodyText(body, "application/json"),
+)
+const effectCall = HttpClient.execute(effectRequest).pipe(
+  Effect.flatMap((response) =>
+    Effect.map(response.text, (text) => {
+      const json = JSON.parse(text) as { apiKey?: string }
+      if (response.status !== 200 || json.apiKey === undefined)
+        throw new Error(`FetchHttpClient: ${response.status}`)
+      return json
+    }),
+  ),
+  Effect.provideService(HttpClient.TracerDisabledWhen, () => true),
+)
+const effectAlone: Call = () => effectRuntime.runPromise(effectCall)
 // ky as http-ky configures it (no retry, no throw on status, 10 s timeout), with a signal, body read by ky.
 const api = ky.create({ retry: 0, throwHttpErrors: false, timeout: 10_000 })
 const kyDirect: Call = () =>
@@ -117,10 +137,12 @@ const BARE = "bare fetch"
 const BARE_SIGNAL = "bare fetch + signal"
 const OURS = "SoracomAuth.auth (http-ky)"
 const CORE_FETCH = "SoracomAuth.auth (FetchHttpClient)"
+const EFFECT_FETCH = "Effect FetchHttpClient alone"
 const calls: Record<string, Call> = {
   [BARE]: bare,
   [BARE_SIGNAL]: bareSignal,
   "ky, as http-ky sets it up": kyDirect,
+  [EFFECT_FETCH]: effectAlone,
   [CORE_FETCH]: await viaCore(FetchHttpClient.layer),
   [OURS]: await viaCore(KyHttpClient.layer()),
 }
@@ -172,9 +194,17 @@ report(`client per call and throughput, node ${process.version}, sandbox in a ch
   ...rows(OURS, "core + http-ky", BARE_SIGNAL),
   ...rows(CORE_FETCH, "core + FetchHttpClient", BARE_SIGNAL),
 ])
+// Informative: core's own share, over the Effect client it runs on (no target of its own).
+console.log(
+  `\ncore over Effect's FetchHttpClient alone: per call ${(median(seq[CORE_FETCH]!) / median(seq[EFFECT_FETCH]!)).toFixed(2)}× ` +
+    `(+${fmt(median(seq[CORE_FETCH]!) - median(seq[EFFECT_FETCH]!))}, client CPU +${(cpuPerCall[CORE_FETCH]! - cpuPerCall[EFFECT_FETCH]!).toFixed(0)} µs/call), ` +
+    `c${concurrency} ${(tput[CORE_FETCH]! / tput[EFFECT_FETCH]!).toFixed(2)}×; Effect's FetchHttpClient alone vs bare fetch: per call ` +
+    `${(median(seq[EFFECT_FETCH]!) / median(seq[BARE]!)).toFixed(2)}×, c${concurrency} ${(tput[EFFECT_FETCH]! / tput[BARE]!).toFixed(2)}×`,
+)
 console.log(
   "(SORACOM's Python client, same kind of loop: 1.14× bare fetch per call — the ≤ 1.10× target is stricter)",
 )
 
 for (const runtime of runtimes) await runtime.dispose()
+await effectRuntime.dispose()
 child.send("close")

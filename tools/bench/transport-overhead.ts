@@ -3,7 +3,7 @@
  * `fetch` that builds the `Request` (as a real `fetch` does first), reads its body and answers at once. What
  * each layer adds is then its own work — steady on a loaded machine, where the loopback benches are not. Prints
  * µs of CPU per call (best of 5) and what each layer adds to the bare call; informative (it explains
- * `client-vs-fetch.ts`: how much of the gap ky itself sets).
+ * `client-vs-fetch.ts`: how much of the gap ky itself sets, and how much core's own work — the last line).
  *
  *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node --conditions=@soracom-auth/source bench/transport-overhead.ts [--calls N]
  */
@@ -84,3 +84,9 @@ for (const [name, us] of Object.entries(best)) {
     `  ${name.padEnd(38)} ${us.toFixed(1).padStart(6)} µs   +${(us - best.fetch!).toFixed(1)} µs over fetch`,
   )
 }
+// Core's own work per call: what `SoracomAuth.auth` adds to the HttpClient it runs on.
+const over = (ours: string, base: string) => `+${(best[ours]! - best[base]!).toFixed(1)} µs`
+console.log(
+  `core's own CPU per call: ${over("core + FetchHttpClient", "Effect FetchHttpClient")} over FetchHttpClient, ` +
+    `${over("core + http-ky", "http-ky KyHttpClient")} over http-ky`,
+)
