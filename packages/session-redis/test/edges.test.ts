@@ -88,10 +88,11 @@ describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () =>
   }
 
   it("a sign-in slower than the lock's lifetime keeps its lock alive: the other process waits, one POST /auth", async () => {
-    // extended every 500 ms: a second of slack on a loaded machine, and the sign-in outlasts the lock 4 times over
-    sandbox.faults.set("/auth", { delayMs: 6_000, times: 1 })
-    const a = processWith({ lockTtl: 1_500, commandTimeout: 5_000 })
-    const b = processWith({ lockTtl: 1_500, commandTimeout: 5_000 })
+    // extended every second: 2 s of slack for an event loop stalled on a loaded 2-core machine (1 s was not
+    // enough at load 37), and the sign-in (under the client's 10 s request timeout) outlasts the lock 2.7 times over
+    sandbox.faults.set("/auth", { delayMs: 8_000, times: 1 })
+    const a = processWith({ lockTtl: 3_000, commandTimeout: 5_000 })
+    const b = processWith({ lockTtl: 3_000, commandTimeout: 5_000 })
     const first = a.headers()
     // the holder's lock is in Redis, and its sign-in is under way
     while ((await raw.keys("*:lock")).length === 0) await sleep(20)
