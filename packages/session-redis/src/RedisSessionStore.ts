@@ -338,6 +338,8 @@ export const makeNode = (
             const attempt = yield* Scope.fork(scope)
             const context = yield* Layer.buildWithScope(nodeLayer, attempt).pipe(
               Effect.provideService(References.MinimumLogLevel, "Error"),
+              // node-redis throws on a URL it cannot parse: Redis unavailable like any other, not a crash
+              Effect.catchDefect((cause) => Effect.fail(new Redis.RedisError({ cause }))),
               Effect.onError((cause) => Scope.close(attempt, Exit.failCause(cause))),
             )
             connected = true
