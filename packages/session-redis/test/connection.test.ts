@@ -1,0 +1,219 @@
+/**
+ * How the store connects and what it trusts, against a real redis-server and sandbox: an unreachable or unparsable
+ * Redis named plainly (a refusal, not a timeout), the warning at start rather than at the first sign-in, Redis left
+ * alone for `retryAfter` after a failure, an empty password's refusal readable, one connection per Promise store
+ * (closed by `close()`), and stored values that are stale or not a session ignored.
+ */
+import { setTimeout as sleep } from "node:timers/promises"
+import { AuthSession, Credentials, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
+import { KyHttpClient } from "@soracom-auth/http-ky"
+import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
+import { Effect, Exit, Layer, Logger, ManagedRuntime, Redacted } from "effect"
+import { createClient } from "redis"
+import { afterAll, afterEach, assert, beforeAll, beforeEach, describe, it } from "vitest"
+import { RedisSessionStore, redisStore } from "../src/index.ts"
+import { hasRedis, type RedisServer, startRedis } from "./redis-server.ts"
+
+const key = demoSeed.operators[0]!.authKeys![0]!
+
+describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }, () => {
+  let redis: RedisServer
+  let sandbox: Sandbox
+  let raw: ReturnType<typeof createClient>
+  const runtimes: Array<ManagedRuntime.ManagedRuntime<AuthSession.AuthSession, unknown>> = []
+  beforeAll(async () => {
+    redis = await startRedis()
+    sandbox = await startSandbox({ ...testSandboxOptions, record: true })
+  })
+  afterAll(async () => {
+    await sandbox?.close()
+    await redis?.[Symbol.asyncDispose]()
+  })
+  beforeEach(async () => {
+    sandbox.clearExchanges()
+    raw = createClient({ url: redis.url, password: redis.password })
+    raw.on("error", () => undefined)
+    await raw.connect()
+    await raw.flushAll()
+  })
+  afterEach(async () => {
+    await Promise.all(runtimes.splice(0).map((r) => r.dispose()))
+    if (raw.isOpen) await raw.close()
+  })
+
+  const posts = () =>
+    sandbox.exchanges().filter((e) => e.request.method === "POST" && e.request.path === "/v1/auth").length
+
+  const processWith = (options: Partial<RedisSessionStore.NodeOptions> = {}) => {
+    const warnings: Array<string> = []
+    const logger = Logger.make(({ logLevel, message }) => {
+      if (logLevel === "Warn") warnings.push(Array.isArray(message) ? message.join(" ") : String(message))
+    })
+    const runtime = ManagedRuntime.make(
+      AuthSession.layer({
+        source: new Credentials.AuthKeyCredentials({
+          authKeyId: key.authKeyId,
+          authKey: Redacted.make(key.authKey),
+        }),
+      }).pipe(
+        Layer.provide(
+          RedisSessionStore.layerNode({
+            url: redis.url,
+            password: Redacted.make(redis.password),
+            ...options,
+          }),
+        ),
+        Layer.provide(
+          SoracomAuth.layer({
+            endpoint: Endpoint.url(sandbox.url),
+            retryPolicy: RetryPolicy.none,
+            tokenTimeoutSeconds: 3600,
+          }),
+        ),
+        Layer.provide(KyHttpClient.layer()),
+        Layer.provideMerge(Logger.layer([logger])),
+      ),
+    )
+    runtimes.push(runtime)
+    return {
+      runtime,
+      warnings,
+      headers: () => runtime.runPromise(AuthSession.AuthSession.use((s) => s.headers)),
+      invalidate: () => runtime.runPromise(AuthSession.AuthSession.use((s) => s.invalidate)),
+    }
+  }
+
+  const strictFailure = async (options: RedisSessionStore.NodeOptions): Promise<string> => {
+    const exit = await Effect.runPromiseExit(
+      Layer.build(RedisSessionStore.layerNode({ ...options, strict: true })).pipe(Effect.scoped),
+    )
+    assert.isTrue(Exit.isFailure(exit))
+    const error = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail")?.error : undefined
+    assert.instanceOf(error, RedisSessionStore.RedisStoreUnavailable)
+    return (error as Error).message
+  }
+
+  it("strict, nothing listening: the refusal is named at once (the first connection is not retried until a timeout)", async () => {
+    const url = redis.url.replace(/:\d+$/, ":1")
+    const message = await strictFailure({ url, commandTimeout: 4_000 })
+    assert.match(message, /ECONNREFUSED/)
+  })
+
+  it("an unparsable URL: strict refuses it as unavailable; otherwise one warning and sign-ins go on", async () => {
+    assert.match(await strictFailure({ url: "redis://[not a url" }), /Invalid URL/)
+    const a = processWith({ url: "redis://[not a url" })
+    await a.headers()
+    assert.strictEqual(posts(), 1)
+    assert.strictEqual(a.warnings.length, 1, a.warnings.join("\n"))
+  })
+
+  it("Redis down: the warning comes when the layer starts, before any sign-in", async () => {
+    const a = processWith({ url: redis.url.replace(/:\d+$/, ":1") })
+    await a.runtime.runPromise(Effect.void)
+    assert.strictEqual(a.warnings.length, 1, a.warnings.join("\n"))
+    assert.strictEqual(posts(), 0)
+  })
+
+  it("after a failure Redis is left alone for retryAfter: back within it, the session is not stored there yet", async () => {
+    const a = processWith({ retryAfter: 60_000 })
+    await a.headers()
+    await a.invalidate()
+    await raw.close()
+    let down = true
+    await redis.stop()
+    try {
+      await a.headers()
+      assert.strictEqual(a.warnings.length, 1)
+      await redis.start()
+      down = false
+      raw = createClient({ url: redis.url, password: redis.password })
+      raw.on("error", () => undefined)
+      await raw.connect()
+      // time for the store's own connection to come back (its reconnect backoff is at most ~2.2 s)
+      await sleep(3_000)
+      await a.invalidate()
+      await a.headers()
+      assert.strictEqual(posts(), 3)
+      assert.deepStrictEqual(await raw.keys("*"), [])
+    } finally {
+      if (down) await redis.start()
+    }
+  })
+
+  it("an empty password: Redis's refusal is shown as it said it, not mangled", async () => {
+    const a = processWith({ password: Redacted.make("") })
+    await a.headers()
+    assert.strictEqual(a.warnings.length, 1, a.warnings.join("\n"))
+    assert.match(a.warnings[0]!, /\(NOAUTH HELLO must be called/)
+  })
+
+  it("a slow Redis is named as a timeout in the warning", async () => {
+    const a = processWith({ commandTimeout: 300 })
+    await a.headers()
+    await a.invalidate()
+    redis.pause()
+    try {
+      await a.headers()
+    } finally {
+      redis.resume()
+    }
+    assert.strictEqual(a.warnings.length, 1, a.warnings.join("\n"))
+    assert.match(a.warnings[0]!, /unavailable \(Operation timed out/)
+  })
+
+  it("a stored session too close to its expiry is not reused: this process signs in and stores its own", async () => {
+    const a = processWith()
+    const first = await a.headers()
+    const [sessionKey] = await raw.keys("*")
+    const stored = JSON.parse((await raw.get(sessionKey!))!)
+    // 30 s left: inside the refresh margin of a one-hour session
+    stored.expiresAt = new Date(Date.now() + 30_000).toISOString()
+    await raw.set(sessionKey!, JSON.stringify(stored), { PX: 30_000 })
+    const b = processWith()
+    const second = await b.headers()
+    // refreshed (a renewal or a sign-in), not the stored one
+    assert.notStrictEqual(second["X-Soracom-Token"], first["X-Soracom-Token"])
+    assert.isAbove(Date.parse(JSON.parse((await raw.get(sessionKey!))!).expiresAt), Date.now() + 3_000_000)
+  })
+
+  it("a stored value that is not a session is ignored: this process signs in and overwrites it", async () => {
+    const a = processWith()
+    await a.headers()
+    const [sessionKey] = await raw.keys("*")
+    await raw.set(sessionKey!, "{not json", { PX: 60_000 })
+    const b = processWith()
+    const headers = await b.headers()
+    assert.strictEqual(posts(), 2)
+    assert.strictEqual(JSON.parse((await raw.get(sessionKey!))!).apiKey, headers["X-Soracom-API-Key"])
+  })
+
+  it("a waiter polls Redis with backoff, not in a tight loop", async () => {
+    sandbox.faults.set("/auth", { delayMs: 3_000, times: 1 })
+    const a = processWith({ commandTimeout: 5_000 })
+    const b = processWith({ commandTimeout: 5_000 })
+    const first = a.headers()
+    while ((await raw.keys("*:lock")).length === 0) await sleep(20)
+    const gets = async () => Number(/cmdstat_get:calls=(\d+)/.exec(await raw.info("commandstats"))?.[1] ?? 0)
+    const before = await gets()
+    await Promise.all([first, b.headers()])
+    // about one GET per 100 ms over ~3 s once backed off; a loop without backoff makes thousands
+    assert.isBelow((await gets()) - before, 300)
+    assert.strictEqual(posts(), 1)
+  })
+
+  describe("redisStore", () => {
+    const connections = async () =>
+      Number(/connected_clients:(\d+)/.exec(await raw.info("clients"))?.[1] ?? 0)
+
+    it("one connection however many calls, and close() ends it", async () => {
+      const base = await connections()
+      const store = redisStore({ url: redis.url, password: redis.password, identity: "connection-1" })
+      for (let i = 0; i < 5; i++) await store.load()
+      await store.clear()
+      assert.strictEqual((await connections()) - base, 1)
+      await store.close()
+      for (let i = 0; i < 50 && (await connections()) > base; i++) await sleep(20)
+      assert.strictEqual(await connections(), base)
+    })
+  })
+})
