@@ -46,11 +46,12 @@ describe("the demo credentials box", () => {
   })
 
   it("the MFA code follows the clock: a new one at the next 30-second step, without a key pressed", async () => {
-    // 0.4 s before a step ends
-    const offset = 30_000 - (Date.now() % 30_000) - 400
+    // 3 s before a step ends, read before the first render: on a loaded machine the render alone took over 0.4 s,
+    // the old margin, so the step had turned before the test read the clock and it waited for the wrong code
+    const offset = 30_000 - (Date.now() % 30_000) - 3_000
     const clock = () => Date.now() + offset
-    app = renderApp(demoOptions, fakeRuntime({}, memoryProfiles(), clock))
     const first = clock()
+    app = renderApp(demoOptions, fakeRuntime({}, memoryProfiles(), clock))
     await app.waitFor(`now: ${codeAt(first)}`)
     await app.waitFor(`now: ${codeAt(first + 30_000)}`, "the next step's code")
   })
