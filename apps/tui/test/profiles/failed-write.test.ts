@@ -1,0 +1,55 @@
+/**
+ * A write that fails after its temp file exists (here: the target turns into a folder between the checks and the
+ * rename, as another process could make it) reports the failure and removes the temp file, which holds the
+ * secret. The folder is made the moment the temp file shows up (fs.watch); the writer may still win that race,
+ * so the scene is replayed with fresh names until the folder came first, and every such run is checked.
+ */
+import { mkdirSync, readdirSync, statSync, watch, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { Cause, Effect, Exit, Option } from "effect"
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { writePrivate } from "../../src/profiles/files.ts"
+import { makeTempDir } from "../helpers/tmp.ts"
+
+let tmp: { dir: string; cleanup: () => void }
+let dir: string
+beforeEach(() => {
+  tmp = makeTempDir()
+  dir = join(tmp.dir, "profiles")
+  mkdirSync(dir, { mode: 0o700 })
+})
+afterEach(() => tmp.cleanup())
+
+describe("a write that fails after creating its temp file", () => {
+  it("fails with a ProfileFileError and leaves no temp file behind", async () => {
+    let raced = 0
+    for (let round = 0; round < 50 && raced < 3; round++) {
+      const name = `p${round}.session`
+      const target = join(dir, name)
+      let madeFolder = false
+      const watcher = watch(dir, (_, file) => {
+        if (madeFolder || typeof file !== "string" || !file.startsWith(`.${name}.`)) return
+        try {
+          // A non-empty folder: a rename onto it fails on every POSIX system.
+          mkdirSync(target)
+          writeFileSync(join(target, "inside"), "")
+          madeFolder = true
+        } catch {
+          // the writer's rename came first: the target is a file now
+        }
+      })
+      const exit = await Effect.runPromiseExit(writePrivate(dir, target, "secret-CANARY"))
+      watcher.close()
+      if (!madeFolder) continue
+      raced++
+      expect(Exit.isFailure(exit)).toBe(true)
+      const error = Exit.isFailure(exit)
+        ? Option.getOrUndefined(Cause.findErrorOption(exit.cause))
+        : undefined
+      expect(error).toMatchObject({ _tag: "ProfileFileError", operation: "write", path: target })
+      expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([])
+      expect(statSync(target).isDirectory()).toBe(true)
+    }
+    expect(raced).toBeGreaterThan(0)
+  })
+})
