@@ -304,7 +304,14 @@ describe("State: tokens and switched sessions", () => {
       operators: [
         {
           ...seed.operators[0]!,
-          users: [{ userName: "u", password: "pw-u", trustPolicy: [{ operatorId: "OP0000000040" }] }],
+          users: [
+            {
+              userName: "u",
+              password: "pw-u",
+              // Two principals: the caller needs to match one of them, not all.
+              trustPolicy: [{ operatorId: "OP0000000041", userName: "nobody" }, { operatorId: "OP0000000040" }],
+            },
+          ],
         },
         seed.operators[1]!,
       ],
