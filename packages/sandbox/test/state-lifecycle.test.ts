@@ -309,7 +309,10 @@ describe("State: tokens and switched sessions", () => {
               userName: "u",
               password: "pw-u",
               // Two principals: the caller needs to match one of them, not all.
-              trustPolicy: [{ operatorId: "OP0000000041", userName: "nobody" }, { operatorId: "OP0000000040" }],
+              trustPolicy: [
+                { operatorId: "OP0000000041", userName: "nobody" },
+                { operatorId: "OP0000000040" },
+              ],
             },
           ],
         },
