@@ -7,7 +7,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { Headers, HttpClient, HttpClientRequest } from "effect/http"
 import { type HttpTrace, KyHttpClient } from "../src/index.ts"
-import { json, testServer } from "./helpers/server.ts"
+import { json, refusedUrl, testServer } from "./helpers/server.ts"
 
 /** One exchange with a server that answers 400 with `echo(request body)`; the trace entry as JSON text. */
 const traced = (
@@ -116,6 +116,59 @@ describe("the values scrubbed from a trace", () => {
       )
       assert.include(shown, "plain text with")
       assert.notInclude(shown, "in-a-text-body")
+    }),
+  )
+
+  it.live("a secret field that is null hides nothing: a null in the reply stays", () =>
+    Effect.gen(function* () {
+      const shown = yield* traced(
+        (base) =>
+          HttpClientRequest.post(`${base}/v1/x`).pipe(
+            HttpClientRequest.bodyJsonUnsafe({ password: null, token: "a-real-token-0c1d" }),
+          ),
+        () => ({ value: null }),
+      )
+      const entry = JSON.parse(shown) as HttpTrace.TraceEntry
+      assert.strictEqual(entry.responseBody, JSON.stringify({ value: null }))
+    }),
+  )
+
+  it.live("a header that is not secret is no secret: its value echoed back stays visible", () =>
+    Effect.gen(function* () {
+      const shown = yield* traced(
+        (base) =>
+          HttpClientRequest.get(`${base}/v1/x`).pipe(
+            HttpClientRequest.setHeaders({
+              "X-Request-Id": "request-id-visible-42",
+              "X-Soracom-Token": "the-secret-token-5a6b",
+            }),
+          ),
+        () => ({ request: "request-id-visible-42" }),
+      )
+      const entry = JSON.parse(shown) as HttpTrace.TraceEntry
+      assert.include(entry.responseBody, "request-id-visible-42")
+      assert.include(entry.responseHeaders?.["x-echo"], "request-id-visible-42")
+    }),
+  )
+
+  it.live("an unanswered exchange with a secret: the error is kept, and there is no response part", () =>
+    Effect.gen(function* () {
+      const url = yield* Effect.promise(refusedUrl)
+      const entries: Array<HttpTrace.TraceEntry> = []
+      yield* HttpClient.execute(
+        HttpClientRequest.get(`${url}/v1/x`).pipe(
+          HttpClientRequest.setHeaders({ "X-Soracom-Token": "unanswered-secret-7e8f" }),
+        ),
+      ).pipe(
+        Effect.provide(KyHttpClient.layer({ trace: (e) => void entries.push(e) })),
+        Effect.provideService(Headers.CurrentRedactedNames, ["x-soracom-token"]),
+        Effect.flip,
+      )
+      assert.strictEqual(entries.length, 1)
+      assert.include(entries[0]?.error, "ECONNREFUSED")
+      assert.isFalse("responseHeaders" in entries[0]!)
+      assert.isFalse("responseBody" in entries[0]!)
+      assert.notInclude(JSON.stringify(entries[0]), "unanswered-secret")
     }),
   )
 })
