@@ -171,4 +171,24 @@ describe("the values scrubbed from a trace", () => {
       assert.notInclude(JSON.stringify(entries[0]), "unanswered-secret")
     }),
   )
+
+  it.live("a timeout's error names the URL: a secret in it is hidden there too", () =>
+    Effect.gen(function* () {
+      const token = "timed-out-secret-3c4d"
+      const server = yield* testServer(() => {})
+      const entries: Array<HttpTrace.TraceEntry> = []
+      yield* HttpClient.execute(
+        HttpClientRequest.get(`${server.url}/v1/x?t=${token}`).pipe(
+          HttpClientRequest.setHeaders({ "X-Soracom-Token": token }),
+        ),
+      ).pipe(
+        Effect.provide(KyHttpClient.layer({ trace: (e) => void entries.push(e), timeout: "300 millis" })),
+        Effect.provideService(Headers.CurrentRedactedNames, ["x-soracom-token"]),
+        Effect.flip,
+      )
+      assert.strictEqual(entries.length, 1)
+      assert.isString(entries[0]?.error)
+      assert.notInclude(JSON.stringify(entries[0]), "timed-out-secret")
+    }),
+  )
 })
