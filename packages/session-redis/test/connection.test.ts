@@ -4,6 +4,7 @@
  * alone for `retryAfter` after a failure, an empty password's refusal readable, one connection per Promise store
  * (closed by `close()`), and stored values that are stale or not a session ignored.
  */
+import { hostname } from "node:os"
 import { setTimeout as sleep } from "node:timers/promises"
 import { AuthSession, Credentials, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
@@ -46,8 +47,11 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
 
   const processWith = (options: Partial<RedisSessionStore.NodeOptions> = {}) => {
     const warnings: Array<string> = []
+    const infos: Array<string> = []
     const logger = Logger.make(({ logLevel, message }) => {
-      if (logLevel === "Warn") warnings.push(Array.isArray(message) ? message.join(" ") : String(message))
+      const text = Array.isArray(message) ? message.join(" ") : String(message)
+      if (logLevel === "Warn") warnings.push(text)
+      if (logLevel === "Info") infos.push(text)
     })
     const runtime = ManagedRuntime.make(
       AuthSession.layer({
@@ -78,6 +82,7 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
     return {
       runtime,
       warnings,
+      infos,
       headers: () => runtime.runPromise(AuthSession.AuthSession.use((s) => s.headers)),
       invalidate: () => runtime.runPromise(AuthSession.AuthSession.use((s) => s.invalidate)),
     }
@@ -201,6 +206,45 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
     assert.strictEqual(posts(), 1)
   })
 
+  it("the lock names its holder (host and process id) for whoever looks at Redis", async () => {
+    sandbox.faults.set("/auth", { delayMs: 1_500, times: 1 })
+    const a = processWith()
+    const pending = a.headers()
+    let lock: Array<string> = []
+    while (lock.length === 0) lock = await raw.keys("*:lock")
+    assert.match((await raw.get(lock[0]!)) ?? "", new RegExp(`^${hostname()}:${process.pid}:`))
+    await pending
+  })
+
+  it("a Redis that never failed is never announced as available again", async () => {
+    const a = processWith()
+    await a.headers()
+    await a.invalidate()
+    await a.headers()
+    assert.deepStrictEqual(a.warnings, [])
+    assert.deepStrictEqual(a.infos, [])
+  })
+
+  it("one outage, one warning: still down after retryAfter, no second warning", async () => {
+    const a = processWith({ retryAfter: 200 })
+    await a.headers()
+    await raw.close()
+    let down = true
+    await redis.stop()
+    try {
+      await a.invalidate()
+      await a.headers()
+      await sleep(500)
+      await a.invalidate()
+      await a.headers()
+      assert.strictEqual(a.warnings.length, 1, a.warnings.join("\n"))
+      await redis.start()
+      down = false
+    } finally {
+      if (down) await redis.start()
+    }
+  })
+
   describe("redisStore", () => {
     const connections = async () =>
       Number(/connected_clients:(\d+)/.exec(await raw.info("clients"))?.[1] ?? 0)
@@ -214,6 +258,17 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
       await store.close()
       for (let i = 0; i < 50 && (await connections()) > base; i++) await sleep(20)
       assert.strictEqual(await connections(), base)
+    })
+
+    it("a session that is not one (a caller's bug) is refused by name", async () => {
+      const store = redisStore({ url: redis.url, password: redis.password, identity: "connection-2" })
+      try {
+        const error = await store.save({} as never).catch((e: unknown) => e)
+        assert.instanceOf(error, Error)
+        assert.match((error as Error).message, /redisStore: a malformed session/)
+      } finally {
+        await store.close()
+      }
     })
   })
 })
