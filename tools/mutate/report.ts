@@ -192,7 +192,8 @@ const fileTable = (r: TargetResults): Array<string> => [
 const resultOf = (r: TargetResults): string => {
   const s = score(r.total)
   if (s === undefined) return "not measured"
-  return `${s >= r.target.goal ? "MET" : "MISSED"}${r.unmeasured.length === 0 ? "" : ` (${r.unmeasured.length} ${r.unmeasured.length === 1 ? "file" : "files"} not measured)`}`
+  const verdict = s >= r.target.goal ? "MET" : "MISSED"
+  return r.unmeasured.length === 0 ? verdict : `${verdict} on the files measured`
 }
 
 /** The per-target summary: the README's Quality table and the head of MUTANTS.md. */

@@ -42,4 +42,13 @@ describe("pnpm mutate", () => {
       "http-ky": 75,
     })
   })
+
+  it("MUTANTS.md and the README's score table are what the committed results render (scores.ts --check)", () => {
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, "scores.ts"), "--check"], {
+      encoding: "utf8",
+      cwd: root,
+    })
+    expect(r.stderr).toBe("")
+    expect(r.status).toBe(0)
+  })
 })
