@@ -6,16 +6,16 @@
  */
 import { hostname } from "node:os"
 import { setTimeout as sleep } from "node:timers/promises"
-import { AuthSession, Credentials, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
-import { KyHttpClient } from "@soracom-auth/http-ky"
-import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
+import { AuthSession } from "@soracom-auth/core"
+import { type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import { Effect, Exit, Layer, Logger, ManagedRuntime, Redacted } from "effect"
 import { createClient } from "redis"
 import { afterAll, afterEach, assert, beforeAll, beforeEach, describe, it } from "vitest"
 import { RedisSessionStore, redisStore } from "../src/index.ts"
+import { demoKey, processLayer, signInPosts } from "./process.ts"
 import { hasRedis, type RedisServer, startRedis } from "./redis-server.ts"
 
-const key = demoSeed.operators[0]!.authKeys![0]!
+const _key = demoKey
 
 describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }, () => {
   let redis: RedisServer
@@ -42,8 +42,7 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
     if (raw.isOpen) await raw.close()
   })
 
-  const posts = () =>
-    sandbox.exchanges().filter((e) => e.request.method === "POST" && e.request.path === "/v1/auth").length
+  const posts = () => signInPosts(sandbox)
 
   const processWith = (options: Partial<RedisSessionStore.NodeOptions> = {}) => {
     const warnings: Array<string> = []
@@ -53,31 +52,7 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
       if (logLevel === "Warn") warnings.push(text)
       if (logLevel === "Info") infos.push(text)
     })
-    const runtime = ManagedRuntime.make(
-      AuthSession.layer({
-        source: new Credentials.AuthKeyCredentials({
-          authKeyId: key.authKeyId,
-          authKey: Redacted.make(key.authKey),
-        }),
-      }).pipe(
-        Layer.provide(
-          RedisSessionStore.layerNode({
-            url: redis.url,
-            password: Redacted.make(redis.password),
-            ...options,
-          }),
-        ),
-        Layer.provide(
-          SoracomAuth.layer({
-            endpoint: Endpoint.url(sandbox.url),
-            retryPolicy: RetryPolicy.none,
-            tokenTimeoutSeconds: 3600,
-          }),
-        ),
-        Layer.provide(KyHttpClient.layer()),
-        Layer.provideMerge(Logger.layer([logger])),
-      ),
-    )
+    const runtime = ManagedRuntime.make(processLayer(redis, sandbox, { ...options }, logger))
     runtimes.push(runtime)
     return {
       runtime,

@@ -7,17 +7,17 @@ import { setTimeout as sleep } from "node:timers/promises"
 import { NodeRedis } from "@effect/platform-node"
 import { AuthSession, Credentials, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
-import { demoSeed, type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
+import { type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import { Effect, Exit, Layer, Logger, ManagedRuntime, Redacted } from "effect"
 import { createClient } from "redis"
 import { afterEach, assert, beforeEach, describe, it } from "vitest"
 import { RedisSessionStore } from "../src/index.ts"
+import { demoKey, processLayer, signInPosts } from "./process.ts"
 import { hasRedis, type RedisServer, startRedis } from "./redis-server.ts"
 
-const key = demoSeed.operators[0]!.authKeys![0]!
+const key = demoKey
 
-const posts = (sandbox: Sandbox) =>
-  sandbox.exchanges().filter((e) => e.request.method === "POST" && e.request.path === "/v1/auth").length
+const posts = signInPosts
 
 describe.runIf(hasRedis())("RedisSessionStore", { timeout: 60_000 }, () => {
   let redis: RedisServer
@@ -44,32 +44,7 @@ describe.runIf(hasRedis())("RedisSessionStore", { timeout: 60_000 }, () => {
       if (logLevel === "Warn" || logLevel === "Error")
         warnings.push(Array.isArray(message) ? message.join(" ") : String(message))
     })
-    const runtime = ManagedRuntime.make(
-      AuthSession.layer({
-        source: new Credentials.AuthKeyCredentials({
-          authKeyId: key.authKeyId,
-          authKey: Redacted.make(key.authKey),
-        }),
-      }).pipe(
-        Layer.provide(
-          RedisSessionStore.layerNode({
-            url: redis.url,
-            password: Redacted.make(redis.password),
-            retryAfter: 500,
-            ...options,
-          }),
-        ),
-        Layer.provide(
-          SoracomAuth.layer({
-            endpoint: Endpoint.url(sandbox.url),
-            retryPolicy: RetryPolicy.none,
-            tokenTimeoutSeconds: 3600,
-          }),
-        ),
-        Layer.provide(KyHttpClient.layer()),
-        Layer.provideMerge(Logger.layer([logger])),
-      ),
-    )
+    const runtime = ManagedRuntime.make(processLayer(redis, sandbox, { retryAfter: 500, ...options }, logger))
     runtimes.push(runtime)
     const run = <A, E>(f: (s: AuthSession.Service) => Effect.Effect<A, E>) =>
       runtime.runPromise(AuthSession.AuthSession.use(f))
