@@ -4,7 +4,7 @@
  * secret. The folder is made the moment the temp file shows up (fs.watch); the writer may still win that race,
  * so the scene is replayed with fresh names until the folder came first, and every such run is checked.
  */
-import { mkdirSync, readdirSync, statSync, watch, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync, watch, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Cause, Effect, Exit, Option } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
@@ -49,6 +49,54 @@ describe("a write that fails after creating its temp file", () => {
       expect(error).toMatchObject({ _tag: "ProfileFileError", operation: "write", path: target })
       expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([])
       expect(statSync(target).isDirectory()).toBe(true)
+    }
+    expect(raced).toBeGreaterThan(0)
+  })
+
+  it("a rename into a folder that is not there fails, and the temp file holding the secret is gone", async () => {
+    // The target's own folder is missing: every step up to the rename succeeds (the temp file lives in `dir`),
+    // and the rename cannot.
+    const target = join(dir, "missing", "p.json")
+    const exit = await Effect.runPromiseExit(writePrivate(dir, target, "secret-CANARY"))
+    expect(Exit.isFailure(exit)).toBe(true)
+    const error = Exit.isFailure(exit) ? Option.getOrUndefined(Cause.findErrorOption(exit.cause)) : undefined
+    expect(error).toMatchObject({ _tag: "ProfileFileError", operation: "write", path: target })
+    expect(String((error as { reason?: unknown } | undefined)?.reason)).toMatch(/^ENOENT\b/)
+    expect(readdirSync(dir)).toEqual([])
+    expect(existsSync(join(dir, "missing"))).toBe(false)
+  })
+
+  it("a temp file removed by someone else before the rename: the error is the rename's, not the clean-up's", async () => {
+    let raced = 0
+    for (let round = 0; round < 50 && raced < 3; round++) {
+      const name = `q${round}.json`
+      const target = join(dir, name)
+      let removed = false
+      const watcher = watch(dir, (_, file) => {
+        if (removed || typeof file !== "string" || !file.startsWith(`.${name}.`)) return
+        try {
+          unlinkSync(join(dir, file))
+          removed = true
+        } catch {
+          // renamed already: the write won this round
+        }
+      })
+      const exit = await Effect.runPromiseExit(writePrivate(dir, target, "secret-CANARY"))
+      watcher.close()
+      if (!removed) continue
+      raced++
+      expect(Exit.isFailure(exit)).toBe(true)
+      const error = Exit.isFailure(exit)
+        ? Option.getOrUndefined(Cause.findErrorOption(exit.cause))
+        : undefined
+      expect(error).toMatchObject({ _tag: "ProfileFileError", operation: "write", path: target })
+      // The step that failed is named (the rename of the vanished temp file onto the target); a missing temp
+      // file is not a second failure of its own.
+      const reason = String((error as { reason?: unknown } | undefined)?.reason)
+      expect(reason).toContain("rename")
+      expect(reason).toContain(target)
+      expect(readdirSync(dir).filter((f) => f.startsWith(`.${name}.`))).toEqual([])
+      expect(existsSync(target)).toBe(false)
     }
     expect(raced).toBeGreaterThan(0)
   })
