@@ -126,7 +126,13 @@ describe("write", () => {
 
   it("a file it cannot read for another reason (a directory in its place) fails the write", async () => {
     mkdirSync(join(dir, "d.json"))
-    expect((await failure(store.write("d", fields)))._tag).toBe("ProfileFileError")
+    // Stopped at reading the old file for the keys to keep: the error says so (and it is not a broken file).
+    expect(await failure(store.write("d", fields))).toMatchObject({
+      _tag: "ProfileFileError",
+      operation: "read",
+      path: join(dir, "d.json"),
+      reason: "it is a directory",
+    })
     expect(statSync(join(dir, "d.json")).isDirectory()).toBe(true)
   })
 })
@@ -151,6 +157,19 @@ describe("list", () => {
       writeFileSync(join(dir, f), "{}", { mode: 0o600 })
     expect(await Effect.runPromise(store.list)).toEqual(["Alpha", "mid", "zeta"])
     expect(readdirSync(dir)).toHaveLength(7)
+  })
+
+  it("a .json file whose name is not a profile name is not listed (a profile cannot be read by it)", async () => {
+    for (const f of [
+      "ok.json",
+      ".json",
+      ".hidden.json",
+      "two words.json",
+      "-dash.json",
+      `${"a".repeat(65)}.json`,
+    ])
+      writeFileSync(join(dir, f), "{}", { mode: 0o600 })
+    expect(await Effect.runPromise(store.list)).toEqual(["ok"])
   })
 })
 
