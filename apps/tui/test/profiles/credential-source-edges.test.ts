@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { setTimeout as sleep } from "node:timers/promises"
 import { Cause, Effect, Exit, Option } from "effect"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import {
   commandLine,
   ProfileCommandFailed,
@@ -126,6 +126,26 @@ import { setTimeout as sleep } from "node:timers/promises"; writeFileSync(${JSON
     expect(alive()).toBe(false)
   })
 
+  it("a finished command leaves no timer behind (or the app would wait out the timeout before it can exit)", async () => {
+    // The command's timer is the one set for its timeout (an unusual delay, to tell it from any other timer).
+    const limit = 123_457
+    const set = vi.spyOn(globalThis, "setTimeout")
+    const cleared = vi.spyOn(globalThis, "clearTimeout")
+    try {
+      const ours = () =>
+        set.mock.calls.flatMap((call, i) => (call[1] === limit ? [set.mock.results[i]?.value] : []))
+      const pending = () => ours().filter((t) => !cleared.mock.calls.some((call) => call[0] === t))
+      await Effect.runPromise(runProfileCommand(printing(JSON.stringify(key)), { timeoutMs: limit }))
+      await Effect.runPromiseExit(runProfileCommand(node("process.exit(3)"), { timeoutMs: limit }))
+      await Effect.runPromiseExit(runProfileCommand("no-such-command-anywhere", { timeoutMs: limit }))
+      expect(ours()).toHaveLength(3)
+      expect(pending()).toEqual([])
+    } finally {
+      set.mockRestore()
+      cleared.mockRestore()
+    }
+  })
+
   it("the environment given is the command's", async () => {
     const env = node(`process.stdout.write(JSON.stringify({ authKeyId: process.env.WHO, authKey: "s" }))`)
     const doc = await Effect.runPromise(runProfileCommand(env, { env: { ...process.env, WHO: "keyId-env" } }))
@@ -168,6 +188,30 @@ describe("commandLine: plain words run directly, anything else through the shell
   ])("%j is shell syntax", (command) => {
     if (process.platform === "win32") return
     expect(commandLine(command)).toEqual({ file: "/bin/sh", args: ["-c", command] })
+  })
+
+  it("on Windows shell syntax runs through cmd.exe /d /s /c (ComSpec when set); plain words still directly", () => {
+    // commandLine asks for the platform when called: this is what a Windows machine gets.
+    const platform = Object.getOwnPropertyDescriptor(process, "platform")
+    const comSpec = process.env.ComSpec
+    try {
+      Object.defineProperty(process, "platform", { value: "win32", configurable: true })
+      process.env.ComSpec = "C:\\Windows\\system32\\cmd.exe"
+      expect(commandLine("a | b")).toEqual({
+        file: "C:\\Windows\\system32\\cmd.exe",
+        args: ["/d", "/s", "/c", "a | b"],
+      })
+      delete process.env.ComSpec
+      expect(commandLine("op item get x | jq .")).toEqual({
+        file: "cmd.exe",
+        args: ["/d", "/s", "/c", "op item get x | jq ."],
+      })
+      expect(commandLine("op item get x")).toEqual({ file: "op", args: ["item", "get", "x"] })
+    } finally {
+      if (platform !== undefined) Object.defineProperty(process, "platform", platform)
+      if (comSpec === undefined) delete process.env.ComSpec
+      else process.env.ComSpec = comSpec
+    }
   })
 
   it.each(["a-b c_d", "op item get x --format=json", "/usr/bin/pass show a.b@c:d,e+f%g"])(
