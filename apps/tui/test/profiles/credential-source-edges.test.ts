@@ -138,12 +138,23 @@ import { setTimeout as sleep } from "node:timers/promises"; writeFileSync(${JSON
       await Effect.runPromise(runProfileCommand(printing(JSON.stringify(key)), { timeoutMs: limit }))
       await Effect.runPromiseExit(runProfileCommand(node("process.exit(3)"), { timeoutMs: limit }))
       await Effect.runPromiseExit(runProfileCommand("no-such-command-anywhere", { timeoutMs: limit }))
-      expect(ours()).toHaveLength(3)
+      // and one the caller gives up on
+      const slow = node("setTimeout(() => {}, 30_000)")
+      await Effect.runPromiseExit(Effect.timeout(runProfileCommand(slow, { timeoutMs: limit }), "300 millis"))
+      expect(ours()).toHaveLength(4)
       expect(pending()).toEqual([])
     } finally {
       set.mockRestore()
       cleared.mockRestore()
     }
+  })
+
+  it("the command's stdin is closed: one that reads it gets end-of-input at once, instead of waiting", async () => {
+    const reader = node(
+      `let n = 0; process.stdin.on("data", (c) => { n += c.length }); process.stdin.on("end", () => process.stdout.write(JSON.stringify({ authKeyId: "keyId-" + n, authKey: "s" })))`,
+    )
+    const doc = await Effect.runPromise(runProfileCommand(reader, { timeoutMs: 20_000 }))
+    expect(doc.fields.authKeyId).toBe("keyId-0")
   })
 
   it("the environment given is the command's", async () => {
