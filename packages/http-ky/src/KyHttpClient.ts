@@ -20,6 +20,7 @@ import type * as HttpClientError from "effect/http/HttpClientError"
 import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import * as HttpClientResponse from "effect/http/HttpClientResponse"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import ky, { type Options as KyOptions } from "ky"
@@ -252,7 +253,11 @@ const traced = (
         if (Exit.isSuccess(exit)) {
           const res = exit.value
           return Effect.map(
-            Effect.orElseSucceed(res.arrayBuffer, () => new ArrayBuffer(0)),
+            // A copy of the body: reading the response's own would leave the caller a used one (`stream`, `formData`).
+            Effect.orElseSucceed(
+              Effect.tryPromise(() => Option.getOrThrow(HttpClientResponse.toWeb(res)).clone().arrayBuffer()),
+              () => new ArrayBuffer(0),
+            ),
             (bytes) =>
               trace({
                 ...entry,
