@@ -180,7 +180,8 @@ const sentence = (field: FieldName, rule: Rule): string => {
     case "unsendable":
       return `${labels[field]} contains a character that cannot be sent (NUL or a broken Unicode character).`
     case "format":
-      return formats[field] ?? `${labels[field]} is not well formed.`
+      // Only `matches` breaks "format", and only the fields of `formats` use it (fieldRules).
+      return formats[field]!
     case "range":
       return `The token lifetime must be a whole number of seconds from ${TOKEN_TIMEOUT.minimum} to ${TOKEN_TIMEOUT.maximum}.`
   }
