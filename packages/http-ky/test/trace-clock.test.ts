@@ -33,12 +33,13 @@ describe("the trace's duration", () => {
         void finish.promise.then(() => res.end('"two"}'))
       })
       const entries: Array<HttpTrace.TraceEntry> = []
+      const arrived = server.nextRequest()
       const fiber = yield* HttpClient.get(`${server.url}/v1/x`).pipe(
         Effect.flatMap((r) => r.json),
         Effect.provide(KyHttpClient.layer({ trace: (e) => void entries.push(e) })),
         Effect.forkChild,
       )
-      yield* Effect.promise(() => server.nextRequest())
+      yield* Effect.promise(() => arrived)
       yield* TestClock.adjust("200 millis") // waiting for the headers
       yield* Effect.promise(() => headersSent.promise)
       yield* TestClock.adjust("50 millis") // the body still coming
