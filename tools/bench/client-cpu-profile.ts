@@ -5,12 +5,13 @@
  *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node --conditions=@soracom-auth/source --cpu-prof --cpu-prof-dir=/tmp/prof bench/client-cpu-profile.ts [--calls N]
  *   node bench/client-cpu-profile.ts --summarize /tmp/prof/<file>.cpuprofile
  */
-import { fork } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import { numberOption, option } from "./args.ts"
+import { forkSandbox } from "./sandbox-child.ts"
 
 interface Node {
   readonly id: number
@@ -57,16 +58,13 @@ const summarize = (file: string) => {
   console.log(`self time by file (top 25):\n${top(files, 25)}\n\nby function (top 25):\n${top(fns, 25)}`)
 }
 
-const summarizeIndex = process.argv.indexOf("--summarize")
-if (summarizeIndex >= 0) {
-  summarize(process.argv[summarizeIndex + 1]!)
+const profileFile = option("summarize")
+if (profileFile !== undefined) {
+  summarize(profileFile)
 } else {
-  const i = process.argv.indexOf("--calls")
-  const calls = i >= 0 ? Number(process.argv[i + 1]) : 5_000
-  const child = fork(new URL("./client-sandbox-worker.ts", import.meta.url))
-  const { url } = await new Promise<{ url: string }>((resolve) =>
-    child.once("message", (m) => resolve(m as { url: string })),
-  )
+  const calls = numberOption("calls", 5_000)
+  const sandbox = await forkSandbox()
+  const { url } = sandbox
   const key = demoSeed.operators[0]!.authKeys![0]!
   const runtime = ManagedRuntime.make(
     SoracomAuth.layer({ endpoint: Endpoint.url(url) }).pipe(Layer.provide(KyHttpClient.layer())),
@@ -85,5 +83,5 @@ if (summarizeIndex >= 0) {
     `${calls} calls: ${(((performance.now() - start) * 1000) / calls).toFixed(0)} µs/call wall, ${((used.user + used.system) / calls).toFixed(0)} µs/call client CPU`,
   )
   await runtime.dispose()
-  child.send("close")
+  sandbox.close()
 }

@@ -9,9 +9,9 @@
 import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { HttpClient, HttpClientRequest, HttpClientResponse } from "effect/http"
+import { numberOption } from "./args.ts"
 
-const i = process.argv.indexOf("--calls")
-const calls = i >= 0 ? Number(process.argv[i + 1]) : 20_000
+const calls = numberOption("calls", 20_000)
 
 const answer = JSON.stringify({ apiKey: "api-key", token: "token", operatorId: "OP0012345678" })
 const memory = HttpClient.make((request) =>

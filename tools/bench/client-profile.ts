@@ -5,21 +5,19 @@
  *
  *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node --conditions=@soracom-auth/source bench/client-profile.ts [--calls N]
  */
-import { fork } from "node:child_process"
 import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
 import ky from "ky"
+import { numberOption } from "./args.ts"
+import { forkSandbox } from "./sandbox-child.ts"
 
-const i = process.argv.indexOf("--calls")
-const calls = i >= 0 ? Number(process.argv[i + 1]) : 1_000
+const calls = numberOption("calls", 1_000)
 
-const child = fork(new URL("./client-sandbox-worker.ts", import.meta.url))
-const { url } = await new Promise<{ url: string }>((resolve) =>
-  child.once("message", (m) => resolve(m as { url: string })),
-)
+const sandbox = await forkSandbox()
+const { url } = sandbox
 
 const key = demoSeed.operators[0]!.authKeys![0]!
 const body = JSON.stringify({ authKeyId: key.authKeyId, authKey: key.authKey, tokenTimeoutSeconds: 86400 })
@@ -75,4 +73,4 @@ for (let round = 0; round < 2; round++) {
     }
   }
 }
-child.send("close")
+sandbox.close()

@@ -12,29 +12,24 @@
  * drift and GC hit both sides alike. Concurrent: N calls (default 10,000) at concurrency 64, throughput.
  * Targets: ours ≤ 1.10× bare fetch per call, ≥ 0.90× its throughput.
  */
-import { fork } from "node:child_process"
 import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
 import ky from "ky"
+import { numberOption } from "./args.ts"
 import { type Row, report } from "./report.ts"
+import { forkSandbox } from "./sandbox-child.ts"
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-const sequentialCalls = arg("seq", 2_000)
-const concurrency = arg("conc", 64)
-const concurrentCalls = arg("calls", 10_000)
-const warmup = arg("warmup", 500)
+const sequentialCalls = numberOption("seq", 2_000)
+const concurrency = numberOption("conc", 64)
+const concurrentCalls = numberOption("calls", 10_000)
+const warmup = numberOption("warmup", 500)
 const block = 250
 
-const child = fork(new URL("./client-sandbox-worker.ts", import.meta.url))
-const { url } = await new Promise<{ url: string }>((resolve) =>
-  child.once("message", (message) => resolve(message as { url: string })),
-)
+const sandbox = await forkSandbox()
+const { url } = sandbox
 
 const key = demoSeed.operators[0]!.authKeys![0]!
 const request = await Effect.runPromise(
@@ -207,4 +202,4 @@ console.log(
 
 for (const runtime of runtimes) await runtime.dispose()
 await effectRuntime.dispose()
-child.send("close")
+sandbox.close()

@@ -14,48 +14,20 @@
  *   npx -y pnpm@10.34.9 --filter @soracom-auth/tools exec node --conditions=@soracom-auth/source bench/ky-adapter.ts
  */
 import { KyHttpClient } from "@soracom-auth/http-ky"
-import * as Effect from "effect/Effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
-import * as HttpClient from "effect/http/HttpClient"
-import * as HttpClientRequest from "effect/http/HttpClientRequest"
 import * as Layer from "effect/Layer"
-import * as ManagedRuntime from "effect/ManagedRuntime"
 import ky from "ky"
+import { numberOption, option } from "./args.ts"
+import { body, headers, memoryFetch, url, viaClient } from "./memory-auth.ts"
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1] : undefined
-}
-const block = Number(arg("block") ?? 300)
-const rounds = Number(arg("rounds") ?? 40)
-const only = arg("only")
+const block = numberOption("block", 300)
+const rounds = numberOption("rounds", 40)
+const only = option("only")
 
-const answer = JSON.stringify({ apiKey: "api-key", token: "token", operatorId: "OP0012345678" })
-const memoryFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-  const request = new Request(input, init)
-  if (request.body !== null) await request.arrayBuffer()
-  return new Response(answer, { status: 200, headers: { "content-type": "application/json" } })
-}) as typeof fetch
-
-const url = "http://127.0.0.1:9/v1/auth"
-const text = JSON.stringify({ authKeyId: "keyId-1", authKey: "secret-1", tokenTimeoutSeconds: 86400 })
-const headers = { accept: "application/json", "x-soracom-lang": "en", "content-type": "application/json" }
 // What KyHttpClient hands ky for core's request: the body as bytes, its User-Agent added.
-const bytes = new TextEncoder().encode(text)
+const bytes = new TextEncoder().encode(body)
 const kyHeaders = { "user-agent": KyHttpClient.defaults.userAgent, ...headers }
 const api = ky.create({ retry: 0, throwHttpErrors: false, timeout: 10_000, fetch: memoryFetch })
-
-const clientRequest = HttpClientRequest.post(url).pipe(
-  HttpClientRequest.setHeaders(headers),
-  HttpClientRequest.bodyText(text, "application/json"),
-)
-const viaClient = (layer: Layer.Layer<HttpClient.HttpClient, unknown>) => {
-  const runtime = ManagedRuntime.make(layer)
-  const effect = Effect.flatMap(HttpClient.execute(clientRequest), (r) => r.text).pipe(
-    Effect.provideService(HttpClient.TracerDisabledWhen, () => true),
-  )
-  return () => runtime.runPromise(effect)
-}
 
 const FETCH = "fetch"
 const FETCH_REQUEST = "fetch(Request)"
@@ -64,13 +36,11 @@ const EFFECT = "Effect FetchHttpClient"
 const OURS = "KyHttpClient"
 const sides: Record<string, () => Promise<unknown>> = {
   [FETCH]: async () =>
-    (
-      await memoryFetch(url, { method: "POST", headers, body: text, signal: new AbortController().signal })
-    ).text(),
+    (await memoryFetch(url, { method: "POST", headers, body, signal: new AbortController().signal })).text(),
   [FETCH_REQUEST]: async () =>
     (
       await memoryFetch(
-        new Request(url, { method: "POST", headers, body: text, signal: new AbortController().signal }),
+        new Request(url, { method: "POST", headers, body, signal: new AbortController().signal }),
       )
     ).text(),
   [KY]: () =>

@@ -12,28 +12,23 @@
  * Targets: soracom.fetch ≤ 1.25× the http-ky transport alone per call and ≥ 0.80× its throughput (what this
  * package and AuthenticatedClient add); ratios to bare fetch printed as well; cold 1,000 headers() → 1 sign-in.
  */
-import { fork } from "node:child_process"
 import { createSoracomAuth } from "@soracom-auth/client"
 import { AuthenticatedClient, AuthSession, Credentials, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { HttpClient } from "effect/http"
+import { numberOption } from "./args.ts"
+import { forkSandbox } from "./sandbox-child.ts"
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-const sequentialCalls = arg("seq", 2_000)
-const concurrency = arg("conc", 64)
-const concurrentCalls = arg("calls", 5_000)
-const warmup = arg("warmup", 300)
+const sequentialCalls = numberOption("seq", 2_000)
+const concurrency = numberOption("conc", 64)
+const concurrentCalls = numberOption("calls", 5_000)
+const warmup = numberOption("warmup", 300)
 const block = 250
 
-const child = fork(new URL("./client-sandbox-worker.ts", import.meta.url))
-const { url } = await new Promise<{ url: string }>((resolve) =>
-  child.once("message", (message) => resolve(message as { url: string })),
-)
+const sandbox = await forkSandbox()
+const { url } = sandbox
 const endpoint = url.replace(/\/v1$/, "")
 const operator = demoSeed.operators[0]!
 const key = operator.authKeys![0]!
@@ -175,4 +170,4 @@ console.log(
 
 await soracom.close()
 await runtime.dispose()
-child.send("close")
+sandbox.close()

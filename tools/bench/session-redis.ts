@@ -13,14 +13,11 @@
 import { type ChildProcess, fork } from "node:child_process"
 import { demoSeed, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import { startRedis } from "../../packages/session-redis/test/redis-server.ts"
+import { numberOption } from "./args.ts"
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-const rounds = arg("rounds", 5)
-const processes = arg("processes", 8)
-const callers = arg("callers", 200)
+const rounds = numberOption("rounds", 5)
+const processes = numberOption("processes", 8)
+const callers = numberOption("callers", 200)
 
 // A redis-server of our own (loopback, a password, no persistence): the session-redis tests' fixture.
 const redisServer = await startRedis()

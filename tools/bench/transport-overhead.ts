@@ -10,26 +10,13 @@
 import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
+import { FetchHttpClient, type HttpClient } from "effect/http"
 import ky from "ky"
+import { numberOption } from "./args.ts"
+import { body, headers, memoryFetch, url, viaClient } from "./memory-auth.ts"
 
-const i = process.argv.indexOf("--calls")
-const calls = i >= 0 ? Number(process.argv[i + 1]) : 10_000
+const calls = numberOption("calls", 10_000)
 
-const answer = JSON.stringify({ apiKey: "api-key", token: "token", operatorId: "OP0012345678" })
-const memoryFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-  const request = new Request(input, init)
-  if (request.body !== null) await request.arrayBuffer()
-  return new Response(answer, { status: 200, headers: { "content-type": "application/json" } })
-}) as typeof fetch
-
-const url = "http://127.0.0.1:9/v1/auth"
-const body = JSON.stringify({ authKeyId: "keyId-1", authKey: "secret-1", tokenTimeoutSeconds: 86400 })
-const headers = { accept: "application/json", "x-soracom-lang": "en", "content-type": "application/json" }
-const clientRequest = HttpClientRequest.post(url).pipe(
-  HttpClientRequest.setHeaders(headers),
-  HttpClientRequest.bodyText(body, "application/json"),
-)
 const kyNoTimeout = ky.create({ retry: 0, throwHttpErrors: false, timeout: false, fetch: memoryFetch })
 const kyAsHttpKy = ky.create({ retry: 0, throwHttpErrors: false, timeout: 10_000, fetch: memoryFetch })
 const fetchLayer = FetchHttpClient.layer.pipe(
@@ -37,13 +24,6 @@ const fetchLayer = FetchHttpClient.layer.pipe(
 )
 const kyLayer = KyHttpClient.layer({ fetch: memoryFetch })
 
-const viaClient = (layer: Layer.Layer<HttpClient.HttpClient, unknown>) => {
-  const runtime = ManagedRuntime.make(layer)
-  const effect = Effect.flatMap(HttpClient.execute(clientRequest), (r) => r.text).pipe(
-    Effect.provideService(HttpClient.TracerDisabledWhen, () => true),
-  )
-  return () => runtime.runPromise(effect)
-}
 const request = await Effect.runPromise(
   AuthRequest.fromInput({ credentials: { kind: "authKey", authKeyId: "keyId-1", authKey: "secret-1" } }),
 )
