@@ -10,8 +10,8 @@ import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { numberOption, option } from "./args.ts"
-import { forkSandbox } from "./sandbox-child.ts"
+import { numberOption, option } from "./shared/args.ts"
+import { forkSandbox } from "./shared/sandbox-child.ts"
 
 interface Node {
   readonly id: number

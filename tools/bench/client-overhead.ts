@@ -9,7 +9,7 @@
 import { AuthRequest, Endpoint, SoracomAuth } from "@soracom-auth/core"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { HttpClient, HttpClientRequest, HttpClientResponse } from "effect/http"
-import { numberOption } from "./args.ts"
+import { numberOption } from "./shared/args.ts"
 
 const calls = numberOption("calls", 20_000)
 

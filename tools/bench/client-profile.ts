@@ -11,8 +11,8 @@ import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
 import ky from "ky"
-import { numberOption } from "./args.ts"
-import { forkSandbox } from "./sandbox-child.ts"
+import { numberOption } from "./shared/args.ts"
+import { forkSandbox } from "./shared/sandbox-child.ts"
 
 const calls = numberOption("calls", 1_000)
 

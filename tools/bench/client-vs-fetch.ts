@@ -18,9 +18,9 @@ import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
 import ky from "ky"
-import { numberOption } from "./args.ts"
 import { type Row, report } from "./report.ts"
-import { forkSandbox } from "./sandbox-child.ts"
+import { numberOption } from "./shared/args.ts"
+import { forkSandbox } from "./shared/sandbox-child.ts"
 
 const sequentialCalls = numberOption("seq", 2_000)
 const concurrency = numberOption("conc", 64)

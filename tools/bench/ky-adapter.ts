@@ -17,8 +17,8 @@ import { KyHttpClient } from "@soracom-auth/http-ky"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as Layer from "effect/Layer"
 import ky from "ky"
-import { numberOption, option } from "./args.ts"
-import { body, headers, memoryFetch, url, viaClient } from "./memory-auth.ts"
+import { numberOption, option } from "./shared/args.ts"
+import { body, headers, memoryFetch, url, viaClient } from "./shared/memory-auth.ts"
 
 const block = numberOption("block", 300)
 const rounds = numberOption("rounds", 40)

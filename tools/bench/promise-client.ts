@@ -18,8 +18,8 @@ import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { HttpClient } from "effect/http"
-import { numberOption } from "./args.ts"
-import { forkSandbox } from "./sandbox-child.ts"
+import { numberOption } from "./shared/args.ts"
+import { forkSandbox } from "./shared/sandbox-child.ts"
 
 const sequentialCalls = numberOption("seq", 2_000)
 const concurrency = numberOption("conc", 64)

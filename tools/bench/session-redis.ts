@@ -13,7 +13,7 @@
 import { type ChildProcess, fork } from "node:child_process"
 import { demoSeed, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import { startRedis } from "../../packages/session-redis/test/redis-server.ts"
-import { numberOption } from "./args.ts"
+import { numberOption } from "./shared/args.ts"
 
 const rounds = numberOption("rounds", 5)
 const processes = numberOption("processes", 8)

@@ -12,8 +12,8 @@ import { KyHttpClient } from "@soracom-auth/http-ky"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { FetchHttpClient, type HttpClient } from "effect/http"
 import ky from "ky"
-import { numberOption } from "./args.ts"
-import { body, headers, memoryFetch, url, viaClient } from "./memory-auth.ts"
+import { numberOption } from "./shared/args.ts"
+import { body, headers, memoryFetch, url, viaClient } from "./shared/memory-auth.ts"
 
 const calls = numberOption("calls", 10_000)
 

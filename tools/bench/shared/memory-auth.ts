@@ -1,6 +1,6 @@
 /**
  * Core's `POST /auth` over an in-memory `fetch` (no socket, no server): what the CPU-per-call benches
- * (`transport-overhead.ts`, `ky-adapter.ts`) send through each layer, so every layer sees the same request.
+ * (`../transport-overhead.ts`, `../ky-adapter.ts`) send through each layer, so every layer sees the same request.
  */
 import * as Effect from "effect/Effect"
 import * as HttpClient from "effect/http/HttpClient"

@@ -1,4 +1,7 @@
-/** A bench's `--name value` options, read the same way by every bench. */
+/**
+ * A bench's `--name value` options, read the same way by every bench. (Modules in `shared/` serve the
+ * benchmarks; `pnpm bench` lists only the files one level up.)
+ */
 
 /** The value after `--name`, or undefined when the option is not given. */
 export const option = (name: string): string | undefined => {

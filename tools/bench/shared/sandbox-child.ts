@@ -5,7 +5,7 @@
 import { fork } from "node:child_process"
 
 export const forkSandbox = async (): Promise<{ readonly url: string; readonly close: () => void }> => {
-  const child = fork(new URL("./client-sandbox-worker.ts", import.meta.url))
+  const child = fork(new URL("../client-sandbox-worker.ts", import.meta.url))
   const { url } = await new Promise<{ url: string }>((resolve) =>
     child.once("message", (message) => resolve(message as { url: string })),
   )
