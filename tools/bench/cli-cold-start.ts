@@ -13,15 +13,14 @@
  * modules through the bundle's source maps (node bootstrap, module loading, each package's evaluation and run).
  */
 import { spawn } from "node:child_process"
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { SourceMap } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
-import { demoSeed, startSandbox } from "@soracom-auth/sandbox"
-import { buildBundle } from "../../apps/tui/build.ts"
 import { report } from "./report.ts"
+import { cliSetup, median, type Subject } from "./shared/cli-setup.ts"
 
 const { values } = parseArgs({
   options: {
@@ -32,31 +31,8 @@ const { values } = parseArgs({
 })
 const runs = Number(values.runs)
 
-const appDir = fileURLToPath(new URL("../../apps/tui/", import.meta.url))
-const packageDir = mkdtempSync(join(tmpdir(), "soracom-auth-cold-"))
-mkdirSync(join(packageDir, "bin"))
-copyFileSync(join(appDir, "bin/soracom-auth.js"), join(packageDir, "bin/soracom-auth.js"))
-await buildBundle({ outdir: join(packageDir, "dist"), sourcemap: values.profile })
-const bin = join(packageDir, "bin/soracom-auth.js")
-
-const key = demoSeed.operators[0]!.authKeys![0]!
-const sandbox = await startSandbox({
-  port: 0,
-  hashCost: Number(values["hash-cost"]),
-  rateLimit: false,
-  log: false,
-})
-const profileDir = mkdtempSync(join(tmpdir(), "soracom-auth-bench-"))
-
-interface Subject {
-  readonly args: ReadonlyArray<string>
-  readonly stdin?: string
-  readonly env?: Record<string, string>
-  /** What stdout must contain for the run to count. */
-  readonly expect: string
-  /** Run before each (untimed). */
-  readonly before?: () => void
-}
+const setup = await cliSetup({ hashCost: Number(values["hash-cost"]), sourcemap: values.profile })
+const { bin, packageDir, appEnv, profileDir, loginArgs } = setup
 
 // Spawned asynchronously: the sandbox answering `login` lives in this process.
 const timed = (s: Subject, extraArgs: ReadonlyArray<string> = []) =>
@@ -83,46 +59,14 @@ const timed = (s: Subject, extraArgs: ReadonlyArray<string> = []) =>
     child.stdin.end(s.stdin ?? "")
   })
 
-const appEnv = { SORACOM_PROFILE_DIR: profileDir }
-const firstSignInDir = join(profileDir, "first-sign-in")
-const body = JSON.stringify({ authKeyId: key.authKeyId, authKey: key.authKey })
-const loginArgs = [
-  bin,
-  "login",
-  "--json",
-  "--endpoint",
-  sandbox.endpoint,
-  "--auth-key-id",
-  key.authKeyId,
-  "--auth-key-stdin",
-]
 const subjects = {
-  bare: {
-    args: [
-      "--input-type=module",
-      "-e",
-      `const r = await fetch(${JSON.stringify(`${sandbox.url}/auth`)}, { method: "POST", headers: { "content-type": "application/json" }, body: ${JSON.stringify(body)} }); process.stdout.write(await r.text())`,
-    ],
-    expect: "operatorId",
-  },
-  login: {
-    args: loginArgs,
-    stdin: key.authKey,
-    env: { SORACOM_PROFILE_DIR: firstSignInDir },
-    expect: "operatorId",
-    before: () => rmSync(firstSignInDir, { recursive: true, force: true }),
-  },
-  loginReplacing: { args: loginArgs, stdin: key.authKey, env: appEnv, expect: "operatorId" },
-  nodeEmpty: { args: ["-e", "0"], expect: "" },
+  bare: setup.references.bare,
+  login: setup.firstSignIn([bin, ...loginArgs], join(profileDir, "first-sign-in")),
+  loginReplacing: { args: [bin, ...loginArgs], stdin: setup.authKey, env: appEnv, expect: "operatorId" },
+  nodeEmpty: setup.references.nodeEmpty,
   version: { args: [bin, "--version"], env: appEnv, expect: "." },
   token: { args: [bin, "token"], env: appEnv, expect: "" },
 } satisfies Record<string, Subject>
-
-const median = (xs: ReadonlyArray<number>) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 === 0 ? (s[mid - 1]! + s[mid]!) / 2 : s[mid]!
-}
 
 /** Where a profiled run's time went: mapped source → a label (package, Effect module family, or our folder). */
 const labelOf = (source: string): string => {
@@ -256,7 +200,5 @@ try {
       await breakdown(name, subjects[key as keyof typeof named], Math.max(3, Math.min(runs, 8)))
   }
 } finally {
-  await sandbox.close()
-  rmSync(profileDir, { recursive: true, force: true })
-  rmSync(packageDir, { recursive: true, force: true })
+  await setup.close()
 }

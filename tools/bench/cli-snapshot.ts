@@ -21,15 +21,13 @@
  * fetch script. Every run's output is checked: the snapshot's `token` must print the shipped one's token.
  */
 import { spawn } from "node:child_process"
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs"
-import { loadavg, tmpdir } from "node:os"
+import { mkdirSync, statSync } from "node:fs"
+import { loadavg } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
-import { demoSeed, startSandbox } from "@soracom-auth/sandbox"
-import { buildBundle } from "../../apps/tui/build.ts"
 import { buildBlob, buildSea, bundleSnapshotEntry, writeEmptyEntry } from "./cli-snapshot/build.ts"
 import { report } from "./report.ts"
+import { cliSetup, median, type Subject } from "./shared/cli-setup.ts"
 
 const { values } = parseArgs({
   options: {
@@ -45,17 +43,11 @@ const load = () =>
     .join(" ")
 const loadBefore = load()
 
-// the packed layout (bin/ + dist/, what the tarball ships), and the snapshot's files beside it
-const appDir = fileURLToPath(new URL("../../apps/tui/", import.meta.url))
-const packageDir = mkdtempSync(join(tmpdir(), "soracom-auth-snapshot-"))
-// also when a build below fails (the executables are ~130 MB each)
-process.on("exit", () => rmSync(packageDir, { recursive: true, force: true }))
-mkdirSync(join(packageDir, "bin"))
-mkdirSync(join(packageDir, "snapshot"))
-copyFileSync(join(appDir, "bin/soracom-auth.js"), join(packageDir, "bin/soracom-auth.js"))
-await buildBundle({ outdir: join(packageDir, "dist") })
-const bin = join(packageDir, "bin/soracom-auth.js")
+const setup = await cliSetup({ hashCost: Number(values["hash-cost"]) })
+const { bin, packageDir, appEnv, profileDir, loginArgs, firstSignIn } = setup
+// the snapshot's files beside the packed layout
 const snapDir = join(packageDir, "snapshot")
+mkdirSync(snapDir)
 const entry = await bundleSnapshotEntry(snapDir)
 const emptyEntry = writeEmptyEntry(snapDir)
 const blobs = {
@@ -75,26 +67,6 @@ const seas = values.sea
     }
   : undefined
 
-const key = demoSeed.operators[0]!.authKeys![0]!
-const sandbox = await startSandbox({
-  port: 0,
-  hashCost: Number(values["hash-cost"]),
-  rateLimit: false,
-  log: false,
-})
-const profileDir = mkdtempSync(join(tmpdir(), "soracom-auth-bench-"))
-
-interface Subject {
-  /** The executable: this Node binary unless given (a single executable). */
-  readonly command?: string
-  readonly args: ReadonlyArray<string>
-  readonly stdin?: string
-  readonly env?: Record<string, string>
-  /** What stdout must contain for the run to count. */
-  readonly expect: string
-  /** Run before each (untimed). */
-  readonly before?: () => void
-}
 interface Times {
   readonly wall: number
   readonly cpu: number
@@ -146,27 +118,6 @@ const snapshot = (blob: keyof typeof blobs, ...args: ReadonlyArray<string>) => [
   "--",
   ...args,
 ]
-const appEnv = { SORACOM_PROFILE_DIR: profileDir }
-const body = JSON.stringify({ authKeyId: key.authKeyId, authKey: key.authKey })
-const loginArgs = [
-  "login",
-  "--json",
-  "--endpoint",
-  sandbox.endpoint,
-  "--auth-key-id",
-  key.authKeyId,
-  "--auth-key-stdin",
-]
-/** A first sign-in each time: an empty profile folder of its own, so it sends the one POST the script sends. */
-const firstSignIn = (args: ReadonlyArray<string>, dir: string, command?: string): Subject => ({
-  ...(command === undefined ? {} : { command }),
-  args,
-  stdin: key.authKey,
-  env: { SORACOM_PROFILE_DIR: dir },
-  expect: "operatorId",
-  before: () => rmSync(dir, { recursive: true, force: true }),
-})
-
 try {
   // sign in once, so `token` answers from the cache; every `token` below must print this one
   await timed(firstSignIn([bin, ...loginArgs], profileDir))
@@ -174,16 +125,9 @@ try {
   if (token === "") throw new Error("`soracom-auth token` printed nothing after a sign-in")
 
   const subjects = {
-    nodeEmpty: { args: ["-e", "0"], expect: "" },
+    nodeEmpty: setup.references.nodeEmpty,
     snapEmpty: { args: ["--snapshot-blob", blobs.empty.path], expect: "" },
-    bare: {
-      args: [
-        "--input-type=module",
-        "-e",
-        `const r = await fetch(${JSON.stringify(`${sandbox.url}/auth`)}, { method: "POST", headers: { "content-type": "application/json" }, body: ${JSON.stringify(body)} }); process.stdout.write(await r.text())`,
-      ],
-      expect: "operatorId",
-    },
+    bare: setup.references.bare,
     version: { args: [bin, "--version"], env: appEnv, expect: "." },
     versionSnap: { args: snapshot("warm", "--version"), env: appEnv, expect: "." },
     token: { args: [bin, "token"], env: appEnv, expect: token },
@@ -211,11 +155,6 @@ try {
       const t = await timed(subject)
       if (i >= 3) samples[name]!.push(t) // 3 warm-ups (and the compile cache filled)
     }
-  }
-  const median = (xs: ReadonlyArray<number>) => {
-    const s = [...xs].sort((a, b) => a - b)
-    const mid = Math.floor(s.length / 2)
-    return s.length % 2 === 0 ? (s[mid - 1]! + s[mid]!) / 2 : s[mid]!
   }
   const m = (name: string, kind: keyof Times) => median(samples[name]!.map((t) => t[kind]))
 
@@ -272,7 +211,5 @@ try {
       `single executable ${name.padEnd(10)} ${mb(statSync(sea.path).size)} (injected ${mb(sea.bytes)}), built in ${(sea.buildMs / 1000).toFixed(1)} s`,
     )
 } finally {
-  await sandbox.close()
-  rmSync(profileDir, { recursive: true, force: true })
-  rmSync(packageDir, { recursive: true, force: true })
+  await setup.close()
 }
