@@ -20,7 +20,8 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { report } from "./report.ts"
-import { cliSetup, median, type Subject } from "./shared/cli-setup.ts"
+import { cliSetup, type Subject } from "./shared/cli-setup.ts"
+import { median } from "./shared/stats.ts"
 
 const { values } = parseArgs({
   options: {

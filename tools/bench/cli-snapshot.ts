@@ -27,7 +27,8 @@ import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { buildBlob, buildSea, bundleSnapshotEntry, writeEmptyEntry } from "./cli-snapshot/build.ts"
 import { report } from "./report.ts"
-import { cliSetup, median, type Subject } from "./shared/cli-setup.ts"
+import { cliSetup, type Subject } from "./shared/cli-setup.ts"
+import { median } from "./shared/stats.ts"
 
 const { values } = parseArgs({
   options: {

@@ -13,6 +13,7 @@ import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
 import ky from "ky"
 import { numberOption } from "./shared/args.ts"
 import { forkSandbox } from "./shared/sandbox-child.ts"
+import { median } from "./shared/stats.ts"
 
 const calls = numberOption("calls", 1_000)
 
@@ -53,7 +54,6 @@ const variants: Record<string, () => Promise<unknown>> = {
   "core over KyHttpClient": await viaCore(KyHttpClient.layer()),
 }
 
-const median = (xs: Array<number>) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 for (let round = 0; round < 2; round++) {
   if (round === 1) console.log(`node ${process.version}, ${calls} sequential calls each:`)
   for (const [name, call] of Object.entries(variants)) {

@@ -20,7 +20,9 @@ import { FetchHttpClient, HttpClient, HttpClientRequest } from "effect/http"
 import ky from "ky"
 import { type Row, report } from "./report.ts"
 import { numberOption } from "./shared/args.ts"
+import { type Call, interleaved, throughput } from "./shared/loops.ts"
 import { forkSandbox } from "./shared/sandbox-child.ts"
+import { median, percentile } from "./shared/stats.ts"
 
 const sequentialCalls = numberOption("seq", 2_000)
 const concurrency = numberOption("conc", 64)
@@ -49,7 +51,6 @@ const viaCore = async (client: Layer.Layer<HttpClient.HttpClient, unknown>): Pro
 const body = JSON.stringify({ authKeyId: key.authKeyId, authKey: key.authKey, tokenTimeoutSeconds: 86400 })
 const headers = { accept: "application/json", "x-soracom-lang": "en", "content-type": "application/json" }
 
-type Call = () => Promise<unknown>
 const bare: Call = async () => {
   const response = await fetch(`${url}/auth`, { method: "POST", headers, body })
   const json = (await response.json()) as { apiKey?: string }
@@ -91,43 +92,6 @@ const api = ky.create({ retry: 0, throwHttpErrors: false, timeout: 10_000 })
 const kyDirect: Call = () =>
   api.post(`${url}/auth`, { headers, body, signal: new AbortController().signal }).arrayBuffer()
 
-const median = (xs: Array<number>) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = s.length >> 1
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-}
-const percentile = (xs: Array<number>, p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!
-
-const sequential = async (calls: Record<string, Call>, n: number) => {
-  const samples: Record<string, Array<number>> = Object.fromEntries(Object.keys(calls).map((k) => [k, []]))
-  const cpu: Record<string, number> = Object.fromEntries(Object.keys(calls).map((k) => [k, 0]))
-  for (let done = 0; done < n; done += block) {
-    for (const [name, call] of Object.entries(calls)) {
-      const before = process.cpuUsage()
-      for (let i = 0; i < Math.min(block, n - done); i++) {
-        const t = performance.now()
-        await call()
-        samples[name]!.push(performance.now() - t)
-      }
-      const used = process.cpuUsage(before)
-      cpu[name]! += used.user + used.system
-    }
-  }
-  return { samples, cpuPerCall: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / n])) }
-}
-
-const concurrent = async (call: Call, n: number, width: number) => {
-  let next = 0
-  const start = performance.now()
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next++ < n) await call()
-    }),
-  )
-  return n / ((performance.now() - start) / 1000)
-}
-
 const BARE = "bare fetch"
 const BARE_SIGNAL = "bare fetch + signal"
 const OURS = "SoracomAuth.auth (http-ky)"
@@ -143,8 +107,8 @@ const calls: Record<string, Call> = {
 }
 const pad = 36
 console.log(`node ${process.version}, sandbox ${url} (child process), hash cost 1, rate limit off`)
-await sequential(calls, warmup)
-const { samples: seq, cpuPerCall } = await sequential(calls, sequentialCalls)
+await interleaved(calls, warmup, block)
+const { samples: seq, cpuPerCall } = await interleaved(calls, sequentialCalls, block)
 const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`
 console.log(`\nsequential, ${sequentialCalls} calls each (after ${warmup} warm-up), per call:`)
 for (const [name, xs] of Object.entries(seq)) {
@@ -157,7 +121,7 @@ for (const [name, xs] of Object.entries(seq)) {
 const tput: Record<string, number> = {}
 for (let round = 0; round < 2; round++) {
   for (const [name, call] of Object.entries(calls)) {
-    tput[name] = Math.max(tput[name] ?? 0, await concurrent(call, concurrentCalls, concurrency))
+    tput[name] = Math.max(tput[name] ?? 0, await throughput(call, concurrentCalls, concurrency))
   }
 }
 console.log(`\nconcurrency ${concurrency}, ${concurrentCalls} calls each (best of 2):`)

@@ -19,7 +19,9 @@ import { demoSeed } from "@soracom-auth/sandbox"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { HttpClient } from "effect/http"
 import { numberOption } from "./shared/args.ts"
+import { type Call, interleaved, throughput } from "./shared/loops.ts"
 import { forkSandbox } from "./shared/sandbox-child.ts"
+import { median, percentile } from "./shared/stats.ts"
 
 const sequentialCalls = numberOption("seq", 2_000)
 const concurrency = numberOption("conc", 64)
@@ -67,7 +69,6 @@ const transport = await runtime.runPromise(HttpClient.HttpClient.useSync((c) => 
 const authenticated = await runtime.runPromise(AuthenticatedClient.AuthenticatedClient.useSync((c) => c))
 await runtime.runPromise(Effect.flatMap(AuthSession.AuthSession, (s) => s.get))
 
-type Call = () => Promise<unknown>
 const check = (name: string, status: number) => {
   if (status !== 200) throw new Error(`${name}: ${status}`)
 }
@@ -95,42 +96,9 @@ const calls: Record<string, Call> = {
   "soracom.ky": () => soracom.ky.get(path.slice(1)).json(),
 }
 
-const median = (xs: Array<number>) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = s.length >> 1
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-}
-const percentile = (xs: Array<number>, p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!
-
-const sequential = async (n: number) => {
-  const samples: Record<string, Array<number>> = Object.fromEntries(Object.keys(calls).map((k) => [k, []]))
-  for (let done = 0; done < n; done += block) {
-    for (const [name, call] of Object.entries(calls)) {
-      for (let i = 0; i < Math.min(block, n - done); i++) {
-        const t = performance.now()
-        await call()
-        samples[name]!.push(performance.now() - t)
-      }
-    }
-  }
-  return samples
-}
-
-const concurrent = async (call: Call, n: number, width: number) => {
-  let next = 0
-  const start = performance.now()
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next++ < n) await call()
-    }),
-  )
-  return n / ((performance.now() - start) / 1000)
-}
-
 console.log(`node ${process.version}, sandbox ${url} (child process), hash cost 1, rate limit off`)
-await sequential(warmup)
-const seq = await sequential(sequentialCalls)
+await interleaved(calls, warmup, block)
+const { samples: seq } = await interleaved(calls, sequentialCalls, block)
 const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`
 console.log(`\nsequential, ${sequentialCalls} calls each (after ${warmup} warm-up), per call:`)
 for (const [name, xs] of Object.entries(seq))
@@ -141,7 +109,7 @@ for (const [name, xs] of Object.entries(seq))
 const tput: Record<string, number> = {}
 for (let round = 0; round < 2; round++)
   for (const [name, call] of Object.entries(calls))
-    tput[name] = Math.max(tput[name] ?? 0, await concurrent(call, concurrentCalls, concurrency))
+    tput[name] = Math.max(tput[name] ?? 0, await throughput(call, concurrentCalls, concurrency))
 console.log(`\nconcurrency ${concurrency}, ${concurrentCalls} calls each (best of 2):`)
 for (const [name, t] of Object.entries(tput)) console.log(`  ${name.padEnd(22)} ${t.toFixed(0)} calls/s`)
 

@@ -14,6 +14,7 @@ import { type ChildProcess, fork } from "node:child_process"
 import { demoSeed, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import { startRedis } from "../../packages/session-redis/test/redis-server.ts"
 import { numberOption } from "./shared/args.ts"
+import { median, percentile } from "./shared/stats.ts"
 
 const rounds = numberOption("rounds", 5)
 const processes = numberOption("processes", 8)
@@ -60,8 +61,6 @@ const fleets = { "with Redis (ours)": await startFleet(true), "without (referenc
 
 const posts = () =>
   sandbox.exchanges().filter((e) => e.request.method === "POST" && e.request.path === "/v1/auth").length
-const percentile = (xs: ReadonlyArray<number>, p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!
 
 const results: Record<
   string,
@@ -83,7 +82,6 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 
-const median = (xs: ReadonlyArray<number>) => percentile(xs, 0.5)
 const ours = results["with Redis (ours)"]!
 const reference = results["without (reference)"]!
 console.log(

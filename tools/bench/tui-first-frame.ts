@@ -18,6 +18,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { report } from "./report.ts"
+import { median } from "./shared/stats.ts"
 
 const { values } = parseArgs({
   options: {
@@ -38,11 +39,6 @@ const tmux = (...args: ReadonlyArray<string>) =>
 const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`
 const now = () => performance.timeOrigin + performance.now()
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-const median = (xs: ReadonlyArray<number>) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-}
 
 const writeFixtures = () => {
   mkdirSync(work, { recursive: true })

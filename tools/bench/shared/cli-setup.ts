@@ -23,12 +23,6 @@ export interface Subject {
   readonly before?: () => void
 }
 
-export const median = (xs: ReadonlyArray<number>) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 === 0 ? (s[mid - 1]! + s[mid]!) / 2 : s[mid]!
-}
-
 export const cliSetup = async (options: {
   readonly hashCost: number
   /** Source maps beside the bundle (for `--cpu-prof` breakdowns). */
