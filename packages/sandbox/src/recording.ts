@@ -107,8 +107,9 @@ export class Recorder {
     const entry: Entry = {
       seq: ++this.seq,
       at: this.clock(),
-      method: ex.req.method ?? "",
-      url: ex.req.url ?? "/",
+      // Set on every request an http.Server hands out (Node: "only valid for request obtained from http.Server").
+      method: ex.req.method!,
+      url: ex.req.url!,
       path: ex.path,
       query: ex.query,
       headers: { ...ex.req.headers } as RecordedRequest["headers"],
@@ -121,17 +122,22 @@ export class Recorder {
     this.evict()
     return (sent) => {
       entry.response = sent
+      // An exchange dropped or cleared before its answer came is no longer held: its answer counts for nothing.
+      if (!this.holds(entry)) return
       entry.size += sent.rawBody.length
       this.bytes += sent.rawBody.length
       this.evict()
     }
   }
 
+  /** Whether the ring still holds this entry (it holds a contiguous run of sequence numbers). */
+  private holds(entry: Entry): boolean {
+    return this.head < this.entries.length && entry.seq >= this.entries[this.head]!.seq
+  }
+
+  // The bytes counted are those of the entries held, so an empty ring (0 entries, 0 bytes) is never over a limit.
   private evict() {
-    while (
-      this.entries.length - this.head > 0 &&
-      (this.entries.length - this.head > this.limit.exchanges || this.bytes > this.limit.bytes)
-    ) {
+    while (this.entries.length - this.head > this.limit.exchanges || this.bytes > this.limit.bytes) {
       const dropped = this.entries[this.head]!
       this.bytes -= dropped.size
       this.entries[this.head++] = undefined as unknown as Entry
