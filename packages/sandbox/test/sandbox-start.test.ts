@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net"
 import { connect, createServer } from "node:net"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { type Sandbox, startSandbox } from "../src/index.ts"
-import { demo, post, start } from "./helpers.ts"
+import { demo, post, send, start } from "./helpers.ts"
 
 const opened: Array<Sandbox> = []
 const open = async (...args: Parameters<typeof start>) => {
@@ -144,5 +144,24 @@ describe("close()", () => {
     await s.close()
     expect(await pending).toBe("failed")
     expect(s.exchanges()[0]?.response).toBeNull()
+  })
+})
+
+describe("the handle and the preflight", () => {
+  it("resetRateLimits on a sandbox without a rate limit does nothing", async () => {
+    const s = await open({ rateLimit: false })
+    expect(() => s.resetRateLimits()).not.toThrow()
+    expect((await post(s, "/auth", {})).status).toBe(401)
+  })
+
+  it("a preflight is a 204 with no body (Content-Length 0)", async () => {
+    const s = await open()
+    const r = await send(s.url, "OPTIONS", "/auth", undefined, {
+      Origin: "http://localhost:5173",
+      "Access-Control-Request-Method": "POST",
+    })
+    expect(r.status).toBe(204)
+    expect(r.headers["content-length"]).toBe("0")
+    expect(r.text).toBe("")
   })
 })
