@@ -11,7 +11,7 @@
  * only the files it mutated, so sharing `<target>.json` would drop the other files' results.
  * MUTATE_TESTS=test/a.test.ts,… to run only those tests (targets with a vitest.mutate.config.ts; tools/mutate/vitest.ts).
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs"
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { Stryker } from "@stryker-mutator/core"
 import { type Target, targets } from "./targets.ts"
@@ -75,6 +75,28 @@ const optionsFor = (target: Target, dir: string): StrykerOptions => ({
   plugins: ["@stryker-mutator/vitest-runner", "@stryker-mutator/typescript-checker"],
 })
 
+/**
+ * In place, Stryker rewrites every source file and restores the content but not the mode (a bin loses its
+ * executable bit), and leaves its vitest setup file behind: what `git status` would then show is put back.
+ */
+const keepTree = (dir: string) => {
+  const modes = new Map<string, number>()
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue
+      const path = join(d, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.isFile()) modes.set(path, statSync(path).mode)
+    }
+  }
+  walk(dir)
+  return () => {
+    for (const [path, mode] of modes) if (existsSync(path) && statSync(path).mode !== mode) chmodSync(path, mode)
+    for (const name of readdirSync(dir))
+      if (/^stryker-setup-\d+\.js$/.test(name) && !modes.has(join(dir, name))) rmSync(join(dir, name))
+  }
+}
+
 interface Row {
   readonly target: string
   readonly goal: number
@@ -102,7 +124,8 @@ for (const target of targets) {
   mkdirSync(dirname(incrementalFileOf(target)), { recursive: true })
   process.chdir(dir)
   const started = performance.now()
-  const results = await new Stryker(optionsFor(target, dir)).runMutationTest()
+  const restore = keepTree(dir)
+  const results = await new Stryker(optionsFor(target, dir)).runMutationTest().finally(restore)
   const seconds = (performance.now() - started) / 1000
   const counts: Record<string, number> = {}
   for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1
