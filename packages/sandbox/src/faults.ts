@@ -81,9 +81,9 @@ export const faultProblem = (value: unknown): string | undefined => {
   if (badRoute !== undefined) return badRoute
   if (
     f.status !== undefined &&
-    !(Number.isInteger(f.status) && (f.status as number) >= 100 && (f.status as number) <= 599)
+    !(Number.isInteger(f.status) && (f.status as number) >= 200 && (f.status as number) <= 599)
   )
-    return "status: an integer 100…599"
+    return "status: an integer 200…599"
   if (f.delayMs !== undefined && !(typeof f.delayMs === "number" && f.delayMs >= 0 && f.delayMs <= 600_000))
     return "delayMs: a number 0…600000"
   if (f.times !== undefined && !(Number.isInteger(f.times) && (f.times as number) >= 1))

@@ -1,7 +1,8 @@
 /**
- * The fault API's documented bounds (README: status 100…599, delayMs 0…600000, times ≥ 1, booleans, headers
- * Node can send and that do not break framing, a body that serialises within the nesting bound), each at its
- * edge, and the store's bookkeeping: `times` counts down in the listing, a route's own fault wins over `"*"`.
+ * The fault API's documented bounds (README: status 200…599 — a 1xx is no final answer —, delayMs 0…600000,
+ * times ≥ 1, booleans, headers Node can send and that do not break framing, a body that serialises within the
+ * nesting bound), each at its edge, and the store's bookkeeping: `times` counts down in the listing, a route's
+ * own fault wins over `"*"`.
  */
 import { describe, expect, it } from "vitest"
 import { Faults, faultProblem, faultRoutes } from "../src/faults.ts"
@@ -9,7 +10,7 @@ import { Faults, faultProblem, faultRoutes } from "../src/faults.ts"
 describe("faultProblem", () => {
   it.each([
     { route: "/auth" },
-    { route: "*", status: 100 },
+    { route: "*", status: 200 },
     { route: "/auth", status: 599 },
     { route: "/auth", delayMs: 0 },
     { route: "/auth", delayMs: 600_000 },
@@ -35,10 +36,11 @@ describe("faultProblem", () => {
       "unknown key x (allowed: route, status, body, headers, delayMs, drop, malformed, times)",
     ],
     [{ route: 5 }, `route: one of ${faultRoutes.map((r) => JSON.stringify(r)).join(", ")}`],
-    [{ route: "/auth", status: 99 }, "status: an integer 100…599"],
-    [{ route: "/auth", status: 600 }, "status: an integer 100…599"],
-    [{ route: "/auth", status: 500.5 }, "status: an integer 100…599"],
-    [{ route: "/auth", status: "500" }, "status: an integer 100…599"],
+    [{ route: "/auth", status: 199 }, "status: an integer 200…599"],
+    [{ route: "/auth", status: 100 }, "status: an integer 200…599"],
+    [{ route: "/auth", status: 600 }, "status: an integer 200…599"],
+    [{ route: "/auth", status: 500.5 }, "status: an integer 200…599"],
+    [{ route: "/auth", status: "500" }, "status: an integer 200…599"],
     [{ route: "/auth", delayMs: -0.1 }, "delayMs: a number 0…600000"],
     [{ route: "/auth", delayMs: 600_001 }, "delayMs: a number 0…600000"],
     [{ route: "/auth", delayMs: "5" }, "delayMs: a number 0…600000"],
@@ -101,7 +103,7 @@ describe("Faults", () => {
   it("set refuses what faultProblem refuses, naming it", () => {
     const faults = new Faults()
     expect(() => faults.set("/auth", { status: 600 })).toThrow(
-      new RangeError("faults.set: status: an integer 100…599"),
+      new RangeError("faults.set: status: an integer 200…599"),
     )
     expect(faults.list()).toEqual({})
   })

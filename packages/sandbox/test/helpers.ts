@@ -32,7 +32,8 @@ export const send = (
         host: url.hostname,
         port: url.port,
         method,
-        path: url.pathname + path,
+        // A base without a path (`sandbox.endpoint`) parses to "/": drop it, or "/v1/auth" would go out as "//v1/auth".
+        path: url.pathname.replace(/\/$/, "") + path,
         agent: false,
         headers: {
           ...(payload === undefined ? {} : { "Content-Type": "application/json" }),

@@ -117,14 +117,22 @@ describe("hostile input", () => {
     await stillAlive()
   })
 
-  it.each(["/", "/v1", "/v1/", "/v2/auth", "/v1/auth/", "/v1/operators", "/v1/auth/switch_user", "/%zz"])(
-    "answers 404 with a JSON body on %s",
-    async (path) => {
-      const r = await send(sandbox.endpoint, "POST", path, {})
-      expect(r.status).toBe(404)
-      expect(r.json.code).toBe("SBX0002")
-    },
-  )
+  it.each([
+    "/",
+    "/v1",
+    "/v1/",
+    "/v2/auth",
+    "/v1/auth/",
+    "/v1/operators",
+    "/v1/auth/switch",
+    "/v1/sandbox",
+    "/x1/auth",
+    "/%zz",
+  ])("answers 404 with a JSON body on %s", async (path) => {
+    const r = await send(sandbox.endpoint, "POST", path, {})
+    expect(r.status).toBe(404)
+    expect(r.json.code).toBe("SBX0002")
+  })
 
   it.each(["GET", "PUT", "DELETE", "PATCH", "OPTIONS"])(
     "answers 405 to %s /v1/auth with Allow: POST",
