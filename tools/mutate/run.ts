@@ -91,7 +91,8 @@ const keepTree = (dir: string) => {
   }
   walk(dir)
   return () => {
-    for (const [path, mode] of modes) if (existsSync(path) && statSync(path).mode !== mode) chmodSync(path, mode)
+    for (const [path, mode] of modes)
+      if (existsSync(path) && statSync(path).mode !== mode) chmodSync(path, mode)
     for (const name of readdirSync(dir))
       if (/^stryker-setup-\d+\.js$/.test(name) && !modes.has(join(dir, name))) rmSync(join(dir, name))
   }
