@@ -61,14 +61,16 @@ export const handleApi = async (parts: Parts, ex: HttpExchange): Promise<void> =
   const path = ex.path
   const match = path.startsWith("/v1/") ? matchRoute(path.slice(3)) : undefined
   if (match === undefined) return ex.error("notFound", path)
-  const method = req.method ?? ""
+  // A request node:http parsed always has its method.
+  const method = req.method!
   const route = match.byMethod.get(method)
   if (route === undefined)
     return ex.error("methodNotAllowed", `${method} ${path}`, { Allow: [...match.byMethod.keys()].join(", ") })
   const fault = parts.faults.take(route.path)
   if (fault !== undefined && (await applyFault(parts, ex, fault))) return
   if (parts.limiter !== undefined && route.rateLimited) {
-    const verdict = parts.limiter.take(`${req.socket.remoteAddress ?? "unknown"} ${route.path}`)
+    // A socket already gone has no address: "undefined" then names one window shared by all such.
+    const verdict = parts.limiter.take(`${req.socket.remoteAddress} ${route.path}`)
     ex.extraHeaders =
       ex.extraHeaders === undefined ? verdict.headers : { ...ex.extraHeaders, ...verdict.headers }
     if (!verdict.allowed) return ex.error("rateLimited", String(verdict.retryAfterSeconds))

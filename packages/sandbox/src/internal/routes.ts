@@ -110,12 +110,10 @@ const auth: Handler = async ({ body, state }) => {
     if (password === undefined) return err("invalidCredentials")
     return fromOutcome(await state.authByEmail(email, password, mfa, timeout), 200, (r) => r)
   }
-  if (operatorId !== undefined || userName !== undefined) {
-    if (operatorId === undefined || userName === undefined || password === undefined)
-      return err("invalidCredentials")
-    return fromOutcome(await state.authByUser(operatorId, userName, password, mfa, timeout), 200, (r) => r)
-  }
-  return err("invalidCredentials")
+  // Neither an AuthKey nor an email: a SAM user's three fields, or the same 401 as a wrong password.
+  if (operatorId === undefined || userName === undefined || password === undefined)
+    return err("invalidCredentials")
+  return fromOutcome(await state.authByUser(operatorId, userName, password, mfa, timeout), 200, (r) => r)
 }
 
 const issue: Handler = ({ body, state }) => {
@@ -151,7 +149,7 @@ const generateAuthToken: Handler = ({ body, headers, state, params }) => {
   const timeout = timeoutOf(body!, tokenTimeoutDefault, tokenTimeoutMax)
   if (isAnswer(timeout)) return timeout
   return fromOutcome(
-    state.renewToken(caller.apiKey, caller.token, params.operator_id ?? "", timeout),
+    state.renewToken(caller.apiKey, caller.token, params.operator_id!, timeout),
     200,
     (r) => r,
   )
