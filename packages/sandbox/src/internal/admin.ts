@@ -167,7 +167,8 @@ export const handleAdmin = async (
   if (refused !== undefined) return ex.error("adminForbidden", refused)
   const route = adminRoutes.get(ex.path)
   if (route === undefined) return ex.error("notFound", ex.path)
-  const method = ex.req.method ?? ""
+  // A request node:http parsed always has its method.
+  const method = ex.req.method!
   const handler = route[method]
   if (handler === undefined)
     return ex.error("methodNotAllowed", `${method} ${ex.path}`, { Allow: Object.keys(route).join(", ") })

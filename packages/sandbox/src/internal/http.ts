@@ -33,7 +33,8 @@ export class HttpExchange {
   constructor(req: IncomingMessage, res: ServerResponse) {
     this.req = req
     this.res = res
-    const url = req.url ?? "/"
+    // A request node:http's server parsed always has its target.
+    const url = req.url!
     const q = url.indexOf("?")
     this.path = q === -1 ? url : url.slice(0, q)
     this.query = q === -1 ? null : url.slice(q + 1)
@@ -94,29 +95,20 @@ export const readBody = (ex: HttpExchange, max: number): Promise<string | undefi
       resolve(undefined)
     }
     if (Number.isFinite(declared) && declared > max) return tooLarge()
+    // The promise settles once: whichever of 413, end and hang-up comes first decides, the rest change nothing.
     const chunks: Array<Buffer> = []
     let size = 0
-    let done = false
     req.on("data", (chunk: Buffer) => {
-      if (done) return
       size += chunk.length
-      if (size > max) {
-        done = true
-        tooLarge()
-        return
-      }
+      // tooLarge removes this listener: no chunk after it is counted or kept.
+      if (size > max) return tooLarge()
       chunks.push(chunk)
     })
-    req.on("end", () => {
-      if (!done)
-        resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"))
-      done = true
-    })
+    req.on("end", () =>
+      resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")),
+    )
     // A client that hangs up mid-body: nothing to answer.
-    const gone = () => {
-      if (!done) resolve(undefined)
-      done = true
-    }
+    const gone = () => resolve(undefined)
     req.on("error", gone)
     req.on("close", gone)
   })
