@@ -147,7 +147,8 @@ const adminRefusal = (ex: HttpExchange, boundHost: string): string | undefined =
 /** A body-carrying admin request must say it is JSON: a browser cannot send that cross-site without asking. */
 const mediaTypeRefusal = (ex: HttpExchange): string | undefined => {
   const method = ex.req.method
-  if (method !== "POST" && method !== "PUT" && method !== "PATCH") return undefined
+  // The admin routes that read a body (no PATCH route: a PATCH is 405 before this).
+  if (method !== "POST" && method !== "PUT") return undefined
   const type = ex.req.headers["content-type"]
   const essence = type?.split(";")[0]?.trim().toLowerCase()
   return essence === "application/json" ? undefined : JSON.stringify(type ?? "nothing")

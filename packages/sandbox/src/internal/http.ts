@@ -94,7 +94,8 @@ export const readBody = (ex: HttpExchange, max: number): Promise<string | undefi
       ex.res.once("finish", () => setTimeout(() => req.socket.destroy(), 1000).unref())
       resolve(undefined)
     }
-    if (Number.isFinite(declared) && declared > max) return tooLarge()
+    // No Content-Length (chunked): NaN, never over.
+    if (declared > max) return tooLarge()
     // The promise settles once: whichever of 413, end and hang-up comes first decides, the rest change nothing.
     const chunks: Array<Buffer> = []
     let size = 0
