@@ -1,0 +1,46 @@
+/**
+ * Answering one exchange (src/internal/http.ts) where the other tests leave it open: an answer whose client has
+ * already hung up is neither sent nor recorded as sent.
+ */
+import { connect } from "node:net"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Sandbox } from "../src/index.ts"
+import { demo, post, start } from "./helpers.ts"
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await start({ record: true })
+})
+afterAll(() => sandbox.close())
+
+const until = async (what: () => boolean) => {
+  while (!what()) await new Promise((r) => setTimeout(r, 5))
+}
+
+describe("an answer to a client that is gone", () => {
+  it("is not recorded: the exchange keeps no response", async () => {
+    const s = await post(sandbox, "/auth", { email: demo.email, password: demo.password })
+    expect(s.status).toBe(200)
+    const headers = `X-Soracom-API-Key: ${s.json.apiKey}\r\nX-Soracom-Token: ${s.json.token}\r\n`
+    sandbox.clearExchanges()
+    // Both logouts wait the same delay, in arrival order: when the second is answered, the first's turn is over.
+    sandbox.faults.set("/auth/logout", { delayMs: 400, times: 2 })
+    const gone = connect(sandbox.port, sandbox.host, () =>
+      gone.write(`POST /v1/auth/logout HTTP/1.1\r\nHost: x\r\n${headers}Content-Length: 0\r\n\r\n`),
+    )
+    gone.on("error", () => {})
+    await until(() => sandbox.exchanges().length === 1)
+    await new Promise<void>((resolve) => {
+      gone.on("close", () => resolve())
+      gone.destroy()
+    })
+    const second = await post(sandbox, "/auth/logout", undefined, {
+      "X-Soracom-API-Key": s.json.apiKey,
+      "X-Soracom-Token": s.json.token,
+    })
+    const [first, answered] = sandbox.exchanges()
+    expect(answered?.response?.status).toBe(second.status)
+    expect(first?.request.path).toBe("/v1/auth/logout")
+    expect(first?.response).toBeNull()
+  })
+})
