@@ -147,6 +147,23 @@ describe("close()", () => {
   })
 })
 
+describe("close() and pending delays", () => {
+  // What keeps a process alive (the `soracom-sandbox` command ends when nothing does, after SIGINT).
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length
+
+  it("cancels a fault's pending delay: no timer of the sandbox outlives it", async () => {
+    const s = await open({ record: true })
+    const before = timers()
+    s.faults.set("*", { delayMs: 600_000 })
+    const pending = post(s, "/auth", {}).catch(() => "failed")
+    await until(() => s.exchanges().length === 1)
+    expect(timers()).toBe(before + 1)
+    await s.close()
+    await pending
+    expect(timers()).toBe(before)
+  })
+})
+
 describe("the handle and the preflight", () => {
   it("resetRateLimits on a sandbox without a rate limit does nothing", async () => {
     const s = await open({ rateLimit: false })
