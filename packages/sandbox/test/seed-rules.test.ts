@@ -95,6 +95,8 @@ describe("seed: MFA secrets are upper-case base32 (RFC 4648), at least 16 charac
   it.each([
     "JBSWY3DPEHPK3PX", // 15
     "JBSWY3DPEHPK3PX=", // 15 + padding
+    "JBSWY3DPEHPK3PX==", // 15 + more padding: every "=" is left out of the count
+    "JBSWY3DPEHPK3PX======",
     "jbswy3dpehpk3pxp",
     "JBSWY3DPEHPK3PX1", // 1 is not in the alphabet
     "JBSWY3DPEHPK3PX8",
