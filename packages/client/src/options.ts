@@ -140,15 +140,15 @@ const fromEnvironment = (): Credentials.Credentials | Errors.InvalidRequest => {
       "credentials",
       `No credentials: pass credentials to createSoracomAuth, or set ${!authKeyId ? "SORACOM_AUTH_KEY_ID" : "SORACOM_AUTH_KEY"}${!authKeyId && !authKey ? " and SORACOM_AUTH_KEY" : ""}.`,
     )
-  const exit = Effect.runSyncExit(Credentials.fromInput({ kind: "authKey", authKeyId, authKey }))
-  if (Exit.isSuccess(exit)) return exit.value
-  const reason = exit.cause.reasons[0]
-  return reason?._tag === "Fail"
-    ? invalid(
-        reason.error.field === "authKeyId" ? "SORACOM_AUTH_KEY_ID" : "SORACOM_AUTH_KEY",
-        reason.error.reason,
-      )
-    : invalid("credentials", "The credentials in the environment could not be read.")
+  return Effect.runSync(
+    Credentials.fromInput({ kind: "authKey", authKeyId, authKey }).pipe(
+      Effect.catch((error) =>
+        Effect.succeed(
+          invalid(error.field === "authKeyId" ? "SORACOM_AUTH_KEY_ID" : "SORACOM_AUTH_KEY", error.reason),
+        ),
+      ),
+    ),
+  )
 }
 
 /**

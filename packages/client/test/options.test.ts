@@ -46,6 +46,8 @@ describe("createSoracomAuth refuses bad options", () => {
     ["language", { credentials: key, language: "fr" }],
     ["mfaCode", { credentials: key, mfaCode: "123456" }],
     ["store", { credentials: key, store: { load: () => undefined } }],
+    ["store", { credentials: key, store: { save: async () => {} } }],
+    ["store", { credentials: key, store: { load: "session", save: async () => {} } }],
     ["tokenTimeout", { credentials: key, tokenTimeout: 3600 }],
     ["options", "http://127.0.0.1:8080"],
   ])("%s ← %j", (field, options) => {
@@ -59,6 +61,27 @@ describe("createSoracomAuth refuses bad options", () => {
     expect(message).toMatch(/\.$/)
     expect(String(error)).not.toMatch(/Schema|Expected|└|├/)
     expect(sandbox.exchanges().length).toBe(before)
+  })
+})
+
+describe("createSoracomAuth takes good options as given", () => {
+  it("tokenTimeoutSeconds in range: accepted, and the sign-in asks for that lifetime", async () => {
+    await using soracom = createSoracomAuth({
+      credentials: key,
+      endpoint: sandbox.endpoint,
+      tokenTimeoutSeconds: 1_800,
+    })
+    const before = sandbox.exchanges().length
+    const session = await soracom.session()
+    const signIn = sandbox
+      .exchanges()
+      .slice(before)
+      .find((e) => e.request.path === "/v1/auth")
+    expect(signIn?.request.body).toMatchObject({ tokenTimeoutSeconds: 1_800 })
+    // half an hour, not the one-hour default: generous slack either side
+    const left = session.expiresAt.getTime() - Date.now()
+    expect(left).toBeGreaterThan(1_500_000)
+    expect(left).toBeLessThanOrEqual(1_800_000)
   })
 })
 
