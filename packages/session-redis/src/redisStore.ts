@@ -85,16 +85,14 @@ export const redisStore = (options: RedisStoreOptions): RedisStore => {
     clear: async () => Effect.runPromise((await opened()).clear ?? Effect.void),
     singleFlight: async (refresh, isFresh) => {
       const shared = (await opened()).singleFlight!
-      const exit = await Effect.runPromiseExit(
+      // Rejects with the refresh's own error as the client threw it (or what isFresh threw), as it was thrown.
+      const answered = await Effect.runPromise(
         shared(
           Effect.tryPromise({ try: () => refresh().then(fromSession), catch: (cause) => cause }),
           (session) => Effect.sync(() => isFresh(toSession(session))),
         ),
       )
-      if (Exit.isSuccess(exit)) return toSession(exit.value)
-      // The refresh's own error, as the client threw it.
-      const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
-      throw failure === undefined ? new Error("redisStore: the refresh was interrupted") : failure.error
+      return toSession(answered)
     },
     close: () => Effect.runPromise(Scope.close(scope, Exit.void)),
   }
