@@ -99,6 +99,8 @@ export const resultsOf = (target: Target): TargetResults => {
     const report = JSON.parse(readFileSync(path, "utf8")) as Report
     for (const [file, { source, mutants }] of Object.entries(report.files))
       if (only === undefined || only.has(file)) byFile.set(file, { lines: source.split("\n"), mutants })
+    // Stryker leaves out a file it found nothing to mutate in (one that only re-exports): measured, with none.
+    for (const file of only ?? []) if (!(file in report.files)) byFile.set(file, { lines: [], mutants: [] })
   }
   // A whole-target run first; each scoped run then for the files it mutated (an incremental file also carries
   // results it was seeded with, for files it did not mutate).
