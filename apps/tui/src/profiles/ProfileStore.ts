@@ -29,8 +29,8 @@ import { type ProfileDocument, type ProfileFields, parseProfile, serializeProfil
 const whereInvalid = (text: string, cause: unknown): string => {
   if (!(cause instanceof SyntaxError)) return "not a JSON object"
   if (text.trim() === "") return "the file is empty"
-  const offset = firstJsonError(text)
-  return offset === undefined ? "not valid JSON" : `invalid JSON at ${lineColumn(text, offset)}`
+  // JSON.parse refused the text, so the scan (the same grammar) finds an offset; the end if they ever disagreed.
+  return `invalid JSON at ${lineColumn(text, firstJsonError(text) ?? text.length)}`
 }
 
 /** @category models */
