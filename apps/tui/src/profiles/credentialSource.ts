@@ -90,7 +90,8 @@ export const commandLine = (
       ? { file: process.env.ComSpec ?? "cmd.exe", args: ["/d", "/s", "/c", command] }
       : { file: "/bin/sh", args: ["-c", command] }
   }
-  const [file = "", ...args] = command.trim().split(/\s+/)
+  // split always gives at least one word (the empty one for an empty string)
+  const [file, ...args] = command.trim().split(/\s+/) as [string, ...Array<string>]
   return { file, args }
 }
 

@@ -196,6 +196,13 @@ describe("commandLine: plain words run directly, anything else through the shell
     "a {b,c}",
     "a\nb",
     "(a)",
+    // each bracket on its own (a subshell's, a glob's, a brace expansion's)
+    "a(",
+    "a)",
+    "a[",
+    "a]",
+    "a{",
+    "a}",
   ])("%j is shell syntax", (command) => {
     if (process.platform === "win32") return
     expect(commandLine(command)).toEqual({ file: "/bin/sh", args: ["-c", command] })
