@@ -135,14 +135,18 @@ import { setTimeout as sleep } from "node:timers/promises"; writeFileSync(${JSON
       const ours = () =>
         set.mock.calls.flatMap((call, i) => (call[1] === limit ? [set.mock.results[i]?.value] : []))
       const pending = () => ours().filter((t) => !cleared.mock.calls.some((call) => call[0] === t))
+      // Checked as each result arrives: the timer is gone by then, not some time later.
       await Effect.runPromise(runProfileCommand(printing(JSON.stringify(key)), { timeoutMs: limit }))
+      expect(pending()).toEqual([])
       await Effect.runPromiseExit(runProfileCommand(node("process.exit(3)"), { timeoutMs: limit }))
+      expect(pending()).toEqual([])
       await Effect.runPromiseExit(runProfileCommand("no-such-command-anywhere", { timeoutMs: limit }))
+      expect(pending()).toEqual([])
       // and one the caller gives up on
       const slow = node("setTimeout(() => {}, 30_000)")
       await Effect.runPromiseExit(Effect.timeout(runProfileCommand(slow, { timeoutMs: limit }), "300 millis"))
-      expect(ours()).toHaveLength(4)
       expect(pending()).toEqual([])
+      expect(ours()).toHaveLength(4)
     } finally {
       set.mockRestore()
       cleared.mockRestore()
