@@ -159,6 +159,12 @@ describe("list", () => {
     expect(readdirSync(dir)).toHaveLength(7)
   })
 
+  it("sorted by profile name, not by file name: a before a-b (their files sort the other way round)", async () => {
+    // "-" sorts before ".", so by file name "a-b-c.json" < "a-b.json" < "a.json"
+    for (const f of ["a.json", "a-b.json", "a-b-c.json"]) writeFileSync(join(dir, f), "{}", { mode: 0o600 })
+    expect(await Effect.runPromise(store.list)).toEqual(["a", "a-b", "a-b-c"])
+  })
+
   it("a .json file whose name is not a profile name is not listed (a profile cannot be read by it)", async () => {
     for (const f of [
       "ok.json",

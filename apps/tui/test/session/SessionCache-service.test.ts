@@ -69,6 +69,13 @@ describe("SessionCache", () => {
     expect(await run(cache.list)).toEqual(["alpha", "mid", "zeta"])
   })
 
+  it("sorted by profile name, not by file name: a before a-b (their files sort the other way round)", async () => {
+    const cache = SessionCache.make({ dir })
+    for (const name of ["a", "a-b", "a-b-c"]) await run(cache.write(name, cached(`t-${name}`)))
+    // "-" sorts before ".", so by file name "a-b-c.session" < "a-b.session" < "a.session"
+    expect(await run(cache.list)).toEqual(["a", "a-b", "a-b-c"])
+  })
+
   it("a folder that cannot be listed is a ProfileFileError naming it, not an empty list", async () => {
     mkdirSync(tmp.dir, { recursive: true })
     writeFileSync(dir, "not a folder")
