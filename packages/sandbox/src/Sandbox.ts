@@ -4,8 +4,9 @@
  *
  * @since 0.1.0
  */
+import { once } from "node:events"
 import { createServer } from "node:http"
-import type { AddressInfo } from "node:net"
+import { type AddressInfo, BlockList, isIP } from "node:net"
 import { type CorsOptions, corsFor, defaultCors } from "./cors.ts"
 import { type FaultControl, Faults } from "./faults.ts"
 import { handleAdmin } from "./internal/admin.ts"
@@ -120,8 +121,16 @@ const checkRange = (name: string, value: number, min: number, max: number) => {
   }
 }
 
+const loopback = new BlockList()
+loopback.addSubnet("127.0.0.0", 8, "ipv4")
+loopback.addAddress("::1", "ipv6")
+
+/**
+ * `localhost`, or an address in 127.0.0.0/8 or ::1, however written (BlockList matches `::ffff:127.0.0.1` too;
+ * a name that is no address matches nothing).
+ */
 const isLoopback = (host: string) =>
-  host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  host === "localhost" || loopback.check(host, isIP(host) === 6 ? "ipv6" : "ipv4")
 
 /**
  * Starts a sandbox and resolves once it listens. Rejects on a bad seed ({@link SeedError}), a bad option
@@ -189,20 +198,17 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   server.on("connect", answerConnect)
 
   const host = options.host ?? "127.0.0.1"
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject)
-    // A deep accept backlog: test suites open a thousand connections at once.
-    server.listen({ port: options.port ?? 0, host, backlog: 4096 }, () => {
-      server.off("error", reject)
-      resolve()
-    })
-  })
-  const port = (server.address() as AddressInfo).port
+  // Before listening: a log that throws then leaves no server behind.
   if (!isLoopback(host))
     log(
       `[sandbox] warning: listening on ${host}, which is not a loopback address: anyone who can reach it can ` +
         "sign in with the seed's credentials (the admin API still answers loopback Host names only)",
     )
+  // A deep accept backlog: test suites open a thousand connections at once. `once` rejects on an "error" first.
+  const listening = once(server, "listening")
+  server.listen({ port: options.port ?? 0, host, backlog: 4096 })
+  await listening
+  const port = (server.address() as AddressInfo).port
   const urlHost = host.includes(":") ? `[${host}]` : host
   const endpoint = `http://${urlHost}:${port}`
 

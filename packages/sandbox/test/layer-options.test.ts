@@ -39,6 +39,26 @@ describe("SandboxServer.layer failures", () => {
   )
 })
 
+describe("SandboxServer.layer failures that are not Errors", () => {
+  it.live("something else thrown (here by the caller's log, even null) is named as text", () =>
+    Effect.gen(function* () {
+      for (const thrown of [null, "no log today"]) {
+        const error = yield* startError(
+          SandboxServer.layerTest({
+            host: "0.0.0.0",
+            log: () => {
+              throw thrown
+            },
+          }),
+        )
+        assert.instanceOf(error, SandboxStartError)
+        assert.strictEqual(error.message, `sandbox did not start: ${String(thrown)}`)
+        assert.strictEqual(error.cause, thrown)
+      }
+    }),
+  )
+})
+
 describe("SandboxServer.layerTest", () => {
   it.live("no rate limit: 70 failed sign-ins in a row all answer 401", () =>
     Effect.gen(function* () {

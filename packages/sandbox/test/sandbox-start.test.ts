@@ -81,6 +81,38 @@ describe("where startSandbox listens", () => {
     expect(lines).toEqual([])
   })
 
+  it("loopback however written: an IPv4-mapped 127.0.0.1, ::1 in full; no warning", async () => {
+    for (const host of ["::ffff:127.0.0.1", "0:0:0:0:0:0:0:1"]) {
+      const lines: Array<string> = []
+      const s = await open({ host, log: (l) => lines.push(l) })
+      expect(lines, host).toEqual([])
+      const r = await fetch(`${s.url}/auth`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      })
+      expect(r.status, host).toBe(401)
+    }
+  })
+
+  it("every IPv6 address (::) is not loopback: the warning", async () => {
+    const lines: Array<string> = []
+    await open({ host: "::", log: (l) => lines.push(l) })
+    expect(lines).toEqual([warning("::")])
+  })
+
+  it("a log that throws on the warning fails the start with what it threw", async () => {
+    const thrown = { not: "an Error" }
+    await expect(
+      start({
+        host: "0.0.0.0",
+        log: () => {
+          throw thrown
+        },
+      }),
+    ).rejects.toBe(thrown)
+  })
+
   it("a host outside loopback: one warning line naming it", async () => {
     const lines: Array<string> = []
     const s = await open({ host: "0.0.0.0", log: (l) => lines.push(l) })
@@ -97,6 +129,24 @@ describe("where startSandbox listens", () => {
     const s = await startSandbox({ hashCost: 1, rateLimit: false, host: "0.0.0.0" })
     opened.push(s)
     expect(written).toEqual([`${warning("0.0.0.0")}\n`])
+  })
+})
+
+describe("what Node's parser refuses", () => {
+  it("garbage HTTP gets the sandbox's JSON 400, then the connection closes", async () => {
+    const s = await open()
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(s.port, "127.0.0.1", () => socket.write("BLAH\r\n\r\n"))
+      let data = ""
+      socket.on("data", (d) => {
+        data += d
+      })
+      socket.on("close", () => resolve(data))
+      socket.on("error", () => resolve(data))
+    })
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /)
+    expect(raw).toMatch(/\r\nContent-Type: application\/json/i)
+    expect(JSON.parse(raw.slice(raw.indexOf("\r\n\r\n") + 4)).code).toBe("SBX0001")
   })
 })
 
