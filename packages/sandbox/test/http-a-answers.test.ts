@@ -44,3 +44,51 @@ describe("an answer to a client that is gone", () => {
     expect(first?.response).toBeNull()
   })
 })
+
+/** Opens a raw connection, writes `text`, and once the server has answered and ended, resets the connection. */
+const resetAfterAnswer = (text: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let data = ""
+    const socket = connect(sandbox.port, sandbox.host, () => socket.write(text))
+    socket.on("data", (d) => {
+      data += d
+    })
+    socket.on("error", reject)
+    socket.on("end", () => {
+      socket.resetAndDestroy()
+      resolve(data)
+    })
+  })
+
+/** Opens a raw connection, writes `text`, and resets it at once. */
+const resetAfterWrite = (text: string): Promise<void> =>
+  new Promise((resolve) => {
+    const socket = connect(sandbox.port, sandbox.host, () => {
+      socket.write(text, () => {
+        socket.resetAndDestroy()
+        resolve()
+      })
+    })
+    socket.on("error", () => {})
+  })
+
+const stillAnswers = async () =>
+  expect((await post(sandbox, "/auth", { email: demo.email, password: demo.password })).status).toBe(200)
+
+describe("connections reset by the client", () => {
+  it("after a CONNECT's 405: the sandbox lives on", async () => {
+    for (let i = 0; i < 5; i++) {
+      const text = await resetAfterAnswer(
+        `CONNECT 127.0.0.1:${sandbox.port} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`,
+      )
+      expect(text).toMatch(/^HTTP\/1\.1 405/)
+    }
+    await stillAnswers()
+  })
+
+  it("in the middle of a request: the sandbox lives on", async () => {
+    for (let i = 0; i < 5; i++) await resetAfterWrite("POST /v1/auth HTTP/1.1\r\nHost: x\r\nContent-Le")
+    for (let i = 0; i < 5; i++) await resetAfterWrite("GARBAGE\r\n\r\n")
+    await stillAnswers()
+  })
+})
