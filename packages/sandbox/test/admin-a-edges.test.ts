@@ -4,9 +4,10 @@
  * 127.0.0.1.
  */
 import { connect } from "node:net"
+import { hostname } from "node:os"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Sandbox } from "../src/index.ts"
-import { send, start } from "./helpers.ts"
+import { demo, post, send, start } from "./helpers.ts"
 
 let sandbox: Sandbox
 beforeAll(async () => {
@@ -84,5 +85,41 @@ describe("who may use the admin API", () => {
       expect((await admin("GET", "/outbox", undefined, { Host: host })).status, host).toBe(200)
     for (const host of ["128.0.0.1", "localhost.example", "[::2]", "127.0.0.1.example", "example.127.0.0.1"])
       expect((await admin("GET", "/outbox", undefined, { Host: host })).status, host).toBe(403)
+  })
+
+  it("an Origin's scheme is taken off only at its start, and only a well-formed one", async () => {
+    for (const origin of ["[::1]x://", "127.0.0.1.x://", "://localhost", "1a://localhost", "-a://localhost"])
+      expect((await admin("GET", "/outbox", undefined, { Origin: origin })).status, origin).toBe(403)
+    for (const origin of ["a+b.c-d://localhost", "x://127.0.0.1:9"])
+      expect((await admin("GET", "/outbox", undefined, { Origin: origin })).status, origin).toBe(200)
+  })
+
+  it("a sandbox bound to a host name answers that name (this machine's own)", async () => {
+    const named = await start({ host: hostname() })
+    try {
+      const r = await send(named.adminUrl, "GET", "/outbox", undefined, {
+        Host: `${hostname()}:${named.port}`,
+      })
+      expect(r.status).toBe(200)
+      const other = await send(named.adminUrl, "GET", "/outbox", undefined, { Host: "other.example" })
+      expect(other.status).toBe(403)
+    } finally {
+      await named.close()
+    }
+  })
+})
+
+describe("DELETE /_sandbox/ratelimit", () => {
+  it("forgets the counters: a client over the limit is let in again", async () => {
+    const limited = await start({ rateLimit: { limit: 1, windowSeconds: 3600 } })
+    try {
+      const signIn = () => post(limited, "/auth", { email: demo.email, password: demo.password })
+      expect((await signIn()).status).toBe(200)
+      expect((await signIn()).status).toBe(429)
+      expect((await send(limited.adminUrl, "DELETE", "/ratelimit")).status).toBe(204)
+      expect((await signIn()).status).toBe(200)
+    } finally {
+      await limited.close()
+    }
   })
 })
