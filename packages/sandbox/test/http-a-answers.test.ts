@@ -2,10 +2,13 @@
  * Answering one exchange (src/internal/http.ts) where the other tests leave it open: an answer whose client has
  * already hung up is neither sent nor recorded as sent.
  */
+import { createServer, type Server } from "node:http"
 import { connect } from "node:net"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Sandbox } from "../src/index.ts"
-import { demo, post, start } from "./helpers.ts"
+import type { Answer } from "../src/internal/answer.ts"
+import { HttpExchange } from "../src/internal/http.ts"
+import { demo, post, send, start } from "./helpers.ts"
 
 let sandbox: Sandbox
 beforeAll(async () => {
@@ -90,5 +93,54 @@ describe("connections reset by the client", () => {
     for (let i = 0; i < 5; i++) await resetAfterWrite("POST /v1/auth HTTP/1.1\r\nHost: x\r\nContent-Le")
     for (let i = 0; i < 5; i++) await resetAfterWrite("GARBAGE\r\n\r\n")
     await stillAnswers()
+  })
+})
+
+describe("HttpExchange.answer, over real HTTP", () => {
+  /** A server whose every request is answered with `answer` (plus `extra` on every answer, when given). */
+  const serve = async (answer: Answer, extra?: Record<string, string>) => {
+    const server: Server = createServer((req, res) => {
+      const ex = new HttpExchange(req, res)
+      ex.extraHeaders = extra
+      req.resume()
+      req.on("end", () => ex.answer(answer))
+    })
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+    const { port } = server.address() as { port: number }
+    try {
+      return await send(`http://127.0.0.1:${port}`, "GET", "/x")
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  }
+
+  it("a status without a body keeps its own headers, with Content-Length 0", async () => {
+    const r = await serve({ status: 204, headers: { "X-Own": "1" } })
+    expect(r.status).toBe(204)
+    expect(r.headers["x-own"]).toBe("1")
+    expect(r.text).toBe("")
+  })
+
+  it("a JSON answer keeps its headers next to the JSON type; the answer's own header wins over an extra one", async () => {
+    const r = await serve(
+      { status: 201, json: { a: 1 }, headers: { "X-Own": "own" } },
+      { "X-Own": "extra", "X-Extra": "e" },
+    )
+    expect(r.status).toBe(201)
+    expect(r.json).toEqual({ a: 1 })
+    expect(r.headers["content-type"]).toBe("application/json;charset=UTF-8")
+    expect(r.headers["x-own"]).toBe("own")
+    expect(r.headers["x-extra"]).toBe("e")
+  })
+
+  it("an error takes the table's status unless it names one, and keeps its headers", async () => {
+    const byTable = await serve({ error: "rateLimited", detail: "7", headers: { "Retry-After": "7" } })
+    expect(byTable.status).toBe(429)
+    expect(byTable.headers["retry-after"]).toBe("7")
+    expect(byTable.json.code).toBe("SBX0005")
+    const named = await serve({ error: "injectedFault", status: 418 })
+    expect(named.status).toBe(418)
+    expect(named.json.code).toBe("SBX0099")
   })
 })
