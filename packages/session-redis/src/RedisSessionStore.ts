@@ -129,7 +129,7 @@ const describe = (cause: unknown, secrets: ReadonlyArray<string>): string => {
       : typeof inner === "object" && inner !== null && "_tag" in inner
         ? String(inner._tag)
         : String(inner)
-  let line = (text.split("\n")[0] ?? "").slice(0, 200)
+  let line = (text.split("\n") as [string, ...Array<string>])[0].slice(0, 200) // split answers ≥ 1 element
   for (const s of secrets) if (s.length > 0) line = line.split(s).join("***")
   return line
 }
