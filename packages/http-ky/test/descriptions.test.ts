@@ -27,6 +27,17 @@ const describeRejection = async (error: unknown): Promise<string> => {
 }
 
 describe("transport failure descriptions", () => {
+  it("a thrown value with no usable toString is still described, as a typed failure", async () => {
+    // String() throws on a null-prototype object, and on one whose toString throws
+    expect(await describeRejection(Object.create(null))).toBe("failed: [object Object]")
+    const hostile = {
+      toString() {
+        throw new Error("no words")
+      },
+    }
+    expect(await describeRejection(hostile)).toBe("failed: [object Object]")
+  })
+
   it("an error without a cause: its own message", async () => {
     expect(await describeRejection(new Error("outer"))).toBe("failed: outer")
   })

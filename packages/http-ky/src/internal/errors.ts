@@ -34,7 +34,15 @@ export const rootCause = (error: unknown): { readonly error: unknown; readonly c
   return { error: current, code }
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+/** In words, whatever was thrown: a value with no usable `toString` (a null-prototype object) included. */
+const messageOf = (error: unknown): string => {
+  if (error instanceof Error) return error.message
+  try {
+    return String(error)
+  } catch {
+    return Object.prototype.toString.call(error)
+  }
+}
 
 const describeTimeout = ({ timeoutMs, totalTimeoutMs }: TimeoutSettings) => {
   const limits = [
