@@ -42,6 +42,9 @@ describe("firstJsonError: the offset of the first character that cannot be there
     ["1.", 1],
     ["1e", 1],
     ["1.5e+", 3],
+    // a number starts where the value does: nothing after a lone "-" is taken for its digits
+    ["-x1", 0],
+    ["[-,1]", 1],
     ["tru", 0],
     ["nul", 0],
     ["True", 0],
@@ -64,6 +67,10 @@ describe("firstJsonError: the offset of the first character that cannot be there
     "-0",
     "-12.5e-3",
     "1E+2",
+    // an exponent's sign is optional, and it may have several digits
+    "1e5",
+    "2E-12",
+    "[0.25e+10]",
     "123",
     "true",
     "false",
