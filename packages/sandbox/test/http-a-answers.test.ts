@@ -144,3 +144,54 @@ describe("HttpExchange.answer, over real HTTP", () => {
     expect(named.json.code).toBe("SBX0099")
   })
 })
+
+describe("reading a body", () => {
+  it("a declared length over the cap is refused at once, before any of the body is sent", async () => {
+    const small = await start({ maxBodyBytes: 100 })
+    try {
+      const text = await new Promise<string>((resolve, reject) => {
+        let data = ""
+        const socket = connect(small.port, small.host, () =>
+          socket.write(
+            "POST /v1/auth HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 101\r\n\r\n",
+          ),
+        )
+        socket.on("data", (d) => {
+          data += d
+        })
+        socket.on("error", reject)
+        socket.on("close", () => resolve(data))
+      })
+      expect(text).toMatch(/^HTTP\/1\.1 413/)
+    } finally {
+      await small.close()
+    }
+  })
+
+  it("a request whose client hangs up mid-body is still recorded, without a response", async () => {
+    sandbox.clearExchanges()
+    const socket = connect(sandbox.port, sandbox.host, () =>
+      socket.write(
+        'POST /v1/auth HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n{"em',
+        () => socket.destroy(),
+      ),
+    )
+    socket.on("error", () => {})
+    await until(() => sandbox.exchanges().length === 1)
+    expect(sandbox.exchanges()[0]?.request.path).toBe("/v1/auth")
+    expect(sandbox.exchanges()[0]?.response).toBeNull()
+  })
+})
+
+describe("close", () => {
+  it("cancels a delayed answer: its request is never handled after the sandbox closed", async () => {
+    const s = await start({ record: true })
+    s.faults.set("/auth/password_reset_token/issue", { delayMs: 100 })
+    post(s, "/auth/password_reset_token/issue", { email: demo.email }).catch(() => {})
+    await until(() => s.exchanges().length === 1)
+    await s.close()
+    // A later timer fires after the 100 ms one would have (timers fire in order of expiry).
+    await new Promise((r) => setTimeout(r, 500))
+    expect(s.outbox()).toEqual([])
+  })
+})
