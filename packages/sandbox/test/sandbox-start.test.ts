@@ -198,19 +198,26 @@ describe("close()", () => {
 })
 
 describe("close() and pending delays", () => {
-  // What keeps a process alive (the `soracom-sandbox` command ends when nothing does, after SIGINT).
-  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length
-
+  // A pending delay's timer keeps a process alive (the `soracom-sandbox` command ends when nothing does, after
+  // SIGINT). That very timer is followed: counting the process's timers also counts sockets' own, which come and go.
   it("cancels a fault's pending delay: no timer of the sandbox outlives it", async () => {
-    const s = await open({ record: true })
-    const before = timers()
-    s.faults.set("*", { delayMs: 600_000 })
-    const pending = post(s, "/auth", {}).catch(() => "failed")
-    await until(() => s.exchanges().length === 1)
-    expect(timers()).toBe(before + 1)
-    await s.close()
-    await pending
-    expect(timers()).toBe(before)
+    const set = vi.spyOn(globalThis, "setTimeout")
+    const cleared = vi.spyOn(globalThis, "clearTimeout")
+    try {
+      const s = await open({ record: true })
+      s.faults.set("*", { delayMs: 600_000 })
+      const pending = post(s, "/auth", {}).catch(() => "failed")
+      const delayed = () => set.mock.calls.findIndex(([, ms]) => ms === 600_000)
+      await until(() => delayed() >= 0)
+      const timer = set.mock.results[delayed()]?.value
+      expect(cleared.mock.calls.some(([t]) => t === timer)).toBe(false)
+      await s.close()
+      await pending
+      expect(cleared.mock.calls.some(([t]) => t === timer)).toBe(true)
+    } finally {
+      set.mockRestore()
+      cleared.mockRestore()
+    }
   })
 })
 
