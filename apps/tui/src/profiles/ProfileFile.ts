@@ -94,7 +94,8 @@ export const parseProfile = (text: string): ProfileDocument => {
 }
 
 /**
- * The file text for a profile: managed keys in soracom-cli's order, then the preserved keys.
+ * The file text for a profile: managed keys in soracom-cli's order, then the preserved keys (any managed key
+ * among them left out: `fields` alone decides those).
  *
  * @category serialization
  */
@@ -118,8 +119,9 @@ export const serializeProfile = (
   set("endpoint", fields.endpoint)
   set("tokenTimeoutSeconds", fields.tokenTimeoutSeconds)
   if (!("registerPaymentMethod" in extra)) out.registerPaymentMethod = false
+  // The managed keys are the fields' alone: a preserved key never fills in or overrides one.
   for (const [key, value] of Object.entries(extra)) {
-    if (!(key in out)) out[key] = value
+    if (!(managedKeys as ReadonlyArray<string>).includes(key)) out[key] = value
   }
   return `${JSON.stringify(out, null, 2)}\n`
 }

@@ -195,6 +195,23 @@ describe("serializeProfile", () => {
     })
   })
 
+  it("an extra key never fills in a managed one the fields leave unset (a stray password is not written)", () => {
+    const json = JSON.parse(
+      serializeProfile(
+        { authKeyId: "keyId-1", authKey: Redacted.make("key-1") },
+        { email: "stray@example.com", password: "stray-pw", operatorId: "OP0000000009", profileCommand: "c" },
+      ),
+    )
+    expect(json).toEqual({
+      sandbox: false,
+      coverageType: "jp",
+      authKeyId: "keyId-1",
+      authKey: "key-1",
+      registerPaymentMethod: false,
+      profileCommand: "c",
+    })
+  })
+
   it("what it writes reads back as the same fields", () => {
     const fields: ProfileFields = {
       coverageType: "g",
