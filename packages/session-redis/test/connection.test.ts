@@ -7,42 +7,18 @@
 import { hostname } from "node:os"
 import { setTimeout as sleep } from "node:timers/promises"
 import { AuthSession } from "@soracom-auth/core"
-import { type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import { Effect, Exit, Layer, Logger, ManagedRuntime, Redacted } from "effect"
 import { createClient } from "redis"
-import { afterAll, afterEach, assert, beforeAll, beforeEach, describe, it } from "vitest"
+import { assert, describe, it } from "vitest"
 import { RedisSessionStore, redisStore } from "../src/index.ts"
-import { demoKey, processLayer, signInPosts } from "./process.ts"
-import { hasRedis, type RedisServer, startRedis } from "./redis-server.ts"
-
-const _key = demoKey
+import { processLayer, signInPosts } from "./process.ts"
+import { hasRedis } from "./redis-server.ts"
+import { useWorld } from "./world.ts"
 
 describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }, () => {
-  let redis: RedisServer
-  let sandbox: Sandbox
-  let raw: ReturnType<typeof createClient>
-  const runtimes: Array<ManagedRuntime.ManagedRuntime<AuthSession.AuthSession, unknown>> = []
-  beforeAll(async () => {
-    redis = await startRedis()
-    sandbox = await startSandbox({ ...testSandboxOptions, record: true })
-  })
-  afterAll(async () => {
-    await sandbox?.close()
-    await redis?.[Symbol.asyncDispose]()
-  })
-  beforeEach(async () => {
-    sandbox.clearExchanges()
-    raw = createClient({ url: redis.url, password: redis.password })
-    raw.on("error", () => undefined)
-    await raw.connect()
-    await raw.flushAll()
-  })
-  afterEach(async () => {
-    await Promise.all(runtimes.splice(0).map((r) => r.dispose()))
-    if (raw.isOpen) await raw.close()
-  })
+  const world = useWorld()
 
-  const posts = () => signInPosts(sandbox)
+  const posts = () => signInPosts(world.sandbox)
 
   const processWith = (options: Partial<RedisSessionStore.NodeOptions> = {}) => {
     const warnings: Array<string> = []
@@ -52,8 +28,8 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
       if (logLevel === "Warn") warnings.push(text)
       if (logLevel === "Info") infos.push(text)
     })
-    const runtime = ManagedRuntime.make(processLayer(redis, sandbox, { ...options }, logger))
-    runtimes.push(runtime)
+    const runtime = ManagedRuntime.make(processLayer(world.redis, world.sandbox, { ...options }, logger))
+    world.runtimes.push(runtime)
     return {
       runtime,
       warnings,
@@ -74,7 +50,7 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
   }
 
   it("strict, nothing listening: the refusal is named at once (the first connection is not retried until a timeout)", async () => {
-    const url = redis.url.replace(/:\d+$/, ":1")
+    const url = world.redis.url.replace(/:\d+$/, ":1")
     const message = await strictFailure({ url, commandTimeout: 4_000 })
     assert.match(message, /ECONNREFUSED/)
   })
@@ -88,7 +64,7 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
   })
 
   it("Redis down: the warning comes when the layer starts, before any sign-in", async () => {
-    const a = processWith({ url: redis.url.replace(/:\d+$/, ":1") })
+    const a = processWith({ url: world.redis.url.replace(/:\d+$/, ":1") })
     await a.runtime.runPromise(Effect.void)
     assert.strictEqual(a.warnings.length, 1, a.warnings.join("\n"))
     assert.strictEqual(posts(), 0)
@@ -98,25 +74,25 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
     const a = processWith({ retryAfter: 60_000 })
     await a.headers()
     await a.invalidate()
-    await raw.close()
+    await world.raw.close()
     let down = true
-    await redis.stop()
+    await world.redis.stop()
     try {
       await a.headers()
       assert.strictEqual(a.warnings.length, 1)
-      await redis.start()
+      await world.redis.start()
       down = false
-      raw = createClient({ url: redis.url, password: redis.password })
-      raw.on("error", () => undefined)
-      await raw.connect()
+      world.raw = createClient({ url: world.redis.url, password: world.redis.password })
+      world.raw.on("error", () => undefined)
+      await world.raw.connect()
       // time for the store's own connection to come back (its reconnect backoff is at most ~2.2 s)
       await sleep(3_000)
       await a.invalidate()
       await a.headers()
       assert.strictEqual(posts(), 3)
-      assert.deepStrictEqual(await raw.keys("*"), [])
+      assert.deepStrictEqual(await world.raw.keys("*"), [])
     } finally {
-      if (down) await redis.start()
+      if (down) await world.redis.start()
     }
   })
 
@@ -131,11 +107,11 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
     const a = processWith({ commandTimeout: 300 })
     await a.headers()
     await a.invalidate()
-    redis.pause()
+    world.redis.pause()
     try {
       await a.headers()
     } finally {
-      redis.resume()
+      world.redis.resume()
     }
     assert.strictEqual(a.warnings.length, 1, a.warnings.join("\n"))
     assert.match(a.warnings[0]!, /unavailable \(Operation timed out/)
@@ -144,36 +120,40 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
   it("a stored session too close to its expiry is not reused: this process signs in and stores its own", async () => {
     const a = processWith()
     const first = await a.headers()
-    const [sessionKey] = await raw.keys("*")
-    const stored = JSON.parse((await raw.get(sessionKey!))!)
+    const [sessionKey] = await world.raw.keys("*")
+    const stored = JSON.parse((await world.raw.get(sessionKey!))!)
     // 30 s left: inside the refresh margin of a one-hour session
     stored.expiresAt = new Date(Date.now() + 30_000).toISOString()
-    await raw.set(sessionKey!, JSON.stringify(stored), { PX: 30_000 })
+    await world.raw.set(sessionKey!, JSON.stringify(stored), { PX: 30_000 })
     const b = processWith()
     const second = await b.headers()
     // refreshed (a renewal or a sign-in), not the stored one
     assert.notStrictEqual(second["X-Soracom-Token"], first["X-Soracom-Token"])
-    assert.isAbove(Date.parse(JSON.parse((await raw.get(sessionKey!))!).expiresAt), Date.now() + 3_000_000)
+    assert.isAbove(
+      Date.parse(JSON.parse((await world.raw.get(sessionKey!))!).expiresAt),
+      Date.now() + 3_000_000,
+    )
   })
 
   it("a stored value that is not a session is ignored: this process signs in and overwrites it", async () => {
     const a = processWith()
     await a.headers()
-    const [sessionKey] = await raw.keys("*")
-    await raw.set(sessionKey!, "{not json", { PX: 60_000 })
+    const [sessionKey] = await world.raw.keys("*")
+    await world.raw.set(sessionKey!, "{not json", { PX: 60_000 })
     const b = processWith()
     const headers = await b.headers()
     assert.strictEqual(posts(), 2)
-    assert.strictEqual(JSON.parse((await raw.get(sessionKey!))!).apiKey, headers["X-Soracom-API-Key"])
+    assert.strictEqual(JSON.parse((await world.raw.get(sessionKey!))!).apiKey, headers["X-Soracom-API-Key"])
   })
 
   it("a waiter polls Redis with backoff, not in a tight loop", async () => {
-    sandbox.faults.set("/auth", { delayMs: 3_000, times: 1 })
+    world.sandbox.faults.set("/auth", { delayMs: 3_000, times: 1 })
     const a = processWith({ commandTimeout: 5_000 })
     const b = processWith({ commandTimeout: 5_000 })
     const first = a.headers()
-    while ((await raw.keys("*:lock")).length === 0) await sleep(20)
-    const gets = async () => Number(/cmdstat_get:calls=(\d+)/.exec(await raw.info("commandstats"))?.[1] ?? 0)
+    while ((await world.raw.keys("*:lock")).length === 0) await sleep(20)
+    const gets = async () =>
+      Number(/cmdstat_get:calls=(\d+)/.exec(await world.raw.info("commandstats"))?.[1] ?? 0)
     const before = await gets()
     await Promise.all([first, b.headers()])
     // about one GET per 100 ms over ~3 s once backed off; a loop without backoff makes thousands
@@ -182,12 +162,12 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
   })
 
   it("the lock names its holder (host and process id) for whoever looks at Redis", async () => {
-    sandbox.faults.set("/auth", { delayMs: 1_500, times: 1 })
+    world.sandbox.faults.set("/auth", { delayMs: 1_500, times: 1 })
     const a = processWith()
     const pending = a.headers()
     let lock: Array<string> = []
-    while (lock.length === 0) lock = await raw.keys("*:lock")
-    assert.match((await raw.get(lock[0]!)) ?? "", new RegExp(`^${hostname()}:${process.pid}:`))
+    while (lock.length === 0) lock = await world.raw.keys("*:lock")
+    assert.match((await world.raw.get(lock[0]!)) ?? "", new RegExp(`^${hostname()}:${process.pid}:`))
     await pending
   })
 
@@ -203,9 +183,9 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
   it("one outage, one warning: still down after retryAfter, no second warning", async () => {
     const a = processWith({ retryAfter: 200 })
     await a.headers()
-    await raw.close()
+    await world.raw.close()
     let down = true
-    await redis.stop()
+    await world.redis.stop()
     try {
       await a.invalidate()
       await a.headers()
@@ -213,20 +193,24 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
       await a.invalidate()
       await a.headers()
       assert.strictEqual(a.warnings.length, 1, a.warnings.join("\n"))
-      await redis.start()
+      await world.redis.start()
       down = false
     } finally {
-      if (down) await redis.start()
+      if (down) await world.redis.start()
     }
   })
 
   describe("redisStore", () => {
     const connections = async () =>
-      Number(/connected_clients:(\d+)/.exec(await raw.info("clients"))?.[1] ?? 0)
+      Number(/connected_clients:(\d+)/.exec(await world.raw.info("clients"))?.[1] ?? 0)
 
     it("one connection however many calls, and close() ends it", async () => {
       const base = await connections()
-      const store = redisStore({ url: redis.url, password: redis.password, identity: "connection-1" })
+      const store = redisStore({
+        url: world.redis.url,
+        password: world.redis.password,
+        identity: "connection-1",
+      })
       for (let i = 0; i < 5; i++) await store.load()
       await store.clear()
       assert.strictEqual((await connections()) - base, 1)
@@ -236,7 +220,11 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
     })
 
     it("a session that is not one (a caller's bug) is refused by name", async () => {
-      const store = redisStore({ url: redis.url, password: redis.password, identity: "connection-2" })
+      const store = redisStore({
+        url: world.redis.url,
+        password: world.redis.password,
+        identity: "connection-2",
+      })
       try {
         const error = await store.save({} as never).catch((e: unknown) => e)
         assert.instanceOf(error, Error)

@@ -5,44 +5,18 @@
  */
 import { setTimeout as sleep } from "node:timers/promises"
 import { AuthSession } from "@soracom-auth/core"
-import { type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import { Effect, Exit, Layer, Logger, ManagedRuntime, Redacted } from "effect"
-import { createClient } from "redis"
-import { afterAll, afterEach, assert, beforeAll, beforeEach, describe, it } from "vitest"
+import { assert, describe, it } from "vitest"
 import { RedisSessionStore, redisStore, type Session } from "../src/index.ts"
 import { startHostileRedis } from "./hostile-redis.ts"
-import { demoKey, processLayer, signInPosts } from "./process.ts"
-import { hasRedis, type RedisServer, startRedis } from "./redis-server.ts"
-
-const _key = demoKey
+import { processLayer, signInPosts } from "./process.ts"
+import { hasRedis } from "./redis-server.ts"
+import { useWorld } from "./world.ts"
 
 describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () => {
-  let redis: RedisServer
-  let sandbox: Sandbox
-  let raw: ReturnType<typeof createClient>
-  const runtimes: Array<ManagedRuntime.ManagedRuntime<AuthSession.AuthSession, unknown>> = []
-  beforeAll(async () => {
-    redis = await startRedis()
-    sandbox = await startSandbox({ ...testSandboxOptions, record: true })
-  })
-  afterAll(async () => {
-    await sandbox?.close()
-    await redis?.[Symbol.asyncDispose]()
-  })
-  beforeEach(async () => {
-    sandbox.clearExchanges()
-    sandbox.faults.clear()
-    raw = createClient({ url: redis.url, password: redis.password })
-    raw.on("error", () => undefined)
-    await raw.connect()
-    await raw.flushAll()
-  })
-  afterEach(async () => {
-    await Promise.all(runtimes.splice(0).map((r) => r.dispose()))
-    if (raw.isOpen) await raw.close()
-  })
+  const world = useWorld()
 
-  const posts = () => signInPosts(sandbox)
+  const posts = () => signInPosts(world.sandbox)
 
   /** A "process": its AuthSession on its own Redis connection; warnings and infos are collected. */
   const processWith = (options: Partial<RedisSessionStore.NodeOptions> = {}) => {
@@ -50,8 +24,8 @@ describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () =>
     const logger = Logger.make(({ logLevel, message }) => {
       logs.push({ level: logLevel, text: Array.isArray(message) ? message.join(" ") : String(message) })
     })
-    const runtime = ManagedRuntime.make(processLayer(redis, sandbox, { ...options }, logger))
-    runtimes.push(runtime)
+    const runtime = ManagedRuntime.make(processLayer(world.redis, world.sandbox, { ...options }, logger))
+    world.runtimes.push(runtime)
     const run = <A, E>(f: (s: AuthSession.Service) => Effect.Effect<A, E>) =>
       runtime.runPromise(AuthSession.AuthSession.use(f))
     return {
@@ -65,17 +39,17 @@ describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () =>
   it("a sign-in slower than the lock's lifetime keeps its lock alive: the other process waits, one POST /auth", async () => {
     // extended every second: 2 s of slack for an event loop stalled on a loaded 2-core machine (1 s was not
     // enough at load 37), and the sign-in (under the client's 10 s request timeout) outlasts the lock 2.7 times over
-    sandbox.faults.set("/auth", { delayMs: 8_000, times: 1 })
+    world.sandbox.faults.set("/auth", { delayMs: 8_000, times: 1 })
     const a = processWith({ lockTtl: 3_000, commandTimeout: 5_000 })
     const b = processWith({ lockTtl: 3_000, commandTimeout: 5_000 })
     const first = a.headers()
     // the holder's lock is in Redis, and its sign-in is under way
-    while ((await raw.keys("*:lock")).length === 0) await sleep(20)
+    while ((await world.raw.keys("*:lock")).length === 0) await sleep(20)
     const second = b.headers()
     const [ha, hb] = await Promise.all([first, second])
     assert.strictEqual(posts(), 1)
     assert.deepStrictEqual(hb, ha)
-    assert.deepStrictEqual(await raw.keys("*:lock"), [])
+    assert.deepStrictEqual(await world.raw.keys("*:lock"), [])
     assert.deepStrictEqual(b.warnings(), [])
   })
 
@@ -83,13 +57,13 @@ describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () =>
     const a = processWith({ retryAfter: 200, commandTimeout: 500 })
     await a.headers()
     await a.invalidate()
-    await raw.close()
+    await world.raw.close()
     let down = true
-    await redis.stop()
+    await world.redis.stop()
     try {
       await a.headers()
       assert.strictEqual(a.warnings().length, 1)
-      await redis.start()
+      await world.redis.start()
       down = false
       await sleep(400)
       await a.invalidate()
@@ -98,7 +72,7 @@ describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () =>
         a.logs.some((l) => l.level === "Info" && /available again/.test(l.text)),
         JSON.stringify(a.logs),
       )
-      await redis.stop()
+      await world.redis.stop()
       down = true
       await sleep(400)
       await a.invalidate()
@@ -106,7 +80,7 @@ describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () =>
       assert.strictEqual(a.warnings().length, 2, a.warnings().join("\n"))
     } finally {
       // the other tests need Redis up
-      if (down) await redis.start()
+      if (down) await world.redis.start()
     }
   })
 
@@ -120,29 +94,29 @@ describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () =>
     })
 
     it("save, load, clear: the same session back, kept for its remaining lifetime, then gone", async () => {
-      const store = redisStore({ url: redis.url, password: redis.password, identity: "edges-1" })
+      const store = redisStore({ url: world.redis.url, password: world.redis.password, identity: "edges-1" })
       try {
         assert.isUndefined(await store.load())
         const saved = session(60_000)
         await store.save(saved)
         assert.deepStrictEqual(await store.load(), saved)
-        const [stored] = await raw.keys("soracom-auth:session:*")
-        const ttl = await raw.pTTL(stored!)
+        const [stored] = await world.raw.keys("soracom-auth:session:*")
+        const ttl = await world.raw.pTTL(stored!)
         assert.isAbove(ttl, 50_000)
         assert.isAtMost(ttl, 60_000)
         await store.clear()
         assert.isUndefined(await store.load())
-        assert.deepStrictEqual(await raw.keys("*"), [])
+        assert.deepStrictEqual(await world.raw.keys("*"), [])
       } finally {
         await store.close()
       }
     })
 
     it("an expired session is not saved, and the store goes on: the next session is", async () => {
-      const store = redisStore({ url: redis.url, password: redis.password, identity: "edges-2" })
+      const store = redisStore({ url: world.redis.url, password: world.redis.password, identity: "edges-2" })
       try {
         await store.save(session(-1_000))
-        assert.deepStrictEqual(await raw.keys("*"), [])
+        assert.deepStrictEqual(await world.raw.keys("*"), [])
         assert.isUndefined(await store.load())
         const next = session(60_000)
         await store.save(next)
@@ -154,8 +128,8 @@ describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () =>
 
     it("singleFlight: a fresh stored session is answered without a refresh; a refresh's own error comes back as thrown", async () => {
       const store = redisStore({
-        url: redis.url,
-        password: Redacted.make(redis.password),
+        url: world.redis.url,
+        password: Redacted.make(world.redis.password),
         identity: "edges-3",
       })
       try {

@@ -4,7 +4,6 @@
  * in, and the rhythm of a waiter's polls (read from the sleeps it asks its Clock for, so no wall-clock assertion).
  */
 import { AuthResponse, AuthSession } from "@soracom-auth/core"
-import { type Sandbox, startSandbox, testSandboxOptions } from "@soracom-auth/sandbox"
 import {
   Clock,
   DateTime,
@@ -19,36 +18,14 @@ import {
   References,
   Tracer,
 } from "effect"
-import { createClient } from "redis"
-import { afterAll, afterEach, assert, beforeAll, beforeEach, describe, it } from "vitest"
+import { assert, describe, it } from "vitest"
 import { RedisSessionStore } from "../src/index.ts"
 import { processLayer, signInPosts } from "./process.ts"
-import { hasRedis, type RedisServer, startRedis } from "./redis-server.ts"
+import { hasRedis } from "./redis-server.ts"
+import { useWorld } from "./world.ts"
 
 describe.runIf(hasRedis())("RedisSessionStore as an application observes it", { timeout: 60_000 }, () => {
-  let redis: RedisServer
-  let sandbox: Sandbox
-  let raw: ReturnType<typeof createClient>
-  const runtimes: Array<ManagedRuntime.ManagedRuntime<AuthSession.AuthSession, unknown>> = []
-  beforeAll(async () => {
-    redis = await startRedis()
-    sandbox = await startSandbox({ ...testSandboxOptions, record: true })
-  })
-  afterAll(async () => {
-    await sandbox?.close()
-    await redis?.[Symbol.asyncDispose]()
-  })
-  beforeEach(async () => {
-    sandbox.clearExchanges()
-    raw = createClient({ url: redis.url, password: redis.password })
-    raw.on("error", () => undefined)
-    await raw.connect()
-    await raw.flushAll()
-  })
-  afterEach(async () => {
-    await Promise.all(runtimes.splice(0).map((r) => r.dispose()))
-    if (raw.isOpen) await raw.close()
-  })
+  const world = useWorld()
 
   /** A "process" whose logger keeps each warning with the annotations it was logged with. */
   const processWith = (options: Partial<RedisSessionStore.NodeOptions> = {}) => {
@@ -63,8 +40,8 @@ describe.runIf(hasRedis())("RedisSessionStore as an application observes it", { 
         annotations: { ...fiber.getRef(References.CurrentLogAnnotations) },
       })
     })
-    const runtime = ManagedRuntime.make(processLayer(redis, sandbox, options, logger))
-    runtimes.push(runtime)
+    const runtime = ManagedRuntime.make(processLayer(world.redis, world.sandbox, options, logger))
+    world.runtimes.push(runtime)
     return {
       warnings,
       run: <A, E>(effect: Effect.Effect<A, E, AuthSession.AuthSession>) => runtime.runPromise(effect),
@@ -88,12 +65,12 @@ describe.runIf(hasRedis())("RedisSessionStore as an application observes it", { 
   it("a lock held past maxWait: the warning is annotated redisStore=waited with how long it waited", async () => {
     const a = processWith()
     await a.headers()
-    const [sessionKey] = await raw.keys("*")
-    await raw.del(sessionKey!)
-    await raw.set(`${sessionKey}:lock`, "stuck-host:1:stuck", { PX: 60_000 })
+    const [sessionKey] = await world.raw.keys("*")
+    await world.raw.del(sessionKey!)
+    await world.raw.set(`${sessionKey}:lock`, "stuck-host:1:stuck", { PX: 60_000 })
     const b = processWith({ maxWait: 1_200 })
     await b.headers()
-    assert.strictEqual(signInPosts(sandbox), 2)
+    assert.strictEqual(signInPosts(world.sandbox), 2)
     assert.strictEqual(b.warnings.length, 1, JSON.stringify(b.warnings))
     assert.deepStrictEqual(b.warnings[0]!.annotations, { redisStore: "waited", waitedMillis: 1_200 })
   })
@@ -109,7 +86,7 @@ describe.runIf(hasRedis())("RedisSessionStore as an application observes it", { 
     })
     const a = processWith()
     await a.run(AuthSession.AuthSession.use((s) => s.headers).pipe(Effect.withTracer(tracer)))
-    assert.strictEqual(signInPosts(sandbox), 1)
+    assert.strictEqual(signInPosts(world.sandbox), 1)
     const shared = spans.filter((s) => s.name.startsWith("RedisSessionStore"))
     assert.deepStrictEqual(shared, [{ name: "RedisSessionStore.singleFlight", parent: "AuthSession.get" }])
   })
@@ -125,7 +102,11 @@ describe.runIf(hasRedis())("RedisSessionStore as an application observes it", { 
       Effect.scoped(
         Effect.gen(function* () {
           // two "processes" with their own connection, the same identity
-          const options = { url: redis.url, password: Redacted.make(redis.password), commandTimeout: 4_000 }
+          const options = {
+            url: world.redis.url,
+            password: Redacted.make(world.redis.password),
+            commandTimeout: 4_000,
+          }
           const holder = (yield* RedisSessionStore.makeNode(options))("observed")
           const waiter = (yield* RedisSessionStore.makeNode(options))("observed")
           const release = yield* Deferred.make<void>()
