@@ -1,7 +1,7 @@
 /**
- * Handling of one `/v1` request (src/internal/api.ts) where the other tests leave it open: a dropped request is
- * not handled behind the client's back, the rate limit counts per client address, and a body that is not a JSON
- * object is refused with the reason the README's error table gives.
+ * Handling of one `/v1` request (src/internal/api.ts) where the other tests leave it open: a dropped request or a
+ * malformed answer is not handled behind the client's back, the rate limit counts per client address, and a body
+ * that is not a JSON object is refused with the reason the README's error table gives.
  */
 import { request } from "node:http"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -46,6 +46,21 @@ describe("a dropped request", () => {
     sandbox.faults.set("/auth/password_reset_token/issue", { drop: true, times: 1 })
     await expect(post(sandbox, "/auth/password_reset_token/issue", { email: demo.email })).rejects.toThrow()
     // A later request on the same route is answered: by then the dropped one would have been handled too.
+    sandbox.resetRateLimits()
+    const again = await post(sandbox, "/auth/password_reset_token/issue", { email: demo.email })
+    expect(again.status).toBe(200)
+    expect(sandbox.outbox()).toHaveLength(1)
+  })
+})
+
+describe("a malformed answer", () => {
+  it("is the only answer: a password reset behind it is not handled (no mail)", async () => {
+    sandbox.resetRateLimits()
+    sandbox.clearOutbox()
+    sandbox.faults.set("/auth/password_reset_token/issue", { malformed: true, times: 1 })
+    const cut = await post(sandbox, "/auth/password_reset_token/issue", { email: demo.email }).catch(() => undefined)
+    expect(cut?.json).toBeUndefined()
+    // A later request on the same route is answered: by then the first one would have been handled too.
     sandbox.resetRateLimits()
     const again = await post(sandbox, "/auth/password_reset_token/issue", { email: demo.email })
     expect(again.status).toBe(200)
