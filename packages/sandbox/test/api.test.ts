@@ -58,7 +58,9 @@ describe("a malformed answer", () => {
     sandbox.resetRateLimits()
     sandbox.clearOutbox()
     sandbox.faults.set("/auth/password_reset_token/issue", { malformed: true, times: 1 })
-    const cut = await post(sandbox, "/auth/password_reset_token/issue", { email: demo.email }).catch(() => undefined)
+    const cut = await post(sandbox, "/auth/password_reset_token/issue", { email: demo.email }).catch(
+      () => undefined,
+    )
     expect(cut?.json).toBeUndefined()
     // A later request on the same route is answered: by then the first one would have been handled too.
     sandbox.resetRateLimits()
