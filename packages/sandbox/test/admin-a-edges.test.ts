@@ -1,13 +1,7 @@
-/**
- * The admin API (README § Admin API, § Security) where the other admin tests leave it open: what the index says
- * of each route, clearing one route's fault, a blank body, a request without a Host, loopback addresses beyond
- * 127.0.0.1.
- */
-import { connect } from "node:net"
 import { hostname } from "node:os"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Sandbox } from "../src/index.ts"
-import { demo, post, send, start } from "./helpers.ts"
+import { admin, demo, post, rawExchange, send, start } from "./helpers.ts"
 
 let sandbox: Sandbox
 beforeAll(async () => {
@@ -15,24 +9,9 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox.close())
 
-const admin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-  send(sandbox.adminUrl, method, path, body, headers)
-
-/** Sends raw bytes and reads until the server closes. */
-const raw = (text: string): Promise<string> =>
-  new Promise((resolve, reject) => {
-    let data = ""
-    const socket = connect(sandbox.port, sandbox.host, () => socket.write(text))
-    socket.on("data", (d) => {
-      data += d
-    })
-    socket.on("error", reject)
-    socket.on("close", () => resolve(data))
-  })
-
 describe("the admin index", () => {
   it("describes every route in words, the body-taking ones with their fields", async () => {
-    const r = await admin("GET", "")
+    const r = await admin(sandbox, "GET", "")
     const routes = r.json.routes as Record<string, string>
     for (const [route, description] of Object.entries(routes)) {
       expect(typeof description, route).toBe("string")
@@ -50,18 +29,18 @@ describe("the admin index", () => {
 describe("faults over the admin API", () => {
   it("DELETE ?route= clears that route's fault only; without it, all", async () => {
     for (const route of ["/auth", "/auth/logout", "*"])
-      expect((await admin("POST", "/faults", { route, status: 503 })).status).toBe(201)
-    expect((await admin("DELETE", "/faults?route=%2Fauth")).status).toBe(204)
-    expect(Object.keys((await admin("GET", "/faults")).json).sort()).toEqual(["*", "/auth/logout"])
-    expect((await admin("DELETE", "/faults")).status).toBe(204)
-    expect((await admin("GET", "/faults")).json).toEqual({})
+      expect((await admin(sandbox, "POST", "/faults", { route, status: 503 })).status).toBe(201)
+    expect((await admin(sandbox, "DELETE", "/faults?route=%2Fauth")).status).toBe(204)
+    expect(Object.keys((await admin(sandbox, "GET", "/faults")).json).sort()).toEqual(["*", "/auth/logout"])
+    expect((await admin(sandbox, "DELETE", "/faults")).status).toBe(204)
+    expect((await admin(sandbox, "GET", "/faults")).json).toEqual({})
   })
 })
 
 describe("a blank body is no body", () => {
   it("whitespace on a DELETE is ignored; on a POST it is a missing fault, not unparsable JSON", async () => {
-    expect((await admin("DELETE", "/outbox", " \r\n\t")).status).toBe(204)
-    const r = await admin("POST", "/faults", " \n", { "Content-Type": "application/json" })
+    expect((await admin(sandbox, "DELETE", "/outbox", " \r\n\t")).status).toBe(204)
+    const r = await admin(sandbox, "POST", "/faults", " \n", { "Content-Type": "application/json" })
     expect(r.status).toBe(400)
     expect(r.json).toEqual({
       code: "SBX0001",
@@ -72,7 +51,7 @@ describe("a blank body is no body", () => {
 
 describe("who may use the admin API", () => {
   it("an HTTP/1.0 request without a Host is refused, naming the empty Host", async () => {
-    const text = await raw("GET /_sandbox/outbox HTTP/1.0\r\n\r\n")
+    const text = await rawExchange(sandbox, "GET /_sandbox/outbox HTTP/1.0\r\n\r\n")
     expect(text).toMatch(/^HTTP\/1\.1 403/)
     expect(JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4))).toEqual({
       code: "SBX0007",
@@ -82,16 +61,16 @@ describe("who may use the admin API", () => {
 
   it("any 127.x.y.z address with 1–3 digit parts is loopback; other names are not", async () => {
     for (const host of ["127.10.200.3", "127.255.255.254:8080", "127.0.0.1", "localhost", "[::1]:1"])
-      expect((await admin("GET", "/outbox", undefined, { Host: host })).status, host).toBe(200)
+      expect((await admin(sandbox, "GET", "/outbox", undefined, { Host: host })).status, host).toBe(200)
     for (const host of ["128.0.0.1", "localhost.example", "[::2]", "127.0.0.1.example", "example.127.0.0.1"])
-      expect((await admin("GET", "/outbox", undefined, { Host: host })).status, host).toBe(403)
+      expect((await admin(sandbox, "GET", "/outbox", undefined, { Host: host })).status, host).toBe(403)
   })
 
   it("an Origin's scheme is taken off only at its start, and only a well-formed one", async () => {
     for (const origin of ["[::1]x://", "127.0.0.1.x://", "://localhost", "1a://localhost", "-a://localhost"])
-      expect((await admin("GET", "/outbox", undefined, { Origin: origin })).status, origin).toBe(403)
+      expect((await admin(sandbox, "GET", "/outbox", undefined, { Origin: origin })).status, origin).toBe(403)
     for (const origin of ["a+b.c-d://localhost", "x://127.0.0.1:9"])
-      expect((await admin("GET", "/outbox", undefined, { Origin: origin })).status, origin).toBe(200)
+      expect((await admin(sandbox, "GET", "/outbox", undefined, { Origin: origin })).status, origin).toBe(200)
   })
 
   it("a sandbox bound to a host name answers that name (this machine's own)", async () => {

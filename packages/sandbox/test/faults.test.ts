@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import type { Sandbox } from "../src/index.ts"
-import { demo, post, send, start } from "./helpers.ts"
+import { admin, demo, post, start } from "./helpers.ts"
 
 let sandbox: Sandbox
 beforeAll(async () => {
@@ -10,7 +10,6 @@ afterEach(() => sandbox.faults.clear())
 afterAll(() => sandbox.close())
 
 const auth = () => post(sandbox, "/auth", { email: demo.email, password: demo.password })
-const admin = (method: string, path: string, body?: unknown) => send(sandbox.adminUrl, method, path, body)
 
 describe("fault injection through the JS handle", () => {
   it("answers a status with the default SBX0099 body, in the request's language", async () => {
@@ -88,17 +87,17 @@ describe("fault injection through the JS handle", () => {
 
 describe("fault injection through the admin API", () => {
   it("sets, lists and clears faults", async () => {
-    const set = await admin("POST", "/faults", { route: "/auth", status: 503, times: 1 })
+    const set = await admin(sandbox, "POST", "/faults", { route: "/auth", status: 503, times: 1 })
     expect(set.status).toBe(201)
-    expect((await admin("GET", "/faults")).json).toEqual({ "/auth": { status: 503, times: 1 } })
+    expect((await admin(sandbox, "GET", "/faults")).json).toEqual({ "/auth": { status: 503, times: 1 } })
     expect((await auth()).status).toBe(503)
     expect((await auth()).status).toBe(200)
-    await admin("POST", "/faults", { route: "/auth", drop: true })
-    await admin("POST", "/faults", { route: "/auth/logout", status: 500 })
-    expect((await admin("DELETE", "/faults?route=/auth")).status).toBe(204)
-    expect(Object.keys((await admin("GET", "/faults")).json)).toEqual(["/auth/logout"])
-    expect((await admin("DELETE", "/faults")).status).toBe(204)
-    expect((await admin("GET", "/faults")).json).toEqual({})
+    await admin(sandbox, "POST", "/faults", { route: "/auth", drop: true })
+    await admin(sandbox, "POST", "/faults", { route: "/auth/logout", status: 500 })
+    expect((await admin(sandbox, "DELETE", "/faults?route=/auth")).status).toBe(204)
+    expect(Object.keys((await admin(sandbox, "GET", "/faults")).json)).toEqual(["/auth/logout"])
+    expect((await admin(sandbox, "DELETE", "/faults")).status).toBe(204)
+    expect((await admin(sandbox, "GET", "/faults")).json).toEqual({})
   })
 
   it.each([
@@ -111,7 +110,7 @@ describe("fault injection through the admin API", () => {
     [{ route: "/v1/auth", status: 500 }, "route: one of"],
     [[1], "object"],
   ])("rejects %j with 400 naming %s", async (body, word) => {
-    const r = await admin("POST", "/faults", body)
+    const r = await admin(sandbox, "POST", "/faults", body)
     expect(r.status).toBe(400)
     expect(r.json.code).toBe("SBX0001")
     expect(r.json.message).toContain(word)
@@ -124,6 +123,6 @@ describe("fault injection through the admin API", () => {
 
   it("is never affected by faults itself", async () => {
     sandbox.faults.set("*", { status: 500 })
-    expect((await admin("GET", "/faults")).status).toBe(200)
+    expect((await admin(sandbox, "GET", "/faults")).status).toBe(200)
   })
 })

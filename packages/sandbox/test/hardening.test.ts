@@ -1,12 +1,7 @@
-/**
- * Regression tests of issue #15's sandbox items (14–17): each failed before its fix. Raw HTTP against a real
- * sandbox on 127.0.0.1.
- */
-import { connect } from "node:net"
 import * as OTPAuth from "otpauth"
 import { afterEach, describe, expect, it } from "vitest"
 import type { Sandbox, SandboxOptions } from "../src/index.ts"
-import { demo, manualClock, post, send, start } from "./helpers.ts"
+import { demo, manualClock, post, rawExchange, send, start } from "./helpers.ts"
 
 let sandbox: Sandbox | undefined
 const open = async (options: SandboxOptions = {}) => {
@@ -19,22 +14,6 @@ afterEach(async () => {
 })
 
 const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`
-
-/** Writes raw bytes, resolves with everything read until the server closes (or 2 s pass). */
-const raw = (s: Sandbox, text: string) =>
-  new Promise<string>((resolve) => {
-    let data = ""
-    const socket = connect(s.port, s.host, () => socket.write(text))
-    const timer = setTimeout(() => socket.destroy(), 2000)
-    socket.on("data", (d) => {
-      data += d
-    })
-    socket.on("error", () => {})
-    socket.on("close", () => {
-      clearTimeout(timer)
-      resolve(data)
-    })
-  })
 
 describe("#15 item 14: nesting depth is bounded, nothing unserialisable is stored", () => {
   it("a /v1/auth body nested 5,000 deep is a 400, and GET /_sandbox/exchanges still answers 200", async () => {
@@ -214,7 +193,10 @@ describe("#15 item 17: bounded recording, a guarded admin API, CONNECT, rate-lim
 
   it("CONNECT is answered 405 with a JSON body instead of a silent close", async () => {
     const s = await open()
-    const text = await raw(s, `CONNECT 127.0.0.1:${s.port} HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\n\r\n`)
+    const text = await rawExchange(
+      s,
+      `CONNECT 127.0.0.1:${s.port} HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\n\r\n`,
+    )
     expect(text).toMatch(/^HTTP\/1\.1 405/)
     expect(text).toContain('"code":"SBX0003"')
     expect((await post(s, "/auth", { email: demo.email, password: demo.password })).status).toBe(200)

@@ -1,5 +1,6 @@
 /** Test helpers: a sandbox per test with fast hashing, and a raw HTTP client that sends exactly the given headers. */
 import { request } from "node:http"
+import { connect } from "node:net"
 import { type Sandbox, type SandboxOptions, startSandbox, testSandboxOptions } from "../src/index.ts"
 
 export const start = (options: SandboxOptions = {}): Promise<Sandbox> =>
@@ -64,6 +65,31 @@ export const send = (
 
 export const post = (sandbox: Sandbox, path: string, body?: unknown, headers?: Record<string, string>) =>
   send(sandbox.url, "POST", path, body, headers)
+
+/** A request to the sandbox's admin API (`/_sandbox…`). */
+export const admin = (
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => send(sandbox.adminUrl, method, path, body, headers)
+
+/** Writes raw bytes to the sandbox; everything read until it closes the connection (or 2 s pass). */
+export const rawExchange = (sandbox: Sandbox, text: string) =>
+  new Promise<string>((resolve) => {
+    let data = ""
+    const socket = connect(sandbox.port, sandbox.host, () => socket.write(text))
+    const timer = setTimeout(() => socket.destroy(), 2000)
+    socket.on("data", (d) => {
+      data += d
+    })
+    socket.on("error", () => {})
+    socket.on("close", () => {
+      clearTimeout(timer)
+      resolve(data)
+    })
+  })
 
 /** A clock the test moves by hand. */
 export const manualClock = (start = Date.parse("2026-11-30T00:00:00Z")) => {
