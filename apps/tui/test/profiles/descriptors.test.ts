@@ -4,32 +4,25 @@
  * Counted in /proc/self/fd (Linux), around many operations so that the odd descriptor of something else running
  * meanwhile cannot pass for a leak.
  */
-import { mkdirSync, readdirSync } from "node:fs"
+import { readdirSync } from "node:fs"
 import { join } from "node:path"
 import { Effect } from "effect"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { readPrivate, writePrivate } from "../../src/profiles/files.ts"
-import { makeTempDir } from "../helpers/tmp.ts"
+import { profileDirPerTest } from "../helpers/tmp.ts"
 
-let tmp: { dir: string; cleanup: () => void }
-let dir: string
-beforeEach(() => {
-  tmp = makeTempDir()
-  dir = join(tmp.dir, "profiles")
-  mkdirSync(dir, { mode: 0o700 })
-})
-afterEach(() => tmp.cleanup())
+const folder = profileDirPerTest()
 
 const openDescriptors = () => readdirSync("/proc/self/fd").length
 const times = 40
 
 describe.runIf(process.platform === "linux")("file descriptors", () => {
   it(`${times} writes then ${times} reads leave no descriptor open`, async () => {
-    const path = join(dir, "p.session")
-    await Effect.runPromise(writePrivate(dir, path, "warm-up"))
+    const path = join(folder.dir, "p.session")
+    await Effect.runPromise(writePrivate(folder.dir, path, "warm-up"))
     await Effect.runPromise(readPrivate(path))
     const before = openDescriptors()
-    for (let i = 0; i < times; i++) await Effect.runPromise(writePrivate(dir, path, `text ${i}`))
+    for (let i = 0; i < times; i++) await Effect.runPromise(writePrivate(folder.dir, path, `text ${i}`))
     const afterWrites = openDescriptors()
     for (let i = 0; i < times; i++)
       expect(await Effect.runPromise(readPrivate(path))).toBe(`text ${times - 1}`)

@@ -7,19 +7,12 @@ import { spawnSync } from "node:child_process"
 import { chownSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Cause, Effect, Exit, Option } from "effect"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { checkPrivate, readPrivate, removeFile, writePrivate } from "../../src/profiles/files.ts"
 import { ProfileStore } from "../../src/profiles/index.ts"
-import { makeTempDir } from "../helpers/tmp.ts"
+import { profileDirPerTest } from "../helpers/tmp.ts"
 
-let tmp: { dir: string; cleanup: () => void }
-let dir: string
-beforeEach(() => {
-  tmp = makeTempDir()
-  dir = join(tmp.dir, "profiles")
-  mkdirSync(dir, { mode: 0o700 })
-})
-afterEach(() => tmp.cleanup())
+const folder = profileDirPerTest()
 
 interface Failure {
   readonly _tag: string
@@ -39,7 +32,7 @@ const isRoot = process.getuid?.() === 0
 
 describe("refusals name the reason and the next step", () => {
   it("a profile folder that is a regular file", async () => {
-    const notFolder = join(tmp.dir, "file")
+    const notFolder = join(folder.root, "file")
     writeFileSync(notFolder, "x")
     const store = ProfileStore.make({ dir: notFolder })
     // `extra` given: the write does not read the old file first
@@ -54,27 +47,27 @@ describe("refusals name the reason and the next step", () => {
   })
 
   it("a directory in place of a profile: remove or rename it, at its path", async () => {
-    mkdirSync(join(dir, "p.json"))
-    const error = await failure(ProfileStore.make({ dir }).read("p"))
+    mkdirSync(join(folder.dir, "p.json"))
+    const error = await failure(ProfileStore.make({ dir: folder.dir }).read("p"))
     expect(error.reason).toBe("it is a directory")
-    expect(error.fix).toContain(join(dir, "p.json"))
+    expect(error.fix).toContain(join(folder.dir, "p.json"))
     expect(error.fix).toMatch(/remove|rename/i)
   })
 
   it("a FIFO in place of a profile: the command that removes it", async () => {
-    spawnSync("mkfifo", ["-m", "600", join(dir, "p.json")])
-    const error = await failure(ProfileStore.make({ dir }).read("p"))
+    spawnSync("mkfifo", ["-m", "600", join(folder.dir, "p.json")])
+    const error = await failure(ProfileStore.make({ dir: folder.dir }).read("p"))
     expect(error.reason).toBe("it is not a regular file")
-    expect(error.fix).toBe(`Remove it: rm '${join(dir, "p.json")}'`)
+    expect(error.fix).toBe(`Remove it: rm '${join(folder.dir, "p.json")}'`)
   })
 
   it.skipIf(!isRoot)(
     "a profile file of another user is neither read nor replaced (as root: chown needs it)",
     async () => {
-      const path = join(dir, "p.json")
+      const path = join(folder.dir, "p.json")
       writeFileSync(path, '{"authKeyId":"keyId-x"}', { mode: 0o600 })
       chownSync(path, 12345, 12345)
-      const store = ProfileStore.make({ dir })
+      const store = ProfileStore.make({ dir: folder.dir })
       for (const error of [
         await failure(store.read("p")),
         await failure(store.write("p", { authKeyId: "keyId-y" }, { extra: {} })),
@@ -89,25 +82,25 @@ describe("refusals name the reason and the next step", () => {
 
 describe("reading through a link, and checking without reading", () => {
   it("a profile that is a symbolic link: refused as a link, with the fix", async () => {
-    const real = join(tmp.dir, "real.json")
+    const real = join(folder.root, "real.json")
     writeFileSync(real, "{}", { mode: 0o600 })
-    symlinkSync(real, join(dir, "p.json"))
-    const error = await failure(readPrivate(join(dir, "p.json")))
+    symlinkSync(real, join(folder.dir, "p.json"))
+    const error = await failure(readPrivate(join(folder.dir, "p.json")))
     expect(error.reason).toBe("it is a symbolic link")
-    expect(error.fix).toBe(`Replace the link by the file itself: ${join(dir, "p.json")}`)
+    expect(error.fix).toBe(`Replace the link by the file itself: ${join(folder.dir, "p.json")}`)
   })
 
   it("checkPrivate: false for a missing file, true for a private one", async () => {
-    expect(await Effect.runPromise(checkPrivate(join(dir, "none.json")))).toBe(false)
-    writeFileSync(join(dir, "p.json"), "{}", { mode: 0o600 })
-    expect(await Effect.runPromise(checkPrivate(join(dir, "p.json")))).toBe(true)
+    expect(await Effect.runPromise(checkPrivate(join(folder.dir, "none.json")))).toBe(false)
+    writeFileSync(join(folder.dir, "p.json"), "{}", { mode: 0o600 })
+    expect(await Effect.runPromise(checkPrivate(join(folder.dir, "p.json")))).toBe(true)
   })
 })
 
 describe("the platform's errors: its code once, the words kept", () => {
   it("an errno error keeps its message as it is (no 'ENOTDIR: ENOTDIR:')", async () => {
-    writeFileSync(join(dir, "plain"), "x")
-    const error = await failure(readPrivate(join(dir, "plain", "sub", "p.json")))
+    writeFileSync(join(folder.dir, "plain"), "x")
+    const error = await failure(readPrivate(join(folder.dir, "plain", "sub", "p.json")))
     expect(error._tag).toBe("ProfileFileError")
     expect(error.reason).toMatch(/^ENOTDIR: not a directory/)
     expect(error.reason).not.toMatch(/ENOTDIR.*ENOTDIR/)
@@ -115,15 +108,15 @@ describe("the platform's errors: its code once, the words kept", () => {
 
   it("an error whose message lacks its code gets the code in front", async () => {
     // Node refuses a path with a NUL byte with code ERR_INVALID_ARG_VALUE and a message that does not name it.
-    const error = await failure(removeFile(join(dir, "a\u0000b")))
+    const error = await failure(removeFile(join(folder.dir, "a\u0000b")))
     expect(error.reason).toMatch(/^ERR_INVALID_ARG_VALUE: \S/)
     expect(error.reason?.match(/ERR_INVALID_ARG_VALUE/g)?.length).toBe(1)
-    const write = await failure(writePrivate(dir, join(dir, "a\u0000b"), "x"))
+    const write = await failure(writePrivate(folder.dir, join(folder.dir, "a\u0000b"), "x"))
     expect(write.reason).toMatch(/^ERR_INVALID_ARG_VALUE: \S/)
   })
 
   it("a profile folder that is a symbolic-link loop: the platform's loop error, not 'the file is a link'", async () => {
-    const loop = join(tmp.dir, "loop")
+    const loop = join(folder.root, "loop")
     symlinkSync(loop, loop)
     const error = await failure(ProfileStore.make({ dir: loop }).read("p"))
     expect(error._tag).toBe("ProfileFileError")

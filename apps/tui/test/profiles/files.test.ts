@@ -21,21 +21,14 @@ import { join } from "node:path"
 import { AuthResponse } from "@soracom-auth/core"
 import { Cause, DateTime, Effect, Exit, Option, Redacted } from "effect"
 import fc from "fast-check"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { writePrivate } from "../../src/profiles/files.ts"
 import { ProfileStore } from "../../src/profiles/index.ts"
 import { firstJsonError } from "../../src/profiles/jsonError.ts"
 import { type CachedSession, SessionCache } from "../../src/session/SessionCache.ts"
-import { makeTempDir } from "../helpers/tmp.ts"
+import { profileDirPerTest } from "../helpers/tmp.ts"
 
-let tmp: { dir: string; cleanup: () => void }
-let dir: string
-beforeEach(() => {
-  tmp = makeTempDir()
-  dir = join(tmp.dir, "profiles")
-  mkdirSync(dir, { mode: 0o700 })
-})
-afterEach(() => tmp.cleanup())
+const folder = profileDirPerTest()
 
 const failure = async <A, E>(e: Effect.Effect<A, E>): Promise<E & { message: string; _tag: string }> => {
   const exit = await Effect.runPromiseExit(e)
@@ -60,45 +53,45 @@ const session: CachedSession = {
 
 describe("#15 item 1: never written through a symbolic link; written as the caller", () => {
   it("refuses a symlinked session file and leaves the link's target untouched", async () => {
-    const victim = join(tmp.dir, "victim")
+    const victim = join(folder.root, "victim")
     writeFileSync(victim, "victim's content\n", { mode: 0o644 })
-    symlinkSync(victim, join(dir, "default.session"))
-    const error = await failure(SessionCache.make({ dir }).write("default", session))
+    symlinkSync(victim, join(folder.dir, "default.session"))
+    const error = await failure(SessionCache.make({ dir: folder.dir }).write("default", session))
     expect(error._tag).toBe("ProfileFileError")
     expect(error.message).toContain("symbolic link")
     expect(readFileSync(victim, "utf8")).toBe("victim's content\n")
     expect(statSync(victim).mode & 0o777).toBe(0o644)
-    expect(lstatSync(join(dir, "default.session")).isSymbolicLink()).toBe(true)
+    expect(lstatSync(join(folder.dir, "default.session")).isSymbolicLink()).toBe(true)
   })
 
   it("refuses a symlinked profile (--save P with P.json a link) and a dangling link", async () => {
-    const victim = join(tmp.dir, "victim.json")
+    const victim = join(folder.root, "victim.json")
     writeFileSync(victim, "{}")
-    symlinkSync(victim, join(dir, "work.json"))
-    symlinkSync(join(tmp.dir, "nowhere"), join(dir, "other.json"))
-    const store = ProfileStore.make({ dir })
+    symlinkSync(victim, join(folder.dir, "work.json"))
+    symlinkSync(join(folder.root, "nowhere"), join(folder.dir, "other.json"))
+    const store = ProfileStore.make({ dir: folder.dir })
     const fields = { authKeyId: "keyId-x", authKey: Redacted.make("secret-CANARY") }
     expect((await failure(store.write("work", fields))).message).toContain("symbolic link")
     expect((await failure(store.write("other", fields))).message).toContain("symbolic link")
     expect(readFileSync(victim, "utf8")).toBe("{}")
-    expect(existsSync(join(tmp.dir, "nowhere"))).toBe(false)
+    expect(existsSync(join(folder.root, "nowhere"))).toBe(false)
   })
 
   it("refuses to read through a symbolic link", async () => {
-    const real = join(tmp.dir, "real.json")
+    const real = join(folder.root, "real.json")
     writeFileSync(real, '{"authKeyId":"keyId-x"}', { mode: 0o600 })
-    symlinkSync(real, join(dir, "linked.json"))
-    const error = await failure(ProfileStore.make({ dir }).read("linked"))
+    symlinkSync(real, join(folder.dir, "linked.json"))
+    const error = await failure(ProfileStore.make({ dir: folder.dir }).read("linked"))
     expect(error.message).toContain("symbolic link")
   })
 
   it("writes a regular file of the caller, mode 0600, and leaves no temp file", async () => {
-    await Effect.runPromise(writePrivate(dir, join(dir, "a.session"), "secret"))
-    const info = lstatSync(join(dir, "a.session"))
+    await Effect.runPromise(writePrivate(folder.dir, join(folder.dir, "a.session"), "secret"))
+    const info = lstatSync(join(folder.dir, "a.session"))
     expect(info.isFile()).toBe(true)
     expect(info.mode & 0o777).toBe(0o600)
     expect(info.uid).toBe(process.getuid?.())
-    expect(readdirSync(dir)).toEqual(["a.session"])
+    expect(readdirSync(folder.dir)).toEqual(["a.session"])
   })
 })
 
@@ -106,27 +99,27 @@ describe("#15 item 2: the folder is ours and private", () => {
   it.each([0o777, 0o775, 0o757, 0o1777])(
     "refuses a folder with mode %o (read and write) with a fix",
     async (mode) => {
-      chmodSync(dir, mode)
-      const store = ProfileStore.make({ dir })
+      chmodSync(folder.dir, mode)
+      const store = ProfileStore.make({ dir: folder.dir })
       const write = await failure(store.write("p", { authKeyId: "keyId-x" }))
       expect(write._tag).toBe("ProfilePermissionsTooOpen")
-      expect(write.message).toContain(`chmod 700 '${dir}'`)
+      expect(write.message).toContain(`chmod 700 '${folder.dir}'`)
       expect((await failure(store.read("p")))._tag).toBe("ProfilePermissionsTooOpen")
-      expect(readdirSync(dir)).toEqual([])
+      expect(readdirSync(folder.dir)).toEqual([])
     },
   )
 
   it("refuses a folder owned by another user, with a fix", async () => {
     // As root: a folder given to another uid. As anyone else: a folder root owns (not writable by us either).
-    const foreign = process.getuid?.() === 0 ? dir : "/usr/share"
-    if (foreign === dir) chownSync(dir, 12345, 12345)
+    const foreign = process.getuid?.() === 0 ? folder.dir : "/usr/share"
+    if (foreign === folder.dir) chownSync(folder.dir, 12345, 12345)
     const error = await failure(SessionCache.make({ dir: foreign }).write("default", session))
     expect(error.message).toContain("belongs to another user")
     expect(error.message).toMatch(/SORACOM_PROFILE_DIR|chown/)
   })
 
   it("creates a missing folder 0700 (parents included)", async () => {
-    const fresh = join(tmp.dir, "a", "b", ".soracom")
+    const fresh = join(folder.root, "a", "b", ".soracom")
     await Effect.runPromise(ProfileStore.make({ dir: fresh }).write("p", { authKeyId: "keyId-x" }))
     expect(statSync(fresh).mode & 0o777).toBe(0o700)
     expect(statSync(join(fresh, "p.json")).mode & 0o777).toBe(0o600)
@@ -135,12 +128,12 @@ describe("#15 item 2: the folder is ours and private", () => {
 
 describe("#15 item 3: every read of a profile checks its mode, also through the session cache", () => {
   it("a cached session is refused while its profile file is readable by others", async () => {
-    const cache = SessionCache.make({ dir })
+    const cache = SessionCache.make({ dir: folder.dir })
     await Effect.runPromise(cache.write("p", session))
-    writeFileSync(join(dir, "p.json"), '{"authKeyId":"keyId-x"}', { mode: 0o644 })
-    chmodSync(join(dir, "p.json"), 0o644)
+    writeFileSync(join(folder.dir, "p.json"), '{"authKeyId":"keyId-x"}', { mode: 0o644 })
+    chmodSync(join(folder.dir, "p.json"), 0o644)
     expect((await failure(cache.read("p")))._tag).toBe("ProfilePermissionsTooOpen")
-    chmodSync(join(dir, "p.json"), 0o600)
+    chmodSync(join(folder.dir, "p.json"), 0o600)
     expect(Option.isSome(await Effect.runPromise(cache.read("p")))).toBe(true)
   })
 })
@@ -148,15 +141,15 @@ describe("#15 item 3: every read of a profile checks its mode, also through the 
 describe("#15 item 4: temp files of killed writers are removed on the next write", () => {
   it("removes our stale temp files (writer gone) and write-file-atomic's old ones, keeps a live writer's", async () => {
     const dead = spawnSync(process.execPath, ["-e", "0"]).pid
-    const stale = join(dir, `.default.json.${dead}.0123456789abcdef.tmp`)
-    const live = join(dir, `.default.json.${process.pid}.fedcba9876543210.tmp`)
-    const legacy = join(dir, "default.json.3735928559")
-    const recentLegacy = join(dir, "default.session.12345")
+    const stale = join(folder.dir, `.default.json.${dead}.0123456789abcdef.tmp`)
+    const live = join(folder.dir, `.default.json.${process.pid}.fedcba9876543210.tmp`)
+    const legacy = join(folder.dir, "default.json.3735928559")
+    const recentLegacy = join(folder.dir, "default.session.12345")
     for (const f of [stale, live, legacy, recentLegacy]) writeFileSync(f, "secret-CANARY", { mode: 0o600 })
     const old = new Date(Date.now() - 3_600_000)
     utimesSync(legacy, old, old)
-    await Effect.runPromise(ProfileStore.make({ dir }).write("default", { authKeyId: "keyId-x" }))
-    expect(readdirSync(dir).sort()).toEqual(
+    await Effect.runPromise(ProfileStore.make({ dir: folder.dir }).write("default", { authKeyId: "keyId-x" }))
+    expect(readdirSync(folder.dir).sort()).toEqual(
       [`.default.json.${process.pid}.fedcba9876543210.tmp`, "default.json", "default.session.12345"].sort(),
     )
   })
@@ -168,31 +161,33 @@ describe("#15 item 5: a broken profile is reported by position, never by content
     ['{"authKey":"secret-CANARY-value"', "line 1, column 33"],
     ['{"authKey":"secret-CANARY-value",}', "line 1, column 34"],
   ])("%j → %s", async (text, where) => {
-    writeFileSync(join(dir, "p.json"), text, { mode: 0o600 })
-    const error = await failure(ProfileStore.make({ dir }).read("p"))
+    writeFileSync(join(folder.dir, "p.json"), text, { mode: 0o600 })
+    const error = await failure(ProfileStore.make({ dir: folder.dir }).read("p"))
     expect(error.message).toContain(where)
     expect(error.message).not.toMatch(/CANARY|secret|authKey/)
   })
 
   it("an empty profile says so", async () => {
-    writeFileSync(join(dir, "p.json"), "", { mode: 0o600 })
-    expect((await failure(ProfileStore.make({ dir }).read("p"))).message).toContain("empty")
+    writeFileSync(join(folder.dir, "p.json"), "", { mode: 0o600 })
+    expect((await failure(ProfileStore.make({ dir: folder.dir }).read("p"))).message).toContain("empty")
   })
 
   it("a profile that is a directory: one clear reason, no 'EISDIR: EISDIR:'", async () => {
-    mkdirSync(join(dir, "p.json"))
-    const read = await failure(ProfileStore.make({ dir }).read("p"))
+    mkdirSync(join(folder.dir, "p.json"))
+    const read = await failure(ProfileStore.make({ dir: folder.dir }).read("p"))
     expect(read.message).toContain("is a directory")
     expect(read.message).not.toMatch(/EISDIR.*EISDIR/)
-    const write = await failure(ProfileStore.make({ dir }).write("p", { authKeyId: "keyId-x" }))
+    const write = await failure(ProfileStore.make({ dir: folder.dir }).write("p", { authKeyId: "keyId-x" }))
     expect(write.message).toContain("is a directory")
     expect(write.message).not.toMatch(/EISDIR.*EISDIR/)
   })
 
   it("a FIFO in place of a profile is refused without blocking", async () => {
-    spawnSync("mkfifo", [join(dir, "p.json")])
-    chmodSync(join(dir, "p.json"), 0o600)
-    expect((await failure(ProfileStore.make({ dir }).read("p"))).message).toContain("not a regular file")
+    spawnSync("mkfifo", [join(folder.dir, "p.json")])
+    chmodSync(join(folder.dir, "p.json"), 0o600)
+    expect((await failure(ProfileStore.make({ dir: folder.dir }).read("p"))).message).toContain(
+      "not a regular file",
+    )
   })
 })
 

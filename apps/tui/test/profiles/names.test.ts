@@ -4,22 +4,15 @@
  * (a hidden file, an option to a shell command), and must not lead out of the folder (a separator, "..").
  * Checked through what the user does — save, read, remove, list — against a real folder.
  */
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs"
+import { readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Cause, Effect, Exit, Option, Redacted } from "effect"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { ProfileStore } from "../../src/profiles/index.ts"
 import { SessionCache } from "../../src/session/SessionCache.ts"
-import { makeTempDir } from "../helpers/tmp.ts"
+import { profileDirPerTest } from "../helpers/tmp.ts"
 
-let tmp: { dir: string; cleanup: () => void }
-let dir: string
-beforeEach(() => {
-  tmp = makeTempDir()
-  dir = join(tmp.dir, "profiles")
-  mkdirSync(dir, { mode: 0o700 })
-})
-afterEach(() => tmp.cleanup())
+const folder = profileDirPerTest()
 
 const fields = { authKeyId: "keyId-x", authKey: Redacted.make("secret-x") }
 
@@ -46,13 +39,13 @@ describe("profile names", () => {
     "A1-_.z",
     sixtyFour,
   ])("%j is a name: saved, read back, listed and removed", async (name) => {
-    const store = ProfileStore.make({ dir })
+    const store = ProfileStore.make({ dir: folder.dir })
     expect(await tagOf(store.write(name, fields))).toBe("ok")
-    expect(readdirSync(dir)).toEqual([`${name}.json`])
+    expect(readdirSync(folder.dir)).toEqual([`${name}.json`])
     expect((await Effect.runPromise(store.read(name))).fields.authKeyId).toBe("keyId-x")
     expect(await Effect.runPromise(store.list)).toEqual([name])
     expect(await Effect.runPromise(store.remove(name))).toBe(true)
-    expect(readdirSync(dir)).toEqual([])
+    expect(readdirSync(folder.dir)).toEqual([])
   })
 
   it.each([
@@ -72,19 +65,19 @@ describe("profile names", () => {
     ["a colon", "a:b"],
     ["a backslash", "a\\b"],
   ])("%s (%j) is refused by every operation, and nothing is written", async (_, name) => {
-    const store = ProfileStore.make({ dir })
-    const cache = SessionCache.make({ dir })
+    const store = ProfileStore.make({ dir: folder.dir })
+    const cache = SessionCache.make({ dir: folder.dir })
     expect(await tagOf(store.write(name, fields))).toBe("InvalidProfileName")
     expect(await tagOf(store.read(name))).toBe("InvalidProfileName")
     expect(await tagOf(store.exists(name))).toBe("InvalidProfileName")
     expect(await tagOf(store.remove(name))).toBe("InvalidProfileName")
     expect(await tagOf(cache.read(name))).toBe("InvalidProfileName")
     expect(await tagOf(cache.remove(name))).toBe("InvalidProfileName")
-    expect(readdirSync(dir)).toEqual([])
+    expect(readdirSync(folder.dir)).toEqual([])
   })
 
   it("the refusal names the name and the rule", async () => {
-    const exit = await Effect.runPromiseExit(ProfileStore.make({ dir }).read("a/b"))
+    const exit = await Effect.runPromiseExit(ProfileStore.make({ dir: folder.dir }).read("a/b"))
     const error = Exit.isFailure(exit) ? Cause.findErrorOption(exit.cause) : Option.none()
     expect(Option.getOrThrow(error).message).toBe(
       '"a/b" is not a valid profile name: use letters, digits, ".", "_" and "-" (at most 64).',
@@ -100,7 +93,7 @@ describe("profile names", () => {
       "ok.json",
       "ok.session",
     ])
-      writeFileSync(join(dir, file), "{}", { mode: 0o600 })
-    expect(await Effect.runPromise(ProfileStore.make({ dir }).list)).toEqual(["ok"])
+      writeFileSync(join(folder.dir, file), "{}", { mode: 0o600 })
+    expect(await Effect.runPromise(ProfileStore.make({ dir: folder.dir }).list)).toEqual(["ok"])
   })
 })

@@ -9,7 +9,6 @@ import {
   chownSync,
   existsSync,
   lstatSync,
-  mkdirSync,
   readdirSync,
   readFileSync,
   symlinkSync,
@@ -18,21 +17,14 @@ import {
 } from "node:fs"
 import { join } from "node:path"
 import { Cause, Effect, Exit, Option } from "effect"
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { afterEach, describe, expect, it, vi } from "vitest"
 import { readPrivate, writePrivate } from "../../src/profiles/files.ts"
-import { makeTempDir } from "../helpers/tmp.ts"
+import { profileDirPerTest } from "../helpers/tmp.ts"
 
-let tmp: { dir: string; cleanup: () => void }
-let dir: string
-beforeEach(() => {
-  tmp = makeTempDir()
-  dir = join(tmp.dir, "profiles")
-  mkdirSync(dir, { mode: 0o700 })
-})
+const folder = profileDirPerTest()
 afterEach(() => {
   vi.useRealTimers()
   vi.restoreAllMocks()
-  tmp.cleanup()
 })
 
 interface Failure {
@@ -54,21 +46,21 @@ const deadPid = async (): Promise<number> => {
   return child.pid ?? 0
 }
 const temp = (pid: number) => `.p.json.${pid}.0123456789abcdef.tmp`
-const write = () => Effect.runPromise(writePrivate(dir, join(dir, "p.json"), "{}"))
+const write = () => Effect.runPromise(writePrivate(folder.dir, join(folder.dir, "p.json"), "{}"))
 
 describe("temp files of other writers", () => {
   it("a temp file of a writer still running (another process) is kept; once it is gone, removed", async () => {
     const writer = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" })
     try {
       const pid = writer.pid ?? 0
-      writeFileSync(join(dir, temp(pid)), "secret", { mode: 0o600 })
+      writeFileSync(join(folder.dir, temp(pid)), "secret", { mode: 0o600 })
       await write()
-      expect(readdirSync(dir).sort()).toEqual([temp(pid), "p.json"].sort())
+      expect(readdirSync(folder.dir).sort()).toEqual([temp(pid), "p.json"].sort())
       const exited = new Promise((r) => writer.on("exit", r))
       writer.kill("SIGKILL")
       await exited
       await write()
-      expect(readdirSync(dir)).toEqual(["p.json"])
+      expect(readdirSync(folder.dir)).toEqual(["p.json"])
     } finally {
       writer.kill("SIGKILL")
     }
@@ -82,18 +74,18 @@ describe("temp files of other writers", () => {
       if (target === pid) throw Object.assign(new Error("kill EPERM"), { code: "EPERM" })
       return kill(target, signal)
     })
-    writeFileSync(join(dir, temp(pid)), "secret", { mode: 0o600 })
+    writeFileSync(join(folder.dir, temp(pid)), "secret", { mode: 0o600 })
     await write()
-    expect(readdirSync(dir)).toContain(temp(pid))
+    expect(readdirSync(folder.dir)).toContain(temp(pid))
   })
 
   it("a symbolic link named like a temp file is not removed, nor is its target", async () => {
     const pid = await deadPid()
-    const target = join(tmp.dir, "target")
+    const target = join(folder.root, "target")
     writeFileSync(target, "keep")
-    symlinkSync(target, join(dir, temp(pid)))
+    symlinkSync(target, join(folder.dir, temp(pid)))
     await write()
-    expect(lstatSync(join(dir, temp(pid))).isSymbolicLink()).toBe(true)
+    expect(lstatSync(join(folder.dir, temp(pid))).isSymbolicLink()).toBe(true)
     expect(readFileSync(target, "utf8")).toBe("keep")
   })
 
@@ -103,13 +95,13 @@ describe("temp files of other writers", () => {
       const pid = await deadPid()
       const legacy = "p.json.12345"
       for (const f of [temp(pid), legacy]) {
-        writeFileSync(join(dir, f), "theirs", { mode: 0o600 })
-        chownSync(join(dir, f), 12345, 12345)
+        writeFileSync(join(folder.dir, f), "theirs", { mode: 0o600 })
+        chownSync(join(folder.dir, f), 12345, 12345)
         const old = new Date(Date.now() - 3_600_000)
-        utimesSync(join(dir, f), old, old)
+        utimesSync(join(folder.dir, f), old, old)
       }
       await write()
-      expect(readdirSync(dir).sort()).toEqual([temp(pid), legacy, "p.json"].sort())
+      expect(readdirSync(folder.dir).sort()).toEqual([temp(pid), legacy, "p.json"].sort())
     },
   )
 
@@ -119,12 +111,12 @@ describe("temp files of other writers", () => {
     vi.setSystemTime(now)
     const atGrace = new Date(now.getTime() - 60_000)
     const pastGrace = new Date(now.getTime() - 61_000)
-    writeFileSync(join(dir, "a.json.1"), "secret", { mode: 0o600 })
-    writeFileSync(join(dir, "b.session.2"), "secret", { mode: 0o600 })
-    utimesSync(join(dir, "a.json.1"), atGrace, atGrace)
-    utimesSync(join(dir, "b.session.2"), pastGrace, pastGrace)
+    writeFileSync(join(folder.dir, "a.json.1"), "secret", { mode: 0o600 })
+    writeFileSync(join(folder.dir, "b.session.2"), "secret", { mode: 0o600 })
+    utimesSync(join(folder.dir, "a.json.1"), atGrace, atGrace)
+    utimesSync(join(folder.dir, "b.session.2"), pastGrace, pastGrace)
     await write()
-    expect(readdirSync(dir).sort()).toEqual(["a.json.1", "p.json"])
+    expect(readdirSync(folder.dir).sort()).toEqual(["a.json.1", "p.json"])
   })
 
   it("files that only resemble temp files are left alone", async () => {
@@ -140,37 +132,37 @@ describe("temp files of other writers", () => {
       ".p.json.123",
     ]
     for (const f of lookalikes) {
-      writeFileSync(join(dir, f), "x", { mode: 0o600 })
-      utimesSync(join(dir, f), old, old)
+      writeFileSync(join(folder.dir, f), "x", { mode: 0o600 })
+      utimesSync(join(folder.dir, f), old, old)
     }
     await write()
-    expect(readdirSync(dir).sort()).toEqual([...lookalikes, "p.json"].sort())
+    expect(readdirSync(folder.dir).sort()).toEqual([...lookalikes, "p.json"].sort())
   })
 })
 
 describe("refusals of the file primitives", () => {
   it("a write onto a symbolic link: the fix removes the link", async () => {
-    const target = join(tmp.dir, "target")
+    const target = join(folder.root, "target")
     writeFileSync(target, "keep")
-    symlinkSync(target, join(dir, "p.json"))
-    const error = await failure(writePrivate(dir, join(dir, "p.json"), "{}"))
+    symlinkSync(target, join(folder.dir, "p.json"))
+    const error = await failure(writePrivate(folder.dir, join(folder.dir, "p.json"), "{}"))
     expect(error).toMatchObject({
       _tag: "ProfileFileError",
       reason: "it is a symbolic link",
-      fix: `Remove the link, then try again: rm '${join(dir, "p.json")}'`,
+      fix: `Remove the link, then try again: rm '${join(folder.dir, "p.json")}'`,
     })
     expect(readFileSync(target, "utf8")).toBe("keep")
   })
 
   it("an open that fails for another reason (a name too long) is that reason, not 'a link'", async () => {
-    const error = await failure(readPrivate(join(dir, `${"x".repeat(300)}.json`)))
+    const error = await failure(readPrivate(join(folder.dir, `${"x".repeat(300)}.json`)))
     expect(error._tag).toBe("ProfileFileError")
     expect(error.reason).toMatch(/^ENAMETOOLONG/)
     expect(error.fix).toBeUndefined()
   })
 
   it("a read in a folder that does not exist: nothing there, and no folder made", async () => {
-    const missing = join(tmp.dir, "missing")
+    const missing = join(folder.root, "missing")
     expect(await Effect.runPromise(readPrivate(join(missing, "p.json")))).toBeUndefined()
     expect(existsSync(missing)).toBe(false)
   })
