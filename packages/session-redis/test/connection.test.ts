@@ -7,11 +7,11 @@
 import { hostname } from "node:os"
 import { setTimeout as sleep } from "node:timers/promises"
 import { AuthSession } from "@soracom-auth/core"
-import { Effect, Exit, Layer, Logger, ManagedRuntime, Redacted } from "effect"
+import { Effect, Logger, ManagedRuntime, Redacted } from "effect"
 import { createClient } from "redis"
 import { assert, describe, it } from "vitest"
-import { RedisSessionStore, redisStore } from "../src/index.ts"
-import { processLayer, signInPosts } from "./process.ts"
+import { type RedisSessionStore, redisStore } from "../src/index.ts"
+import { processLayer, signInPosts, strictFailure } from "./process.ts"
 import { hasRedis } from "./redis-server.ts"
 import { useWorld } from "./world.ts"
 
@@ -37,16 +37,6 @@ describe.runIf(hasRedis())("RedisSessionStore's connection", { timeout: 60_000 }
       headers: () => runtime.runPromise(AuthSession.AuthSession.use((s) => s.headers)),
       invalidate: () => runtime.runPromise(AuthSession.AuthSession.use((s) => s.invalidate)),
     }
-  }
-
-  const strictFailure = async (options: RedisSessionStore.NodeOptions): Promise<string> => {
-    const exit = await Effect.runPromiseExit(
-      Layer.build(RedisSessionStore.layerNode({ ...options, strict: true })).pipe(Effect.scoped),
-    )
-    assert.isTrue(Exit.isFailure(exit))
-    const error = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail")?.error : undefined
-    assert.instanceOf(error, RedisSessionStore.RedisStoreUnavailable)
-    return (error as Error).message
   }
 
   it("strict, nothing listening: the refusal is named at once (the first connection is not retried until a timeout)", async () => {

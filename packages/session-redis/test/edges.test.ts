@@ -5,11 +5,11 @@
  */
 import { setTimeout as sleep } from "node:timers/promises"
 import { AuthSession } from "@soracom-auth/core"
-import { Effect, Exit, Layer, Logger, ManagedRuntime, Redacted } from "effect"
+import { type Effect, Logger, ManagedRuntime, Redacted } from "effect"
 import { assert, describe, it } from "vitest"
-import { RedisSessionStore, redisStore, type Session } from "../src/index.ts"
+import { type RedisSessionStore, redisStore, type Session } from "../src/index.ts"
 import { startHostileRedis } from "./hostile-redis.ts"
-import { processLayer, signInPosts } from "./process.ts"
+import { processLayer, signInPosts, strictFailure } from "./process.ts"
 import { hasRedis } from "./redis-server.ts"
 import { useWorld } from "./world.ts"
 
@@ -161,20 +161,10 @@ describe.runIf(hasRedis())("RedisSessionStore edges", { timeout: 60_000 }, () =>
 })
 
 describe("a server that echoes what it was sent", { timeout: 60_000 }, () => {
-  const fails = async (options: RedisSessionStore.NodeOptions): Promise<string> => {
-    const exit = await Effect.runPromiseExit(
-      Layer.build(RedisSessionStore.layerNode({ ...options, strict: true })).pipe(Effect.scoped),
-    )
-    assert.isTrue(Exit.isFailure(exit))
-    const error = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail")?.error : undefined
-    assert.instanceOf(error, RedisSessionStore.RedisStoreUnavailable)
-    return (error as Error).message
-  }
-
   it("the password given as an option never shows in the error; the line is cut short", async () => {
     await using hostile = await startHostileRedis()
     const password = "option-password-42"
-    const message = await fails({ url: hostile.url, password: Redacted.make(password) })
+    const message = await strictFailure({ url: hostile.url, password: Redacted.make(password) })
     assert.match(message, /^The Redis session store is unavailable: ERR you sent .*\*\*\*/)
     assert.notInclude(message, password)
     assert.isAtMost(message.length, "The Redis session store is unavailable: ".length + 200)
@@ -183,7 +173,7 @@ describe("a server that echoes what it was sent", { timeout: 60_000 }, () => {
   it("the password inside the URL (percent-encoded) never shows either", async () => {
     await using hostile = await startHostileRedis()
     const password = "url/pass@word 42"
-    const message = await fails({
+    const message = await strictFailure({
       url: hostile.url.replace("//", `//:${encodeURIComponent(password)}@`),
     })
     assert.include(message, "***")
@@ -193,7 +183,7 @@ describe("a server that echoes what it was sent", { timeout: 60_000 }, () => {
 
   it("an error of several lines is shown by its first line only", async () => {
     await using hostile = await startHostileRedis(() => "-ERR first line\nsecond line")
-    const message = await fails({ url: hostile.url })
+    const message = await strictFailure({ url: hostile.url })
     assert.strictEqual(message, "The Redis session store is unavailable: ERR first line")
   })
 })

@@ -6,7 +6,8 @@
 import { AuthSession, Credentials, Endpoint, RetryPolicy, SoracomAuth } from "@soracom-auth/core"
 import { KyHttpClient } from "@soracom-auth/http-ky"
 import { demoSeed, type Sandbox } from "@soracom-auth/sandbox"
-import { Layer, Logger, Redacted } from "effect"
+import { Effect, Exit, Layer, Logger, Redacted } from "effect"
+import { assert } from "vitest"
 import { RedisSessionStore } from "../src/index.ts"
 import type { RedisServer } from "./redis-server.ts"
 
@@ -41,3 +42,14 @@ export const processLayer = (
     Layer.provide(KyHttpClient.layer()),
     Layer.provideMerge(Logger.layer([logger])),
   )
+
+/** Builds the store with `strict: true` where it cannot start: the `RedisStoreUnavailable` message it fails with. */
+export const strictFailure = async (options: RedisSessionStore.NodeOptions): Promise<string> => {
+  const exit = await Effect.runPromiseExit(
+    Layer.build(RedisSessionStore.layerNode({ ...options, strict: true })).pipe(Effect.scoped),
+  )
+  assert.isTrue(Exit.isFailure(exit))
+  const error = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail")?.error : undefined
+  assert.instanceOf(error, RedisSessionStore.RedisStoreUnavailable)
+  return (error as Error).message
+}
